@@ -1,0 +1,91 @@
+"""What the log readers produce: entries (one per usable row) and problems.
+
+An `Entry` is a slotted, immutable record, deliberately not a pydantic model: a
+year of a province's logs is a million rows, and validation happens once per
+distinct spelling in the reader's memo tables, not once per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+ProblemSeverity = Literal["error", "warning"]
+
+# Stable problem codes (documented in the README; tests assert them).
+PROBLEM_CODES: dict[str, str] = {
+    "unknown-unit": "the unit is not one the plan names",
+    "ambiguous-unit": "the unit name fits several units",
+    "unknown-channel": "the channel is not one the plan names",
+    "missing-value": "a required column is empty",
+    "missing-column": "a required column is absent from the header",
+    "bad-date": "the date cannot be read (day-first)",
+    "bad-end-date": "end_date cannot be read or is before date",
+    "bad-quantity": "quantity is not a whole number ≥ 1",
+    "outside-period": "the date is outside the plan period (not counted)",
+    "future-date": "the date is after the as-of date",
+    "duplicate": "the same item was already logged (counted once)",
+    "unknown-kind": "the kind is not one the plan names",
+    "unknown-doc": "a docs id is not in Phụ lục I",
+    "unknown-task": "the task is not a Phụ lục II row or plan section",
+    "task-mismatch": "the task does not fit the row's unit or channel",
+    "bad-url": "the evidence URL is not http(s)",
+    "foreign-domain": "the URL is not on one of the unit's known domains",
+    "missing-url": "an online channel's row has no URL",
+    "foreign-unit": "the row names a unit other than the submitter",
+    "unknown-submitter": "a submissions folder is not a unit id",
+    "too-many-columns": "the row has more columns than the limit",
+    "field-too-large": "a field is larger than the limit",
+    "bad-row": "the row cannot be read",
+    "bad-file": "the file cannot be read",
+    "empty-file": "the file has no rows",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A finding about one row (or a whole file when line is None)."""
+
+    file: str
+    line: int | None
+    severity: ProblemSeverity
+    code: str
+    message: str
+    column: str | None = None
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape shared by `check` and `validate`."""
+        out: dict[str, object] = {
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+        if self.column is not None:
+            out["column"] = self.column
+        if self.hint is not None:
+            out["hint"] = self.hint
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One logged activity, resolved against the plan (ids, not spellings)."""
+
+    file: str
+    line: int
+    date: dt.date
+    end: dt.date  # equal to date for one-day activities
+    unit: str
+    channel: str
+    kind: str | None = None
+    title: str = ""
+    url: str = ""
+    docs: tuple[str, ...] = ()
+    task: str | None = None
+    quantity: int = 1
+    notes: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())

@@ -1,0 +1,51 @@
+"""The one exception hierarchy of dxplan.
+
+Only the CLI turns these into exit codes; the core raises them with messages that
+name the file, the line and the key, say what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found while loading a file: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    key: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.key:
+            where += f": {self.key}"
+        return f"{where}: {self.message}"
+
+
+class DxplanError(Exception):
+    """Root of every error dxplan raises on purpose."""
+
+
+class UsageError(DxplanError):
+    """A bad option or argument given on the command line."""
+
+
+class InputError(DxplanError):
+    """A file could not be used at all (missing, unreadable, too large, wrong format)."""
+
+
+class OutputError(DxplanError):
+    """A report could not be written (would overwrite an input, exists without --force …)."""
+
+
+class PlanError(DxplanError):
+    """The plan data is invalid; carries every problem found, not just the first."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))

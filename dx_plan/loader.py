@@ -1,0 +1,266 @@
+"""Load a plan from YAML: parse safely, validate the models, check every cross-reference.
+
+The shipped plan lives in `data/` of the source tree and in `dx_plan/_data` of an
+installed wheel (hatch force-include), so there is one copy of it.  `--plan PATH`
+or `DXPLAN_PLAN` selects another plan file; its appendices are found next to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import InputError, Issue, PlanError
+from .models import Plan
+from .text import fold
+from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
+
+PLAN_ENV = "DXPLAN_PLAN"
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+PLAN_SCHEMA = "dxplan.plan/1"
+
+
+def default_plan_path() -> Path:
+    """Path of the shipped plan: the wheel's `_data` or the source tree's `data/`."""
+    packaged = resources.files("dx_plan") / "_data" / "plan.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "plan.yaml"
+
+
+def resolve_plan_path(option: str | os.PathLike[str] | None) -> Path:
+    """The plan file to use: the option, else $DXPLAN_PLAN, else the shipped plan."""
+    if option:
+        return Path(option)
+    env = os.environ.get(PLAN_ENV)
+    if env:
+        return Path(env)
+    return default_plan_path()
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    loaded: LoadedYaml
+    key: str | None = None  # the top-level key this file contributes (None: the main file)
+
+
+def _read(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a plan file")
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise InputError(f"{path}: {size} bytes is larger than the {MAX_PLAN_BYTES}-byte limit")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: plan file not found (check --plan or ${PLAN_ENV})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read plan file: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: plan file is not UTF-8 text (byte {exc.start})") from None
+
+
+def _parse(path: Path) -> LoadedYaml:
+    try:
+        return load_yaml(_read(path), str(path), YamlLimits(max_aliases=0))
+    except YamlLoadError as exc:
+        raise PlanError(exc.issues) from None
+
+
+
+def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
+    """Load, validate and cross-check a plan; raise PlanError listing every problem."""
+    plan_path = resolve_plan_path(path)
+    main = _parse(plan_path)
+    if not isinstance(main.data, dict):
+        raise PlanError([Issue(str(plan_path), 1, None, "a plan file must be a YAML mapping")])
+    parts = [_Part(str(plan_path), main)]
+    data: dict[str, Any] = {k: v for k, v in main.data.items() if k not in ("include", "schema")}
+    issues: list[Issue] = []
+    schema = main.data.get("schema", PLAN_SCHEMA)
+    if schema != PLAN_SCHEMA:
+        issues.append(Issue(str(plan_path), main.line_of(("schema",)), "schema",
+                            f"unsupported schema {schema!r}; this dxplan reads {PLAN_SCHEMA!r}"))
+    include = main.data.get("include") or {}
+    if not isinstance(include, dict):
+        issues.append(Issue(str(plan_path), main.line_of(("include",)), "include",
+                            "must map 'documents'/'tasks' to file names"))
+        include = {}
+    for key, name in include.items():
+        if key not in ("documents", "tasks"):
+            issues.append(Issue(str(plan_path), main.line_of(("include", key)), f"include.{key}",
+                                "unknown include; use 'documents' or 'tasks'"))
+            continue
+        sub_path = plan_path.parent / str(name)
+        sub = _parse(sub_path)
+        if not isinstance(sub.data, dict) or key not in sub.data:
+            issues.append(Issue(str(sub_path), 1, key, f"expected a mapping with a '{key}' list"))
+            continue
+        parts.append(_Part(str(sub_path), sub, key))
+        data[key] = sub.data[key]
+    if issues:
+        raise PlanError(issues)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise PlanError(_validation_issues(exc, parts)) from None
+    problems = cross_check(plan, parts)
+    if problems:
+        raise PlanError(problems)
+    return plan
+
+
+def plan_digest(path: str | os.PathLike[str] | None = None) -> str:
+    """A short hash of the plan file's bytes, for reports that cite which plan was used."""
+    return hashlib.sha256(resolve_plan_path(path).read_bytes()).hexdigest()[:12]
+
+
+def _where(parts: list[_Part], loc: tuple[Any, ...]) -> tuple[str, int | None]:
+    top = loc[0] if loc else None
+    for part in parts[1:]:
+        if top == part.key:
+            return part.name, part.loaded.line_of(loc)
+    return parts[0].name, parts[0].loaded.line_of(loc)
+
+
+def _validation_issues(exc: ValidationError, parts: list[_Part]) -> list[Issue]:
+    issues = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        name, line = _where(parts, loc)
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown key; check its spelling against the data model in the README"
+        elif err["type"] == "missing":
+            message = "required key is missing"
+        issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
+    return issues
+
+
+def cross_check(plan: Plan, parts: list[_Part] | None = None) -> list[Issue]:
+    """Every reference between plan objects must resolve; return what does not."""
+    parts = parts or [_Part("<plan>", LoadedYaml({}, {}))]
+    issues: list[Issue] = []
+
+    def add(loc: tuple[Any, ...], message: str) -> None:
+        name, line = _where(parts, loc)
+        issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
+
+    def unique(key: str, items: list[Any]) -> set[str]:
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if item.id in seen:
+                add((key, index, "id"), f"duplicate id {item.id!r}; ids must be unique")
+            seen.add(item.id)
+        return seen
+
+    group_ids = unique("groups", plan.groups)
+    unit_ids = unique("units", plan.units)
+    channel_ids = unique("channels", plan.channels)
+    kind_ids = unique("kinds", plan.kinds)
+    task_ids = unique("tasks", plan.tasks)
+    section_ids = unique("sections", plan.sections)
+    unique("rules", plan.rules)
+    unique("documents", plan.documents)
+    both = group_ids & unit_ids
+    for index, unit in enumerate(plan.units):
+        if unit.id in both:
+            add(("units", index, "id"), f"{unit.id!r} is both a unit and a group id")
+    who = group_ids | unit_ids
+    meta = plan.plan
+    if meta.period_start > meta.period_end:
+        add(("plan", "period_end"), "period_end is before period_start")
+
+    for index, unit in enumerate(plan.units):
+        for g in unit.groups:
+            if g not in group_ids:
+                add(("units", index, "groups"), _unknown("group", g, group_ids))
+        if unit.parent is not None and unit.parent not in unit_ids:
+            add(("units", index, "parent"), _unknown("unit", unit.parent, unit_ids))
+    _check_aliases(plan.units, "units", add)
+    _check_aliases(plan.channels, "channels", add)
+    _check_aliases(plan.kinds, "kinds", add)
+    _check_aliases(plan.documents, "documents", add)
+
+    for index, task in enumerate(plan.tasks):
+        for col in ("lead", "coordinating"):
+            for ref in getattr(task, col):
+                if ref not in who:
+                    add(("tasks", index, col), _unknown("unit or group", ref, who))
+        if task.parent is not None and task.parent not in task_ids:
+            add(("tasks", index, "parent"), _unknown("task", task.parent, task_ids))
+
+    for index, rule in enumerate(plan.rules):
+        at = ("rules", index)
+        for ref in rule.applies_to:
+            if ref not in who:
+                add((*at, "applies_to"), _unknown("unit or group", ref, who))
+        for ref in rule.exclude:
+            if ref not in unit_ids:
+                add((*at, "exclude"), _unknown("unit", ref, unit_ids))
+        for ref in rule.channels:
+            if ref not in channel_ids:
+                add((*at, "channels"), _unknown("channel", ref, channel_ids))
+        for ref in rule.kinds:
+            if ref not in kind_ids:
+                add((*at, "kinds"), _unknown("kind", ref, kind_ids))
+        if rule.task not in task_ids | section_ids:
+            add((*at, "task"), _unknown("task or section", rule.task, task_ids | section_ids))
+        if not rule.applies_to:
+            add((*at, "applies_to"), "a rule must apply to at least one unit or group")
+        if not rule.channels:
+            add((*at, "channels"), "a rule must name at least one channel")
+        if rule.min < 1:
+            add((*at, "min"), f"min must be at least 1, not {rule.min}")
+        if rule.type == "frequency" and rule.per is None:
+            add((*at, "per"), "a frequency rule needs 'per' (day, week, month, quarter or year)")
+        if rule.type == "deadline":
+            if rule.due is None:
+                add((*at, "due"), "a deadline rule needs 'due' (a date)")
+            elif not meta.period_start <= rule.due <= meta.period_end:
+                add((*at, "due"), f"{rule.due} is outside the plan period "
+                    f"{meta.period_start}..{meta.period_end}")
+            if rule.not_before and rule.due and rule.not_before > rule.due:
+                add((*at, "not_before"), "not_before is after due")
+        if rule.window is not None:
+            start = rule.window.start or meta.period_start
+            end = rule.window.end or meta.period_end
+            if start < meta.period_start or end > meta.period_end:
+                add((*at, "window"), f"window {start}..{end} is outside the plan period "
+                    f"{meta.period_start}..{meta.period_end}")
+            if start > end:
+                add((*at, "window"), "window end is before its start")
+    return issues
+
+
+def _check_aliases(items: list[Any], key: str, add: Any) -> None:
+    """Ids and aliases must not fold to the same key for two different objects."""
+    owner: dict[str, str] = {}
+    for index, item in enumerate(items):
+        for alias_index, alias in enumerate([item.id, *item.aliases]):
+            folded = fold(alias)
+            if not folded:
+                continue
+            other = owner.get(folded)
+            if other is not None and other != item.id:
+                loc = (key, index, "id") if alias_index == 0 else (
+                    key, index, "aliases", alias_index - 1)
+                add(loc, f"alias {alias!r} also names {other!r}; make it unique")
+            owner.setdefault(folded, item.id)
+
+
+def _unknown(what: str, ref: str, known: set[str]) -> str:
+    from .text import suggest
+
+    hint = suggest(ref, sorted(known))
+    tail = f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""
+    return f"unknown {what} {ref!r}{tail}"

@@ -1,0 +1,47 @@
+"""Text normalisation for matching names people type by hand.
+
+Names arrive in NFC or NFD, with or without diacritics, in any case, with odd
+punctuation ("H. Bến Lức", "Ben Luc", "TTVH-TT&TT Bến Lức").  `fold` maps all of
+them to one key; `suggest` finds the closest known keys for "did you mean".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Characters that escape terminals or rich markup when printed: C0/C1 controls
+# (ESC starts ANSI/OSC sequences) and the bidi overrides used to disguise text.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC form (what Vietnamese keyboards should produce)."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Fold a name to a matching key: case, accents, đ, punctuation and spacing ignored."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("đ", "d").replace("ð", "d")
+    return _NON_ALNUM.sub(" ", stripped).strip()
+
+
+def suggest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    """Return up to `n` candidates close to `word`, best first (compared folded)."""
+    by_key: dict[str, str] = {}
+    for cand in candidates:
+        by_key.setdefault(fold(cand), cand)
+    keys = difflib.get_close_matches(fold(word), list(by_key), n=n, cutoff=0.6)
+    return [by_key[k] for k in keys]
+
+
+def safe_text(text: str) -> str:
+    """Strip control characters (ANSI/OSC escapes, bidi overrides) from untrusted text."""
+    return _UNSAFE.sub("", text)

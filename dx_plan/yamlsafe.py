@@ -1,0 +1,196 @@
+"""A YAML loader that is safe on hostile input and remembers where every key stood.
+
+PyYAML's safe loader still keeps the last of two duplicate keys silently, expands
+aliases without bound ("billion laughs") and recurses without a depth limit.  Here
+the text is composed into nodes, then built into plain Python values by a walker
+that rejects duplicate keys, tags, too many alias uses, too many nodes and too
+deep nesting, and records the line of every mapping key and sequence item so that
+later validation errors can point at a line.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Issue
+
+Loc = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True)
+class YamlLimits:
+    """Bounds that keep a hostile YAML file from exhausting memory or the stack."""
+
+    max_aliases: int = 100
+    max_depth: int = 64
+    max_nodes: int = 2_000_000
+
+
+@dataclass
+class LoadedYaml:
+    """A parsed document plus the line (1-based) of each key/item, by location path."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """Line of the deepest known prefix of `loc` (None if nothing matches)."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+class YamlLoadError(Exception):
+    """Raised with the issues that made a YAML text unusable."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))
+
+
+class _Builder:
+    def __init__(self, filename: str, limits: YamlLimits) -> None:
+        self.filename = filename
+        self.limits = limits
+        self.lines: dict[Loc, int] = {}
+        self.issues: list[Issue] = []
+        self.seen: set[int] = set()
+        self.aliases = 0
+        self.nodes = 0
+        self.scalar = yaml.SafeLoader("")  # only its scalar constructors are used
+
+    def fail(self, node: yaml.Node, key: str | None, message: str) -> None:
+        self.issues.append(Issue(self.filename, node.start_mark.line + 1, key, message))
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise YamlLoadError(
+                [Issue(self.filename, node.start_mark.line + 1, None,
+                       f"more than {self.limits.max_nodes} YAML nodes; split the file")]
+            )
+        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+            # A collection reached twice is an alias use; bounding them stops "billion laughs".
+            self.aliases += 1
+            if self.aliases > self.limits.max_aliases:
+                raise YamlLoadError(
+                    [Issue(self.filename, node.start_mark.line + 1, None,
+                           f"more than {self.limits.max_aliases} YAML alias uses "
+                           "(an alias bomb?); write the values out")]
+                )
+        self.seen.add(id(node))
+        if depth > self.limits.max_depth:
+            raise YamlLoadError(
+                [Issue(self.filename, node.start_mark.line + 1, None,
+                       f"YAML nested deeper than {self.limits.max_depth} levels")]
+            )
+        if node.tag not in _PLAIN_TAGS:
+            self.fail(node, _dotted(loc), f"YAML tag {node.tag!r} is not allowed; remove it")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.fail(key_node, _dotted(loc), "a mapping key must be a plain value")
+                    continue
+                if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                    self.fail(key_node, _dotted(loc), "YAML merge keys (<<) are not allowed")
+                    continue
+                key = self.build(key_node, loc, depth + 1)
+                if not isinstance(key, str | int):
+                    key = str(key)
+                if key in out:
+                    first = self.lines.get((*loc, key))
+                    self.fail(key_node, _dotted((*loc, key)),
+                              f"duplicate key {key!r} (first at line {first}); keep only one")
+                    continue
+                self.lines[(*loc, key)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, (*loc, key), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines[(*loc, index)] = item.start_mark.line + 1
+                items.append(self.build(item, (*loc, index), depth + 1))
+            return items
+        assert isinstance(node, yaml.ScalarNode)
+        return self.scalar.construct_object(node, deep=True)
+
+
+def _dotted(loc: Loc) -> str | None:
+    return ".".join(str(p) for p in loc) if loc else None
+
+
+def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> LoadedYaml:
+    """Parse one YAML document safely; raise YamlLoadError listing every problem."""
+    limits = limits or YamlLimits()
+    loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    old_limit = sys.getrecursionlimit()
+    try:
+        # The composer recurses once per nesting level; a bounded stack turns
+        # "deeply nested" into a RecursionError we report instead of a crash.
+        sys.setrecursionlimit(max(old_limit, 3000))
+        loader = yaml.SafeLoader(text) if _too_nested(text, limits) else loader_cls(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except RecursionError:
+        raise YamlLoadError(
+            [Issue(filename, None, None, f"YAML nested deeper than {limits.max_depth} levels")]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise YamlLoadError(
+            [Issue(filename, line, None, f"not valid YAML: {exc.problem or exc}")]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise YamlLoadError([Issue(filename, None, None, f"not valid YAML: {exc}")]) from None
+    finally:
+        sys.setrecursionlimit(old_limit)
+    if node is None:
+        return LoadedYaml(None, {})
+    builder = _Builder(filename, limits)
+    data = builder.build(node, (), 0)
+    if builder.issues:
+        raise YamlLoadError(builder.issues)
+    return LoadedYaml(data, builder.lines)
+
+
+def _too_nested(text: str, limits: YamlLimits) -> bool:
+    """Cheap pre-scan: True when flow brackets or indentation nest beyond the limit.
+
+    The C composer recurses on the C stack, where Python cannot catch an overflow,
+    so suspiciously deep documents go to the pure-Python composer instead.
+    """
+    depth = 0
+    deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif ch in "]}":
+            depth -= 1
+    if deepest > limits.max_depth:
+        return True
+    longest_indent = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()),
+                         default=0)
+    return longest_indent > 2 * limits.max_depth
