@@ -1,0 +1,405 @@
+"""The `dxplan` command line: parse options, call the core, render, exit with a code.
+
+Exit codes: 0 all good; 1 findings (a unit falls short, a submission has errors);
+2 could not run (unreadable input, invalid plan, bad option).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .errors import DxplanError, PlanError
+from .i18n import Lang, resolve_lang, t
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="dxplan",
+    help=(
+        "Kiểm tra nhật ký hoạt động tuyên truyền của các đơn vị theo Kế hoạch tuyên truyền về "
+        "chuyển đổi số tỉnh Long An năm 2024.\n\n"
+        "Check units' activity logs against Long An's 2024 plan for communicating digital "
+        "transformation. Exit codes: 0 all good, 1 findings, 2 could not run."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+plan_app = typer.Typer(help="Show or validate the plan data (rules, units, channels).",
+                       no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(plan_app, name="plan")
+
+
+class ListFormat(str, Enum):
+    """Output formats of the listing commands."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class LangChoice(str, Enum):
+    """Languages of user-facing text."""
+
+    vi = "vi"
+    en = "en"
+
+
+PlanOpt = Annotated[
+    Path | None,
+    typer.Option("--plan", envvar="DXPLAN_PLAN", help="Plan file (default: the shipped 2024 plan).",
+                 show_default=False),
+]
+LangOpt = Annotated[
+    LangChoice | None,
+    typer.Option("--lang", envvar="DXPLAN_LANG", help="Language of the output: vi (default) or en.",
+                 show_default=False),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _width() -> int:
+    env = os.environ.get("COLUMNS")
+    if env and env.isdigit():
+        return max(60, int(env))
+    try:
+        return max(100, os.get_terminal_size(sys.stdout.fileno()).columns)
+    except (OSError, ValueError):
+        return 160
+
+
+def guarded(func: F) -> F:
+    """Turn DxplanError into a one-line message and exit 2; hide tracebacks unless --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = resolve_lang(_enum_value(kwargs.get("lang")))
+        debug = bool(kwargs.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except PlanError as exc:
+            typer.echo(t("error.plan_invalid", lang, n=len(exc.issues)), err=True)
+            for issue in exc.issues:
+                typer.echo(f"  {issue}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+        except DxplanError as exc:
+            typer.echo(f"{t('error.prefix', lang)}: {exc}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if debug:
+                raise
+            typer.echo(t("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _enum_value(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(getattr(value, "value", value))
+
+
+def _lang(value: LangChoice | None) -> Lang:
+    return resolve_lang(_enum_value(value))
+
+
+def _catalog(plan: Path | None) -> Any:
+    from .catalog import Catalog
+    from .loader import load_plan
+
+    return Catalog(load_plan(plan))
+
+
+def emit(text: str) -> None:
+    """Write text to stdout as UTF-8 whatever the locale."""
+    out = sys.stdout
+    try:
+        out.write(text)
+    except UnicodeEncodeError:
+        out.buffer.write(text.encode("utf-8"))
+    out.flush()
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    from .dates import parse_date
+    from .errors import UsageError
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise UsageError(f"{option} {value!r}: {exc}") from None
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@plan_app.command("show")
+@guarded
+def plan_show(plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: LangOpt = None,
+              debug: DebugOpt = False) -> None:
+    """Show the rules (quotas): task, who, channel, quota, window, basis, severity."""
+    from .render.listing import render_listing, rules_listing
+
+    catalog = _catalog(plan)
+    emit(render_listing(rules_listing(catalog, _lang(lang)), fmt.value, _width()))
+
+
+@plan_app.command("validate")
+@guarded
+def plan_validate(
+    path: Annotated[Path | None, typer.Argument(help="Plan file to validate.")] = None,
+    plan: PlanOpt = None, lang: LangOpt = None, debug: DebugOpt = False,
+) -> None:
+    """Validate a plan file and its appendices: exit 0 valid, 2 invalid (all errors listed)."""
+    catalog = _catalog(path or plan)
+    p = catalog.plan
+    typer.echo(t("plan.valid", _lang(lang), units=len(p.units), channels=len(p.channels),
+                 rules=len(p.rules), tasks=len(p.tasks), documents=len(p.documents)))
+
+
+@app.command("units")
+@guarded
+def units_cmd(
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group.")] = None,
+    plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the units the plan names (optionally one group: press, departments, districts…)."""
+    from .errors import UsageError
+    from .render.listing import render_listing, units_listing
+    from .text import suggest
+
+    catalog = _catalog(plan)
+    if group is not None and group not in catalog.groups:
+        hint = suggest(group, list(catalog.groups))
+        raise UsageError(f"unknown group {group!r}; groups: {', '.join(catalog.groups)}"
+                         + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    emit(render_listing(units_listing(catalog, _lang(lang), group), fmt.value, _width()))
+
+
+@app.command("docs")
+@guarded
+def docs_cmd(plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: LangOpt = None,
+             debug: DebugOpt = False) -> None:
+    """List the legal documents of Phụ lục I with their ids (for the `docs` log column)."""
+    from .render.listing import docs_listing, render_listing
+
+    emit(render_listing(docs_listing(_catalog(plan), _lang(lang)), fmt.value, _width()))
+
+
+@app.command("tasks")
+@guarded
+def tasks_cmd(plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: LangOpt = None,
+              debug: DebugOpt = False) -> None:
+    """List the tasks of Phụ lục II verbatim: STT, task, lead, coordinating, timeframe, notes."""
+    from .render.listing import render_listing, tasks_listing
+
+    emit(render_listing(tasks_listing(_catalog(plan), _lang(lang)), fmt.value, _width()))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+# --------------------------------------------------------------------------- check
+
+
+class CheckFormat(str, Enum):
+    """Output formats of `check`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    """Which severities make `check` exit 1."""
+
+    error = "error"
+    warning = "warning"
+
+
+FilesArg = Annotated[list[str], typer.Argument(help="Log files or globs (CSV, YAML, XLSX).",
+                                               show_default=False)]
+PeriodOpt = Annotated[str | None, typer.Option(
+    "--period", help="Narrow the window: 2024-Q1, 2024-03, 2024-W10.", show_default=False)]
+FromOpt = Annotated[str | None, typer.Option("--from", help="First day of the window.",
+                                             show_default=False)]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Last day of the window.",
+                                           show_default=False)]
+AsOfOpt = Annotated[str | None, typer.Option(
+    "--as-of", help="Count periods due by this date (default: today, clamped to the window).",
+    show_default=False)]
+SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Excel sheet (default: the first).",
+                                              show_default=False)]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the report to this file (atomically).", show_default=False)]
+
+
+def _window_and_as_of(catalog: Any, period: str | None, start: str | None, end: str | None,
+                      as_of: str | None) -> tuple[Any, dt.date]:
+    from .service import resolve_window
+
+    window = resolve_window(catalog, period, _parse_date(start, "--from"),
+                            _parse_date(end, "--to"))
+    day = _parse_date(as_of, "--as-of") or dt.date.today()
+    return window, min(max(day, window.start), window.end)
+
+
+def _selection(catalog: Any, units: list[str] | None, group: str | None,
+               tasks: list[str] | None, only_failing: bool) -> Any:
+    from .engine import Selection
+    from .errors import UsageError
+
+    unit_ids: set[str] | None = None
+    if units:
+        unit_ids = set()
+        for name in units:
+            match = catalog.units.lookup(name)
+            if match.item is None:
+                hint = match.ambiguous or match.suggestions
+                raise UsageError(f"--unit {name!r}: unknown unit"
+                                 + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+            unit_ids.add(match.item.id)
+    if group is not None and group not in catalog.groups:
+        raise UsageError(f"--group {group!r}: unknown group; groups: {', '.join(catalog.groups)}")
+    task_ids: set[str] | None = None
+    if tasks:
+        task_ids = {x.strip().rstrip(".") for x in tasks}
+        known = {r.task for r in catalog.plan.rules}
+        unknown = sorted(task_ids - known)
+        if unknown:
+            raise UsageError(f"--task {', '.join(unknown)}: no rule encodes that task; "
+                             f"tasks with rules: {', '.join(sorted(known))}")
+    return Selection(
+        units=frozenset(unit_ids) if unit_ids is not None else None,
+        groups=frozenset({group}) if group else None,
+        tasks=frozenset(task_ids) if task_ids is not None else None,
+        only_failing=only_failing,
+    )
+
+
+def _progress(paths: list[Path]) -> Any:
+    """A rich progress bar on stderr for long runs, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    if total < 20 * 1024 * 1024 and len(paths) < 20:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("dxplan", total=total)
+    bar.start()
+    return bar, (lambda done, _rows: bar.update(task, completed=done))
+
+
+@app.command("check")
+@guarded
+def check_cmd(
+    files: FilesArg,
+    period: PeriodOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    as_of: AsOfOpt = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", "-u", help="Only this unit (id or name; repeatable).", show_default=False)] = None,
+    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group.",
+                                              show_default=False)] = None,
+    task: Annotated[list[str] | None, typer.Option(
+        "--task", help="Only rules of this task, e.g. 2.2 (repeatable).", show_default=False)
+    ] = None,
+    only_failing: Annotated[bool, typer.Option("--only-failing",
+                                               help="Show only results that fall short.")] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = CheckFormat.table,
+    output: OutputOpt = None,
+    sheet: SheetOpt = None,
+    allow_bad_rows: Annotated[bool, typer.Option(
+        "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")
+    ] = False,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")
+    ] = FailOn.error,
+    max_problems: Annotated[int, typer.Option(
+        "--max-problems", help="List at most this many problems in the table.")] = 50,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Check activity logs against the plan: each unit, each rule, what is met and what is short.
+
+    Exit codes: 0 every error-severity rule met (or not yet due); 1 some unit falls short;
+    2 the input could not be used (unreadable file, invalid plan, bad option, rows with errors
+    unless --allow-bad-rows).
+    """
+    from .reader import ReadOptions, expand_paths
+    from .service import CheckRequest, check_exit_code, run_check
+
+    language = _lang(lang)
+    catalog = _catalog(plan)
+    paths = expand_paths(files)
+    window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    selection = _selection(catalog, unit, group, task, only_failing)
+    fail = ("error", "warning") if fail_on == FailOn.warning else ("error",)
+    request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
+                           read=ReadOptions(sheet=sheet), fail_on=fail)
+    bar, callback = _progress(paths)
+    try:
+        report = run_check(catalog, request, callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+    text = _render_check(report, catalog, fmt, language, max_problems)
+    if output is not None:
+        from .output import write_atomic
+
+        write_atomic(output, text, inputs=paths)
+    else:
+        emit(text)
+    code = check_exit_code(report, allow_bad_rows, fail)
+    if code == EXIT_ERROR:
+        bad = report.problem_counts.get("error", 0)
+        typer.echo(t("check.bad_rows", language, n=bad), err=True)
+    raise typer.Exit(code)
+
+
+def _render_check(report: Any, catalog: Any, fmt: CheckFormat, lang: Lang, max_problems: int
+                  ) -> str:
+    from .render import check as render
+
+    if fmt == CheckFormat.json:
+        return render.check_json(report)
+    if fmt == CheckFormat.csv:
+        return render.check_csv(report)
+    if fmt == CheckFormat.markdown:
+        return render.check_markdown(report, catalog, lang)
+    from .render.table import render_to_text
+
+    return render_to_text(render.check_renderables(report, catalog, lang, max_problems),
+                          _width())

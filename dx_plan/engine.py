@@ -1,0 +1,318 @@
+"""The compliance engine: a pure function from (plan, entries, window, as-of) to results.
+
+Entries are consumed one at a time (`Accumulator.add`) so a million-row log is
+never held in memory: each entry adds its quantity to tuple-keyed counters for
+the rules it matches.  `Accumulator.finish` then walks every rule × unit the plan
+names (including units with no entries at all) and compares the counts with the
+quota period by period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import TypedDict
+
+from .catalog import Catalog
+from .entries import Entry, Problem
+from .models import Rule
+from .periods import Per, Window, iter_periods, period_bounds, period_label
+from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class _Common(TypedDict):
+    unit: str
+    unit_name: str
+    group: str
+    rule: str
+    task: str
+    type: str
+    min: int
+    severity: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules and units to report (filters never change the numbers)."""
+
+    units: frozenset[str] | None = None
+    groups: frozenset[str] | None = None
+    tasks: frozenset[str] | None = None
+    only_failing: bool = False
+
+
+def clamp_as_of(as_of: dt.date, window: Window) -> dt.date:
+    """The as-of date clamped into the window (today is usually after the plan year)."""
+    return min(max(as_of, window.start), window.end)
+
+
+class Accumulator:
+    """Counts matching items per rule, unit and period as entries stream in."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        window: Window,
+        as_of: dt.date,
+        keep_evidence: Collection[str] = (),
+    ) -> None:
+        self.catalog = catalog
+        self.window = window
+        self.as_of = clamp_as_of(as_of, window)
+        self.rules = list(catalog.plan.rules)
+        self.keep_evidence = frozenset(keep_evidence)
+        self.evidence: dict[str, list[Entry]] = defaultdict(list)
+        self.docs: dict[str, set[str]] = defaultdict(set)
+        self.entries_by_unit: dict[str, int] = defaultdict(int)
+        self.entries_counted = 0
+        self.first: dt.date | None = None
+        self.last: dt.date | None = None
+        # (rule index, unit id) → period label → items
+        self.counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.deadline_counts: dict[tuple[int, str], int] = defaultdict(int)
+        self._route = self._build_routes()
+        self._labels: dict[tuple[dt.date, str], str] = {}
+        # Each rule's effective window: the rule's own dates inside the check window,
+        # and never past the as-of date (later items are not yet delivered).
+        self._spans: list[Window | None] = [self._span(rule) for rule in self.rules]
+
+    def _span(self, rule: Rule) -> Window | None:
+        meta = self.catalog.plan.plan
+        start = (rule.window.start if rule.window and rule.window.start else meta.period_start)
+        end = (rule.window.end if rule.window and rule.window.end else meta.period_end)
+        span = Window(start, end).intersect(self.window)
+        if span is None or span.start > self.as_of:
+            return None
+        return Window(span.start, min(span.end, self.as_of))
+
+    def _build_routes(self) -> dict[tuple[str, str], list[tuple[int, str]]]:
+        """(entry unit, channel) → [(rule index, unit credited)], children included."""
+        routes: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        for index, rule in enumerate(self.rules):
+            for unit in self.catalog.rule_units(rule):
+                sources = [unit]
+                if rule.include_children:
+                    sources += self.catalog.children.get(unit, [])
+                for source in sources:
+                    for channel in rule.channels:
+                        routes[(source, channel)].append((index, unit))
+        return dict(routes)
+
+    def _label(self, day: dt.date, per: Per) -> str:
+        key = (day, per)
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = period_label(day, per)
+        return label
+
+    def add(self, entry: Entry) -> None:
+        """Credit one entry to every rule it matches."""
+        if self.first is None or entry.date < self.first:
+            self.first = entry.date
+        if self.last is None or entry.date > self.last:
+            self.last = entry.date
+        self.entries_counted += 1
+        self.entries_by_unit[entry.unit] += 1
+        parent = self.catalog.units.by_id[entry.unit].parent
+        if parent:
+            self.entries_by_unit[parent] += 1
+        if self.keep_evidence and (entry.unit in self.keep_evidence
+                                   or (parent and parent in self.keep_evidence)):
+            owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
+            if entry.date <= self.as_of and self.window.start <= entry.date <= self.window.end:
+                self.evidence[owner].append(entry)
+                self.docs[owner].update(entry.docs)
+        routes = self._route.get((entry.unit, entry.channel))
+        if not routes:
+            return
+        for index, unit in routes:
+            rule = self.rules[index]
+            if entry.task is not None and entry.task != rule.task:
+                continue
+            if rule.kinds and entry.kind not in rule.kinds:
+                continue
+            if rule.type == "deadline":
+                lower = rule.not_before or self.catalog.plan.plan.period_start
+                if rule.due and lower <= entry.date <= min(rule.due, self.as_of):
+                    self.deadline_counts[(index, unit)] += entry.quantity
+                continue
+            span = self._spans[index]
+            if span is None:
+                continue
+            start, end = max(entry.date, span.start), min(entry.end, span.end)
+            if start > end:
+                continue
+            per: Per = rule.per or "month"
+            bucket = self.counts[(index, unit)]
+            if start == end:
+                bucket[self._label(start, per)] += entry.quantity
+                continue
+            # A ranged activity (an LED campaign) counts once in every period it covers.
+            day = start
+            while day <= end:
+                bucket[self._label(day, per)] += entry.quantity
+                day = period_bounds(day, per)[1] + ONE_DAY
+
+    def finish(
+        self,
+        selection: Selection | None = None,
+        problems: Iterable[Problem] = (),
+        problem_counts: dict[str, int] | None = None,
+        rows_read: int = 0,
+        fail_on: Collection[str] = ("error",),
+    ) -> CheckReport:
+        """Compare the counts with every rule for every unit it applies to."""
+        selection = selection or Selection()
+        catalog = self.catalog
+        group_order = {g.id: i for i, g in enumerate(catalog.plan.groups)}
+        results: list[tuple[tuple[int, int, int], RuleResult]] = []
+        for index, rule in enumerate(self.rules):
+            if selection.tasks is not None and rule.task not in selection.tasks:
+                continue
+            for unit_id in catalog.rule_units(rule):
+                unit = catalog.units.by_id[unit_id]
+                group = catalog.primary_group(unit_id)
+                if selection.units is not None and unit_id not in selection.units:
+                    continue
+                if selection.groups is not None and not selection.groups & set(unit.groups):
+                    continue
+                result = self._result(index, rule, unit_id, unit.name, group)
+                key = (group_order.get(group, len(group_order)), catalog.unit_index[unit_id], index)
+                results.append((key, result))
+        results.sort(key=lambda pair: pair[0])
+        ordered = [r for _, r in results]
+        units = self._unit_summaries(ordered, frozenset(fail_on))
+        if selection.only_failing:
+            ordered = [r for r in ordered if r.failing]
+        notes: list[dict[str, str]] = []
+        if self.first and self.last:
+            q_first = period_label(self.first, "quarter")
+            if q_first == period_label(self.last, "quarter") and self.window.days > 92:
+                notes.append({"code": "single-quarter", "period": q_first})
+        return CheckReport(
+            plan_id=catalog.plan.plan.id,
+            window_start=self.window.start,
+            window_end=self.window.end,
+            as_of=self.as_of,
+            results=tuple(ordered),
+            units=tuple(units),
+            problems=tuple(problems),
+            problem_counts=dict(problem_counts or {}),
+            rows_read=rows_read,
+            entries_counted=self.entries_counted,
+            notes=tuple(notes),
+            evidence={k: tuple(v) for k, v in self.evidence.items()},
+            docs_covered={k: frozenset(v) for k, v in self.docs.items()},
+        )
+
+    def _result(self, index: int, rule: Rule, unit_id: str, name: str, group: str) -> RuleResult:
+        common = _Common(
+            unit=unit_id, unit_name=name, group=group, rule=rule.id, task=rule.task,
+            type=rule.type, min=rule.min, severity=rule.severity, basis=rule.basis,
+        )
+        if rule.type == "deadline":
+            return self._deadline(index, rule, unit_id, common)
+        per: Per = rule.per or "month"
+        meta = self.catalog.plan.plan
+        start = rule.window.start if rule.window and rule.window.start else meta.period_start
+        end = rule.window.end if rule.window and rule.window.end else meta.period_end
+        full = Window(start, end).intersect(self.window)
+        if full is None:
+            return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
+                              compliance=None, status="not-applicable", missed=(), **common)
+        partial = (rule.partial_periods or meta.partial_periods) == "include"
+        counts = self.counts.get((index, unit_id), {})
+        periods: list[PeriodResult] = []
+        due = met = shortfall = delivered = 0
+        missed: list[str] = []
+        in_progress: str | None = None
+        for period in iter_periods(full, per, partial):
+            got = counts.get(period.label, 0)
+            delivered += got
+            status: PeriodStatus
+            if self.as_of < period.end:
+                status = "open"
+                if period.start <= self.as_of:
+                    in_progress = period.label
+            elif got >= rule.min:
+                status = "met"
+                due += 1
+                met += 1
+            else:
+                status = "short"
+                due += 1
+                shortfall += rule.min - got
+                missed.append(period.label)
+            periods.append(PeriodResult(period.label, period.start, period.end, got, rule.min,
+                                        status, period.clipped))
+        verdict: Status
+        if due == 0:
+            verdict = "open"
+        elif delivered == 0:
+            verdict = "missing"
+        elif met < due:
+            verdict = "behind"
+        else:
+            verdict = "met"
+        return RuleResult(
+            per=per, periods_due=due, periods_met=met, delivered=delivered, shortfall=shortfall,
+            compliance=round(met / due, 3) if due else None, status=verdict, missed=tuple(missed),
+            in_progress=in_progress, periods=tuple(periods), **common,
+        )
+
+    def _deadline(self, index: int, rule: Rule, unit_id: str, common: _Common
+                  ) -> RuleResult:
+        assert rule.due is not None  # the loader guarantees it
+        got = self.deadline_counts.get((index, unit_id), 0)
+        passed = self.as_of >= rule.due
+        verdict: Status = "met" if got >= rule.min else ("missed" if passed else "open")
+        short = max(0, rule.min - got) if verdict == "missed" else 0
+        due = 1 if passed or verdict == "met" else 0
+        return RuleResult(
+            per=None, periods_due=due, periods_met=1 if verdict == "met" else 0, delivered=got,
+            shortfall=short, compliance=(1.0 if verdict == "met" else 0.0) if due else None,
+            status=verdict, missed=(rule.due.isoformat(),) if verdict == "missed" else (),
+            due=rule.due, **common,
+        )
+
+    def _unit_summaries(self, results: list[RuleResult], fail_on: frozenset[str]
+                        ) -> list[UnitSummary]:
+        by_unit: dict[str, list[RuleResult]] = {}
+        for r in results:
+            by_unit.setdefault(r.unit, []).append(r)
+        out = []
+        for unit_id, rows in by_unit.items():
+            failing = [r for r in rows if r.failing and r.severity in fail_on]
+            anything_due = any(r.periods_due for r in rows)
+            entries = self.entries_by_unit.get(unit_id, 0)
+            status: str
+            if not anything_due:
+                status = "open"
+            elif entries == 0 and failing:
+                status = "missing"
+            elif failing:
+                status = "behind"
+            else:
+                status = "met"
+            out.append(UnitSummary(unit_id, rows[0].unit_name, rows[0].group, status,  # type: ignore[arg-type]
+                                   sum(r.shortfall for r in failing), len(failing), entries))
+        return out
+
+
+def check(
+    catalog: Catalog,
+    entries: Iterable[Entry],
+    window: Window,
+    as_of: dt.date,
+    selection: Selection | None = None,
+) -> CheckReport:
+    """Compliance of every unit with every rule: the engine as one pure function."""
+    acc = Accumulator(catalog, window, as_of)
+    for entry in entries:
+        acc.add(entry)
+    return acc.finish(selection)

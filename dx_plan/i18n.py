@@ -1,0 +1,172 @@
+"""User-facing words in Vietnamese (default) and English (`--lang en`).
+
+Ids, codes and JSON keys stay English; everything a person reads goes through `t`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANG_ENV = "DXPLAN_LANG"
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # statuses
+    "status.met": ("đạt", "met"),
+    "status.behind": ("chưa đạt", "behind"),
+    "status.missing": ("không có", "missing"),
+    "status.open": ("đang diễn ra", "open"),
+    "status.not-applicable": ("không áp dụng", "not applicable"),
+    "status.missed": ("quá hạn", "missed"),
+    "status.short": ("thiếu", "short"),
+    # periods
+    "per.day": ("ngày", "day"),
+    "per.week": ("tuần", "week"),
+    "per.month": ("tháng", "month"),
+    "per.quarter": ("quý", "quarter"),
+    "per.year": ("năm", "year"),
+    "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
+    "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
+    # column headers
+    "col.unit": ("Đơn vị", "Unit"),
+    "col.task": ("Nhiệm vụ", "Task"),
+    "col.rule": ("Quy định", "Rule"),
+    "col.quota": ("Chỉ tiêu", "Quota"),
+    "col.periods": ("Kỳ đạt/đến hạn", "Periods met/due"),
+    "col.items": ("Số mục", "Items"),
+    "col.shortfall": ("Thiếu", "Shortfall"),
+    "col.compliance": ("Tỷ lệ", "Compliance"),
+    "col.status": ("Trạng thái", "Status"),
+    "col.missed": ("Kỳ thiếu", "Missed periods"),
+    "col.who": ("Đơn vị thực hiện", "Who"),
+    "col.channel": ("Kênh", "Channel"),
+    "col.window": ("Thời gian", "Window"),
+    "col.basis": ("Căn cứ", "Basis"),
+    "col.severity": ("Mức", "Severity"),
+    "col.id": ("Mã", "Id"),
+    "col.name": ("Tên", "Name"),
+    "col.kind": ("Loại", "Kind"),
+    "col.groups": ("Nhóm", "Groups"),
+    "col.parent": ("Trực thuộc", "Parent"),
+    "col.domains": ("Tên miền", "Domains"),
+    "col.row": ("Dòng", "Row"),
+    "col.number": ("Số hiệu", "Number"),
+    "col.date": ("Ngày", "Date"),
+    "col.issuer": ("Cơ quan ban hành", "Issuer"),
+    "col.level": ("Cấp", "Level"),
+    "col.stt": ("STT", "No."),
+    "col.text": ("Nhiệm vụ, công việc", "Task"),
+    "col.lead": ("Đơn vị chủ trì", "Lead"),
+    "col.coordinating": ("Đơn vị phối hợp", "Coordinating"),
+    "col.timeframe": ("Thời gian triển khai", "Timeframe"),
+    "col.notes": ("Ghi chú", "Notes"),
+    "col.file": ("Tệp", "File"),
+    "col.line": ("Dòng", "Line"),
+    "col.code": ("Mã lỗi", "Code"),
+    "col.message": ("Nội dung", "Message"),
+    "col.title": ("Tiêu đề", "Title"),
+    "col.link": ("Liên kết", "Link"),
+    "basis.explicit": ("nêu rõ", "explicit"),
+    "basis.interpreted": ("diễn giải", "interpreted"),
+    "severity.error": ("lỗi", "error"),
+    "severity.warning": ("cảnh báo", "warning"),
+    "level.trung-uong": ("Trung ương", "central"),
+    "level.tinh": ("Tỉnh", "provincial"),
+    # check output
+    "check.title": ("Kết quả thực hiện {plan}", "Compliance with {plan}"),
+    "check.window": ("Thời gian: {start} – {end}; tính đến ngày {as_of}",
+                     "Window: {start} – {end}; as of {as_of}"),
+    "check.summary": (
+        "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} không có báo cáo, {open} chưa "
+        "đến hạn; tổng số thiếu {shortfall}.",
+        "{units} units: {met} compliant, {behind} behind, {missing} with no entries, {open} not "
+        "yet due; total shortfall {shortfall}.",
+    ),
+    "check.rows": ("Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
+                   "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings."),
+    "check.single_quarter": (
+        "Mọi mục trong nhật ký đều thuộc {period}; để chỉ xét kỳ này, dùng --period {period}.",
+        "Every entry falls in {period}; to check only that period, use --period {period}.",
+    ),
+    "check.bad_rows": (
+        "Có {n} dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng --allow-bad-rows.",
+        "{n} rows have errors, so the result is incomplete. Fix them, or pass --allow-bad-rows.",
+    ),
+    "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
+    "check.more_problems": ("… và {n} vấn đề khác (xem --format json).",
+                            "… and {n} more problems (see --format json)."),
+    "check.no_results": ("Không có kết quả nào khớp bộ lọc.", "No results match the filters."),
+    # groups fallback
+    "group.none": ("Khác", "Other"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    # validate
+    "validate.ok": ("{files} tệp, {rows} dòng: không có lỗi ({warnings} cảnh báo).",
+                    "{files} files, {rows} rows: no errors ({warnings} warnings)."),
+    "validate.fail": ("{files} tệp, {rows} dòng: {errors} lỗi, {warnings} cảnh báo.",
+                      "{files} files, {rows} rows: {errors} errors, {warnings} warnings."),
+    "hint": ("Gợi ý", "Hint"),
+    # errors
+    "error.prefix": ("Lỗi", "Error"),
+    "error.internal": (
+        "Lỗi nội bộ của dxplan: {error}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát "
+        "triển.",
+        "dxplan internal error: {error}. Run again with --debug for details and report it.",
+    ),
+    "error.plan_invalid": ("Kế hoạch không hợp lệ ({n} lỗi):", "The plan is invalid ({n} errors):"),
+    "plan.valid": ("Kế hoạch hợp lệ: {units} đơn vị, {channels} kênh, {rules} quy định, "
+                   "{tasks} nhiệm vụ, {documents} văn bản.",
+                   "The plan is valid: {units} units, {channels} channels, {rules} rules, "
+                   "{tasks} tasks, {documents} documents."),
+}
+
+# Problem codes in Vietnamese (the reader's own messages are English and detailed).
+PROBLEM_VI: dict[str, str] = {
+    "unknown-unit": "Đơn vị không có trong kế hoạch",
+    "ambiguous-unit": "Tên đơn vị trùng với nhiều đơn vị",
+    "unknown-channel": "Kênh không có trong kế hoạch",
+    "missing-value": "Thiếu giá trị bắt buộc",
+    "missing-column": "Thiếu cột bắt buộc",
+    "bad-date": "Ngày không đọc được (ghi theo ngày/tháng/năm)",
+    "bad-end-date": "Ngày kết thúc không đọc được hoặc trước ngày bắt đầu",
+    "bad-quantity": "Số lượng phải là số nguyên ≥ 1",
+    "outside-period": "Ngày nằm ngoài thời gian của kế hoạch (không tính)",
+    "future-date": "Ngày sau ngày tính kết quả",
+    "duplicate": "Mục bị trùng (chỉ tính một lần)",
+    "unknown-kind": "Loại tin bài không có trong kế hoạch",
+    "unknown-doc": "Văn bản không có trong Phụ lục I",
+    "unknown-task": "Nhiệm vụ không có trong Phụ lục II",
+    "task-mismatch": "Nhiệm vụ không giao cho đơn vị này",
+    "bad-url": "Đường dẫn không phải http(s)",
+    "foreign-domain": "Đường dẫn không thuộc trang của đơn vị",
+    "missing-url": "Thiếu đường dẫn minh chứng",
+    "foreign-unit": "Dòng ghi tên đơn vị khác",
+    "unknown-submitter": "Thư mục nộp không phải mã đơn vị",
+    "too-many-columns": "Dòng có quá nhiều cột",
+    "field-too-large": "Ô dữ liệu quá lớn",
+    "bad-row": "Dòng không đọc được",
+    "bad-file": "Tệp không đọc được",
+    "empty-file": "Tệp không có dữ liệu",
+}
+
+
+def resolve_lang(option: str | None) -> Lang:
+    """The language: the option, else $DXPLAN_LANG, else Vietnamese."""
+    value = (option or os.environ.get(LANG_ENV) or "vi").strip().lower()
+    return "en" if value.startswith("en") else "vi"
+
+
+def t(key: str, lang: Lang, **params: object) -> str:
+    """The message `key` in `lang`, formatted with `params`."""
+    vi, en = _MESSAGES[key]
+    text = en if lang == "en" else vi
+    return text.format(**params) if params else text
+
+
+def problem_text(code: str, message: str, lang: Lang) -> str:
+    """A problem's message for a reader: English as written, or Vietnamese label + detail."""
+    if lang == "en":
+        return message
+    label = PROBLEM_VI.get(code)
+    return f"{label}: {message}" if label else message

@@ -1,0 +1,160 @@
+"""Renderers of a `CheckReport`: terminal table, JSON, CSV and Markdown."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Catalog
+from ..entries import Problem
+from ..i18n import Lang, problem_text, t
+from ..result import CheckReport, RuleResult
+from .common import fmt_date, md_escape, percent, quota, to_csv, to_json
+from .table import cell, simple_table, status_cell
+
+MAX_TABLE_PROBLEMS = 50
+MAX_MISSED_SHOWN = 4
+
+
+def missed_text(result: RuleResult) -> str:
+    """The first few missed periods, '2024-W07, 2024-W09 …(+5)'."""
+    shown = list(result.missed[:MAX_MISSED_SHOWN])
+    more = len(result.missed) - len(shown)
+    return ", ".join(shown) + (f" …(+{more})" if more > 0 else "")
+
+
+def _row(result: RuleResult, lang: Lang, catalog: Catalog) -> list[object]:
+    return [
+        cell(result.unit_name),
+        cell(result.task),
+        cell(quota(result, lang)),
+        cell(f"{result.periods_met}/{result.periods_due}"),
+        cell(result.delivered),
+        cell(result.shortfall or ""),
+        cell(percent(result.compliance)),
+        status_cell(result.status, t(f"status.{result.status}", lang)
+                    + ("" if result.severity == "error" else "*")),
+        cell(missed_text(result)),
+    ]
+
+
+def group_title(catalog: Catalog, group: str, lang: Lang) -> str:
+    """A group's heading in the user's language."""
+    g = catalog.groups.get(group)
+    if g is None:
+        return t("group.none", lang)
+    return g.name_en if lang == "en" else g.name
+
+
+def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
+                      max_problems: int = MAX_TABLE_PROBLEMS) -> list[RenderableType]:
+    """The terminal view: a table per group, the problems, notes and a summary line."""
+    out: list[RenderableType] = []
+    plan = catalog.plan.plan
+    out.append(Text(t("check.title", lang, plan=plan.title if lang == "vi" else
+                      (plan.title_en or plan.title)), style="bold"))
+    out.append(Text(t("check.window", lang, start=fmt_date(report.window_start, lang),
+                      end=fmt_date(report.window_end, lang),
+                      as_of=fmt_date(report.as_of, lang))))
+    header = [t(k, lang) for k in ("col.unit", "col.task", "col.quota", "col.periods",
+                                   "col.items", "col.shortfall", "col.compliance",
+                                   "col.status", "col.missed")]
+    current: str | None = None
+    table: Table | None = None
+    for result in report.results:
+        if result.group != current:
+            current = result.group
+            table = simple_table(group_title(catalog, current, lang), header, [],
+                                 right=(3, 4, 5, 6))
+            out.append(table)
+        assert table is not None
+        table.add_row(*_row(result, lang, catalog))  # type: ignore[arg-type]
+    if not report.results:
+        out.append(Text(t("check.no_results", lang)))
+    out.extend(problem_renderables(report.problems, report.problem_counts, lang, max_problems))
+    for note in report.notes:
+        if note.get("code") == "single-quarter":
+            out.append(Text(t("check.single_quarter", lang, period=note["period"]),
+                            style="cyan"))
+    s = report.summary()
+    out.append(Text(t("check.rows", lang, rows=s["rows_read"], entries=s["entries_counted"],
+                      errors=s["problems_error"], warnings=s["problems_warning"])))
+    out.append(Text(t("check.summary", lang, units=s["units"], met=s["units_met"],
+                      behind=s["units_behind"], missing=s["units_missing"],
+                      open=s["units_open"], shortfall=s["shortfall"]), style="bold"))
+    return out
+
+
+def problem_renderables(problems: tuple[Problem, ...] | list[Problem], counts: dict[str, int],
+                        lang: Lang, limit: int) -> list[RenderableType]:
+    """A table of problems (file, line, severity, code, message), capped at `limit`."""
+    if not problems:
+        return []
+    rows = [[p.file, "" if p.line is None else p.line, t(f"severity.{p.severity}", lang), p.code,
+             problem_text(p.code, p.message, lang)
+             + (f" ({t('hint', lang)}: {p.hint})" if p.hint else "")]
+            for p in problems[:limit]]
+    header = [t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
+                                   "col.message")]
+    out: list[RenderableType] = [simple_table(t("check.problems", lang), header, rows,
+                                              right=(1,))]
+    hidden = sum(counts.values()) - min(limit, len(problems))
+    if hidden > 0:
+        out.append(Text(t("check.more_problems", lang, n=hidden)))
+    return out
+
+
+RESULT_COLUMNS = ["group", "unit", "unit_name", "rule", "task", "type", "per", "min",
+                  "periods_due", "periods_met", "delivered", "shortfall", "compliance",
+                  "status", "severity", "basis", "missed"]
+
+
+def check_csv(report: CheckReport) -> str:
+    """One CSV row per result (machine-readable; English column names and codes)."""
+    rows = []
+    for r in report.results:
+        d = r.to_dict()
+        rows.append([" ".join(r.missed) if c == "missed" else
+                     ("" if d.get(c) is None else d.get(c)) for c in RESULT_COLUMNS])
+    return to_csv(RESULT_COLUMNS, rows)
+
+
+def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
+    """A Markdown page: a section and table per group, problems, summary."""
+    plan = catalog.plan.plan
+    title = plan.title if lang == "vi" else (plan.title_en or plan.title)
+    lines = [f"# {md_escape(t('check.title', lang, plan=title))}",
+             "",
+             t("check.window", lang, start=fmt_date(report.window_start, lang),
+               end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang)),
+             ""]
+    header = [t(k, lang) for k in ("col.unit", "col.task", "col.quota", "col.periods",
+                                   "col.items", "col.shortfall", "col.compliance",
+                                   "col.status", "col.missed")]
+    current: str | None = None
+    for r in report.results:
+        if r.group != current:
+            current = r.group
+            lines += ["", f"## {md_escape(group_title(catalog, current, lang))}", "",
+                      "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        cells = [r.unit_name, r.task, quota(r, lang), f"{r.periods_met}/{r.periods_due}",
+                 str(r.delivered), str(r.shortfall or ""), percent(r.compliance),
+                 t(f"status.{r.status}", lang), missed_text(r)]
+        lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+    if report.problems:
+        lines += ["", f"## {t('check.problems', lang)}", ""]
+        for p in report.problems:
+            where = p.file + (f":{p.line}" if p.line is not None else "")
+            lines.append(f"- `{md_escape(where)}` **{p.code}**: "
+                         f"{md_escape(problem_text(p.code, p.message, lang))}")
+    s = report.summary()
+    lines += ["", t("check.summary", lang, units=s["units"], met=s["units_met"],
+                    behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
+                    shortfall=s["shortfall"]), ""]
+    return "\n".join(lines)
+
+
+def check_json(report: CheckReport) -> str:
+    """The `dxplan.check/1` document."""
+    return to_json(report.to_dict())

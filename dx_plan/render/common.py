@@ -1,0 +1,70 @@
+"""Shared formatting helpers: quotas, dates, percentages and escaping."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+
+from ..i18n import Lang, t
+from ..result import RuleResult
+from ..text import safe_text
+
+# Cells starting with these are formulas to Excel/LibreOffice (CSV/XLSX injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def fmt_date(day: dt.date, lang: Lang) -> str:
+    """A date as people in the province write it (dd/mm/yyyy), ISO in English."""
+    return day.isoformat() if lang == "en" else day.strftime("%d/%m/%Y")
+
+
+def quota(result: RuleResult, lang: Lang) -> str:
+    """'≥1/tuần', '≥2/month', '≥1 trước 28/08/2024'."""
+    if result.type == "deadline" and result.due is not None:
+        return t("quota.deadline", lang, min=result.min, due=fmt_date(result.due, lang))
+    return t("quota.frequency", lang, min=result.min, per=t(f"per.{result.per}", lang))
+
+
+def percent(value: float | None) -> str:
+    """0.889 → '88.9%'; None → '—'."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def neutralise(value: str) -> str:
+    """Make a spreadsheet cell inert: a leading formula character gets a quote prefix."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """CSV text (UTF-8 with BOM is added by the writer for Excel); formulas neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(str(c)) if isinstance(c, str) else c for c in row])
+    return buf.getvalue()
+
+
+def md_escape(value: str) -> str:
+    """Escape text for a Markdown table cell (pipes, newlines, HTML, markup characters)."""
+    text = safe_text(value).replace("\r", " ").replace("\n", " ")
+    for ch in ("\\", "|", "*", "_", "`", "[", "]", "<", ">"):
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def to_markdown(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A GitHub-flavoured Markdown table."""
+    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(md_escape(str(c)) for c in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(payload: object) -> str:
+    """Stable JSON: UTF-8 characters kept, two-space indent, trailing newline."""
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

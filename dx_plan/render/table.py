@@ -1,0 +1,55 @@
+"""Rich tables for the terminal.  Every cell is a `Text`, never markup: titles and
+names from submissions are untrusted and must print literally."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..text import safe_text
+
+STATUS_STYLE = {
+    "met": ("✔", "green"),
+    "behind": ("▲", "yellow"),
+    "missing": ("✘", "red"),
+    "missed": ("✘", "red"),
+    "open": ("…", "cyan"),
+    "not-applicable": ("–", "dim"),
+    "short": ("▲", "yellow"),
+}
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A literal table cell (control characters stripped, markup not interpreted)."""
+    return Text(safe_text("" if value is None else str(value)), style=style)
+
+
+def status_cell(status: str, label: str) -> Text:
+    """A status with its symbol and colour (the symbol carries it without colour)."""
+    symbol, style = STATUS_STYLE.get(status, ("?", ""))
+    return Text(f"{symbol} {label}", style=style)
+
+
+def simple_table(title: str | None, header: Sequence[str], rows: Sequence[Sequence[object]],
+                 right: Sequence[int] = ()) -> Table:
+    """A plain listing table."""
+    table = Table(title=cell(title) if title else None, show_lines=False, expand=False)
+    for index, name in enumerate(header):
+        table.add_column(cell(name), justify="right" if index in right else "left",
+                         overflow="fold")
+    for row in rows:
+        table.add_row(*(c if isinstance(c, Text) else cell(c) for c in row))
+    return table
+
+
+def render_to_text(renderables: Sequence[RenderableType], width: int) -> str:
+    """Render to plain text at a fixed width (used for files and tests)."""
+    buf = io.StringIO()
+    console = Console(width=width, color_system=None, force_terminal=False, file=buf,
+                      legacy_windows=False)
+    console.print(Group(*renderables))
+    return buf.getvalue()

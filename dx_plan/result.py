@@ -1,0 +1,172 @@
+"""The report model: what `check`, `report` and every renderer read.
+
+`CheckReport.to_dict()` *is* the JSON contract `dxplan.check/1`; renderers take
+the same object, so a table, a Markdown page and an HTML report can never
+disagree about a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .entries import Entry, Problem
+
+Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
+PeriodStatus = Literal["met", "short", "open"]
+CHECK_SCHEMA = "dxplan.check/1"
+FAILING: frozenset[str] = frozenset({"behind", "missing", "missed"})
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodResult:
+    """One period of one rule for one unit."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    delivered: int
+    required: int
+    status: PeriodStatus  # met, short (due and not met) or open (not ended by as-of)
+    clipped: bool = False
+
+    @property
+    def shortfall(self) -> int:
+        """Items missing in this period (0 unless it is due and short)."""
+        return max(0, self.required - self.delivered) if self.status == "short" else 0
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape of a period (used by `report --format json`)."""
+        return {
+            "label": self.label,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "delivered": self.delivered,
+            "min": self.required,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """How one unit stands against one rule in the window."""
+
+    unit: str
+    unit_name: str
+    group: str
+    rule: str
+    task: str
+    type: str
+    per: str | None
+    min: int
+    periods_due: int
+    periods_met: int
+    delivered: int
+    shortfall: int
+    compliance: float | None
+    status: Status
+    missed: tuple[str, ...]
+    severity: str
+    basis: str
+    due: dt.date | None = None
+    in_progress: str | None = None
+    periods: tuple[PeriodResult, ...] = ()
+
+    @property
+    def failing(self) -> bool:
+        """True when the unit fell short (behind, missing or a missed deadline)."""
+        return self.status in FAILING
+
+    def to_dict(self) -> dict[str, object]:
+        """The result object of the `dxplan.check/1` JSON contract."""
+        out: dict[str, object] = {
+            "unit": self.unit,
+            "unit_name": self.unit_name,
+            "rule": self.rule,
+            "task": self.task,
+            "type": self.type,
+            "per": self.per,
+            "min": self.min,
+            "periods_due": self.periods_due,
+            "periods_met": self.periods_met,
+            "delivered": self.delivered,
+            "shortfall": self.shortfall,
+            "compliance": self.compliance,
+            "status": self.status,
+            "missed": list(self.missed),
+            "severity": self.severity,
+            "basis": self.basis,
+            "group": self.group,
+        }
+        if self.due is not None:
+            out["due"] = self.due.isoformat()
+        if self.in_progress is not None:
+            out["in_progress"] = self.in_progress
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSummary:
+    """Roll-up of one unit's results."""
+
+    unit: str
+    unit_name: str
+    group: str
+    status: Literal["met", "behind", "missing", "open"]
+    shortfall: int
+    failing_rules: int
+    entries: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything one run of the engine found."""
+
+    plan_id: str
+    window_start: dt.date
+    window_end: dt.date
+    as_of: dt.date
+    results: tuple[RuleResult, ...]
+    units: tuple[UnitSummary, ...]
+    problems: tuple[Problem, ...] = ()
+    problem_counts: dict[str, int] = field(default_factory=dict)
+    rows_read: int = 0
+    entries_counted: int = 0
+    notes: tuple[dict[str, str], ...] = ()
+    evidence: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    docs_covered: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the summary line and the JSON `summary` object."""
+        statuses = [u.status for u in self.units]
+        return {
+            "units": len(self.units),
+            "units_met": statuses.count("met"),
+            "units_behind": statuses.count("behind"),
+            "units_missing": statuses.count("missing"),
+            "units_open": statuses.count("open"),
+            "results": len(self.results),
+            "results_failing": sum(1 for r in self.results if r.failing),
+            "shortfall": sum(r.shortfall for r in self.results),
+            "rows_read": self.rows_read,
+            "entries_counted": self.entries_counted,
+            "problems_error": self.problem_counts.get("error", 0),
+            "problems_warning": self.problem_counts.get("warning", 0),
+        }
+
+    def to_dict(self) -> dict[str, object]:
+        """The `dxplan.check/1` JSON document."""
+        return {
+            "schema": CHECK_SCHEMA,
+            "plan": self.plan_id,
+            "window": {
+                "start": self.window_start.isoformat(),
+                "end": self.window_end.isoformat(),
+                "as_of": self.as_of.isoformat(),
+            },
+            "results": [r.to_dict() for r in self.results],
+            "problems": [p.to_dict() for p in self.problems],
+            "summary": self.summary(),
+            "notes": [dict(n) for n in self.notes],
+        }
