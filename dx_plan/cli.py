@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -40,7 +40,7 @@ plan_app = typer.Typer(help="Show or validate the plan data (rules, units, chann
 app.add_typer(plan_app, name="plan")
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     """Output formats of the listing commands."""
 
     table = "table"
@@ -49,7 +49,7 @@ class ListFormat(str, Enum):
     markdown = "markdown"
 
 
-class LangChoice(str, Enum):
+class LangChoice(StrEnum):
     """Languages of user-facing text."""
 
     vi = "vi"
@@ -226,7 +226,7 @@ def main() -> None:
 # --------------------------------------------------------------------------- check
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """Output formats of `check`."""
 
     table = "table"
@@ -235,7 +235,7 @@ class CheckFormat(str, Enum):
     markdown = "markdown"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     """Which severities make `check` exit 1."""
 
     error = "error"
@@ -328,7 +328,8 @@ def check_cmd(
     date_to: ToOpt = None,
     as_of: AsOfOpt = None,
     unit: Annotated[list[str] | None, typer.Option(
-        "--unit", "-u", help="Only this unit (id or name; repeatable).", show_default=False)] = None,
+        "--unit", "-u", help="Only this unit (id or name; repeatable).", show_default=False)
+    ] = None,
     group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group.",
                                               show_default=False)] = None,
     task: Annotated[list[str] | None, typer.Option(
