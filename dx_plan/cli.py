@@ -404,3 +404,9 @@ def _render_check(report: Any, catalog: Any, fmt: CheckFormat, lang: Lang, max_p
 
     return render_to_text(render.check_renderables(report, catalog, lang, max_problems),
                           _width())
+
+
+# Commands defined in their own modules register themselves on `app` when imported.
+from .commands import register_all  # noqa: E402
+
+register_all()

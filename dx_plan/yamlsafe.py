@@ -90,8 +90,10 @@ class _Builder:
             # A collection reached twice is an alias use; bounding them stops "billion laughs".
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
+                # The node's own mark is the anchor's; the key holding the alias is where it's used.
+                line = self.lines.get(loc, node.start_mark.line + 1)
                 raise YamlLoadError(
-                    [Issue(self.filename, node.start_mark.line + 1, None,
+                    [Issue(self.filename, line, None,
                            f"more than {self.limits.max_aliases} YAML alias uses "
                            "(an alias bomb?); write the values out")]
                 )
