@@ -28,6 +28,7 @@ class Listing:
     header: list[str]
     rows: list[list[str]]
     payload: object
+    nowrap: tuple[int, ...] = (0,)  # id columns: never fold an id across lines
 
 
 def rule_quota(rule: Rule, lang: Lang) -> str:
@@ -59,7 +60,7 @@ def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
     header = [t(k, lang) for k in ("col.task", "col.rule", "col.who", "col.channel",
                                    "col.quota", "col.window", "col.basis", "col.severity")]
     title = meta.title if lang == "vi" else (meta.title_en or meta.title)
-    return Listing(title, header, rows, plan_payload(plan))
+    return Listing(title, header, rows, plan_payload(plan), nowrap=(0, 1))
 
 
 def plan_payload(plan: Plan) -> dict[str, object]:
@@ -117,5 +118,5 @@ def render_listing(listing: Listing, fmt: str, width: int) -> str:
     if fmt == "markdown":
         return f"## {listing.title}\n\n" + to_markdown(listing.header, listing.rows)
     renderables: Sequence[RenderableType] = [
-        simple_table(listing.title, listing.header, listing.rows)]
+        simple_table(listing.title, listing.header, listing.rows, nowrap=listing.nowrap)]
     return render_to_text(renderables, width)

@@ -35,12 +35,12 @@ def status_cell(status: str, label: str) -> Text:
 
 
 def simple_table(title: str | None, header: Sequence[str], rows: Sequence[Sequence[object]],
-                 right: Sequence[int] = ()) -> Table:
+                 right: Sequence[int] = (), nowrap: Sequence[int] = ()) -> Table:
     """A plain listing table."""
     table = Table(title=cell(title) if title else None, show_lines=False, expand=False)
     for index, name in enumerate(header):
         table.add_column(cell(name), justify="right" if index in right else "left",
-                         overflow="fold")
+                         overflow="fold", no_wrap=index in nowrap)
     for row in rows:
         table.add_row(*(c if isinstance(c, Text) else cell(c) for c in row))
     return table
