@@ -60,7 +60,7 @@ def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
     header = [t(k, lang) for k in ("col.task", "col.rule", "col.who", "col.channel",
                                    "col.quota", "col.window", "col.basis", "col.severity")]
     title = meta.title if lang == "vi" else (meta.title_en or meta.title)
-    return Listing(title, header, rows, plan_payload(plan), nowrap=(0, 1))
+    return Listing(title, header, rows, plan_payload(plan), nowrap=(0, 1, 4, 5))
 
 
 def plan_payload(plan: Plan) -> dict[str, object]:
