@@ -15,6 +15,7 @@ from .catalog import Catalog
 from .engine import Accumulator, Selection
 from .errors import UsageError
 from .periods import Window, parse_period
+from .entries import Problem
 from .reader import LogReader, ProblemLog, ReadOptions
 from .result import CheckReport
 
@@ -93,3 +94,84 @@ def check_exit_code(report: CheckReport, allow_bad_rows: bool, fail_on: Collecti
     if any(r.failing and r.severity in fail_on for r in report.results):
         return 1
     return 0
+
+
+LOG_SUFFIXES = (".csv", ".tsv", ".txt", ".yaml", ".yml", ".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True)
+class ValidateReport:
+    """Everything `validate` found in a set of submissions."""
+
+    files: tuple[str, ...]
+    rows_read: int
+    entries: int
+    problems: tuple[Problem, ...]
+    errors: int
+    warnings: int
+    counts: dict[tuple[str, str], int]
+
+    def to_dict(self) -> dict[str, object]:
+        """The `dxplan.validate/1` JSON document."""
+        by_code: dict[str, int] = {}
+        for (_, code), n in sorted(self.counts.items()):
+            by_code[code] = by_code.get(code, 0) + n
+        return {
+            "schema": "dxplan.validate/1",
+            "files": list(self.files),
+            "problems": [p.to_dict() for p in self.problems],
+            "summary": {"files": len(self.files), "rows_read": self.rows_read,
+                        "entries": self.entries, "errors": self.errors,
+                        "warnings": self.warnings, "by_code": by_code},
+        }
+
+
+def submission_owners(catalog: Catalog, root: Path) -> tuple[list[Path], dict[Path, str],
+                                                              list[Problem]]:
+    """Files under `root/<unit-id>/**`, each mapped to its unit; unknown folders are errors."""
+    if not root.is_dir():
+        raise UsageError(f"--submissions-dir {root}: not a directory")
+    paths: list[Path] = []
+    owners: dict[Path, str] = {}
+    problems: list[Problem] = []
+    for path in sorted(root.rglob("*")):
+        if path.is_dir() or path.suffix.lower() not in LOG_SUFFIXES:
+            continue
+        parts = path.relative_to(root).parts
+        folder = parts[0] if len(parts) > 1 else None
+        if folder is None or folder not in catalog.units.by_id:
+            hint = None
+            if folder is not None:
+                close = catalog.units.lookup(folder)
+                ids = [close.item.id] if close.item else list(close.suggestions)
+                hint = f"did you mean {', '.join(ids)}?" if ids else None
+            problems.append(Problem(
+                str(path), None, "error", "unknown-submitter",
+                f"{'the folder ' + repr(folder) if folder else 'a file outside any unit folder'}"
+                f" is not a unit id; put each unit's files in {root}/<unit-id>/",
+                hint=hint))
+            continue
+        paths.append(path)
+        owners[path] = folder
+    return paths, owners, problems
+
+
+def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
+                 keep_problems: int | None = None, pre_problems: Sequence[Problem] = ()
+                 ) -> ValidateReport:
+    """Read every file with every check on; count all problems, keep up to `keep_problems`."""
+    problems = ProblemLog(keep=keep_problems)
+    for p in pre_problems:
+        problems.add(p)
+    reader = LogReader(catalog, read, problems)
+    entries = sum(1 for _ in reader.read(paths))
+    files = [str(p) for p in paths] + [p.file for p in pre_problems]
+    return ValidateReport(
+        files=tuple(dict.fromkeys(files)),
+        rows_read=reader.rows_read,
+        entries=entries,
+        problems=tuple(problems.problems),
+        errors=problems.errors,
+        warnings=problems.warnings,
+        counts=dict(problems.counts),
+    )

@@ -1,0 +1,144 @@
+"""`dxplan validate`: the CI gate for unit submissions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOfOpt,
+    DebugOpt,
+    LangOpt,
+    OutputOpt,
+    PlanOpt,
+    SheetOpt,
+    _catalog,
+    _lang,
+    _parse_date,
+    _width,
+    app,
+    emit,
+    guarded,
+)
+from ..i18n import t
+
+
+class ValidateFormat(StrEnum):
+    """Output formats of `validate`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    sarif = "sarif"
+
+
+@app.command("validate")
+@guarded
+def validate_cmd(
+    files: Annotated[list[str] | None, typer.Argument(
+        help="Log files or globs to validate.", show_default=False)] = None,
+    unit: Annotated[str | None, typer.Option(
+        "--unit", "-u", help="The submitting unit: rows naming another unit are errors.",
+        show_default=False)] = None,
+    submissions_dir: Annotated[Path | None, typer.Option(
+        "--submissions-dir", help="Validate DIR/<unit-id>/** with each folder's unit as owner.",
+        show_default=False)] = None,
+    as_of: AsOfOpt = None,
+    require_url: Annotated[bool, typer.Option(
+        "--require-url", help="A row on an online channel without a URL is an error.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    max_problems: Annotated[int | None, typer.Option(
+        "--max-problems", help="List at most N problems (all are still checked and counted).",
+        show_default=False)] = None,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ValidateFormat.text,
+    output: OutputOpt = None,
+    sheet: SheetOpt = None,
+    max_file_mb: Annotated[int, typer.Option(
+        "--max-file-mb", help="Refuse files larger than this many MiB.")] = 1024,
+    max_rows: Annotated[int, typer.Option(
+        "--max-rows", help="Read at most this many rows per file.")] = 10_000_000,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Validate unit submissions for CI: every problem with file, line, code and a fix hint.
+
+    Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found in the
+    submission; 2 the command could not run (missing file, bad plan, bad option).
+    """
+    from .. import __version__
+    from ..errors import UsageError
+    from ..reader import ReadLimits, ReadOptions, expand_paths
+    from ..render import ci
+    from ..service import run_validate, submission_owners
+
+    language = _lang(lang)
+    catalog = _catalog(plan)
+    if not files and submissions_dir is None:
+        raise UsageError("give log files, or --submissions-dir DIR")
+    paths = expand_paths(files) if files else []
+    owners: dict[Path, str] = {}
+    pre = []
+    if submissions_dir is not None:
+        found, owners, pre = submission_owners(catalog, submissions_dir)
+        paths += found
+    owner_id: str | None = None
+    if unit is not None:
+        match = catalog.units.lookup(unit)
+        if match.item is None:
+            hint = match.ambiguous or match.suggestions
+            raise UsageError(f"--unit {unit!r}: unknown unit"
+                             + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        owner_id = match.item.id
+
+    def owner(path: Path) -> str | None:
+        return owners.get(path, owner_id)
+
+    day = _parse_date(as_of, "--as-of") or dt.date.today()
+    limits = ReadLimits(max_file_bytes=max_file_mb * 1024 * 1024, max_rows=max_rows)
+    options = ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
+                          require_url=require_url, owner=owner)
+    report = run_validate(catalog, paths, options, keep_problems=max_problems, pre_problems=pre)
+    if fmt == ValidateFormat.json:
+        from ..render.common import to_json
+
+        text = to_json(report.to_dict())
+    elif fmt == ValidateFormat.github:
+        text = ci.github(report.problems)
+    elif fmt == ValidateFormat.junit:
+        text = ci.junit(report.files, report.problems, {})
+    elif fmt == ValidateFormat.sarif:
+        text = ci.sarif(report.problems, __version__)
+    else:
+        from rich.text import Text
+
+        from ..render.check import problem_renderables
+        from ..render.table import render_to_text
+
+        key = "validate.fail" if report.errors else "validate.ok"
+        summary = Text(t(key, language, files=len(report.files), rows=report.rows_read,
+                         errors=report.errors, warnings=report.warnings), style="bold")
+        counts = {"error": report.errors, "warning": report.warnings}
+        limit = len(report.problems) if max_problems is None else max_problems
+        text = render_to_text([*problem_renderables(report.problems, counts, language, limit),
+                               summary], _width())
+    if output is not None:
+        from ..output import write_atomic
+
+        write_atomic(output, text, inputs=paths)
+    else:
+        emit(text)
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+__all__ = ["validate_cmd", "EXIT_ERROR"]

@@ -1,0 +1,103 @@
+"""CI formats for `validate`: GitHub workflow commands, JUnit XML and SARIF."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from xml.etree import ElementTree as ET
+
+from ..entries import PROBLEM_CODES, Problem
+from ..text import safe_text
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    # GitHub's workflow-command escaping: % CR LF always; ':' and ',' in properties.
+    text = safe_text(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def github(problems: Sequence[Problem]) -> str:
+    """`::error file=…,line=…,title=…::message` lines, one per problem."""
+    lines = []
+    for p in problems:
+        level = "error" if p.severity == "error" else "warning"
+        props = [f"file={_gh_escape(p.file, True)}"]
+        if p.line is not None:
+            props.append(f"line={p.line}")
+        props.append(f"title={_gh_escape(p.code, True)}")
+        message = p.message + (f" ({p.hint})" if p.hint else "")
+        lines.append(f"::{level} {','.join(props)}::{_gh_escape(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int]) -> str:
+    """JUnit XML: a testsuite per file; a failing testcase per error, a passing one when clean.
+
+    Warnings are recorded as passing testcases with `<system-out>` so reporters show them
+    without failing the build.
+    """
+    suites = ET.Element("testsuites", name="dxplan validate")
+    by_file: dict[str, list[Problem]] = {f: [] for f in files}
+    for p in problems:
+        by_file.setdefault(p.file, []).append(p)
+    total_tests = total_failures = 0
+    for file, items in by_file.items():
+        errors = [p for p in items if p.severity == "error"]
+        suite = ET.SubElement(suites, "testsuite", name=safe_text(file))
+        cases = 0
+        if not errors:
+            case = ET.SubElement(suite, "testcase", classname=safe_text(file),
+                                 name=f"{rows.get(file, 0)} rows readable")
+            cases += 1
+            warnings = [p for p in items if p.severity == "warning"]
+            if warnings:
+                out = ET.SubElement(case, "system-out")
+                out.text = "\n".join(f"line {p.line}: [{p.code}] {safe_text(p.message)}"
+                                     for p in warnings)
+        for p in items:
+            if p.severity != "error":
+                continue
+            where = "file" if p.line is None else f"line {p.line}"
+            case = ET.SubElement(suite, "testcase", classname=safe_text(file),
+                                 name=f"{where}: {p.code}")
+            failure = ET.SubElement(case, "failure", type=p.code,
+                                    message=safe_text(p.message)[:500])
+            failure.text = safe_text(p.message) + (f"\nhint: {safe_text(p.hint)}" if p.hint
+                                                   else "")
+            cases += 1
+        suite.set("tests", str(cases))
+        suite.set("failures", str(len(errors)))
+        suite.set("errors", "0")
+        total_tests += cases
+        total_failures += len(errors)
+    suites.set("tests", str(total_tests))
+    suites.set("failures", str(total_failures))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
+        suites, encoding="unicode") + "\n"
+
+
+def sarif(problems: Sequence[Problem], version: str) -> str:
+    """SARIF 2.1.0 for code-scanning dashboards."""
+    rules = [{"id": code, "shortDescription": {"text": text}}
+             for code, text in PROBLEM_CODES.items()]
+    results = []
+    for p in problems:
+        location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
+        if p.line is not None:
+            location["region"] = {"startLine": p.line}
+        results.append({
+            "ruleId": p.code,
+            "level": "error" if p.severity == "error" else "warning",
+            "message": {"text": safe_text(p.message)},
+            "locations": [{"physicalLocation": location}],
+        })
+    doc = {
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{"tool": {"driver": {"name": "dxplan", "version": version, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
