@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .engine import Accumulator, Selection
+from .entries import Problem
 from .errors import UsageError
 from .periods import Window, parse_period
-from .entries import Problem
 from .reader import LogReader, ProblemLog, ReadOptions
 from .result import CheckReport
 
