@@ -83,8 +83,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{units} units: {met} compliant, {behind} behind, {missing} with no entries, {open} not "
         "yet due; total shortfall {shortfall}.",
     ),
-    "check.rows": ("Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
-                   "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings."),
+    "check.rows": (
+        "Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
+        "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings.",
+    ),
     "check.single_quarter": (
         "Mọi mục trong nhật ký đều thuộc {period}; để chỉ xét kỳ này, dùng --period {period}.",
         "Every entry falls in {period}; to check only that period, use --period {period}.",
