@@ -1,0 +1,55 @@
+"""CI renderers: GitHub workflow commands, JUnit XML, SARIF."""
+
+from __future__ import annotations
+
+import json
+import re
+from xml.etree import ElementTree as ET
+
+from dx_plan.entries import Problem
+from dx_plan.render import ci
+
+PROBLEMS = [
+    Problem("sub/h-duc-hue/q1.csv", 7, "error", "foreign-unit",
+            "row names h-ben-luc, but this file belongs to h-duc-hue"),
+    Problem("sub/h-duc-hue/q1.csv", 9, "warning", "duplicate", "same item as line 3, 50% off"),
+    Problem("sub/h-can-duoc/q1.csv", None, "error", "bad-file",
+            "not a text file (looks like PNG image)\nline two"),
+]
+GH = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?,title=[a-z-]+::.+$")
+
+
+def test_github_workflow_commands() -> None:
+    lines = ci.github(PROBLEMS).splitlines()
+    assert lines == [
+        "::error file=sub/h-duc-hue/q1.csv,line=7,title=foreign-unit::row names h-ben-luc, but "
+        "this file belongs to h-duc-hue",
+        "::warning file=sub/h-duc-hue/q1.csv,line=9,title=duplicate::same item as line 3, 50%25 "
+        "off",
+        "::error file=sub/h-can-duoc/q1.csv,title=bad-file::not a text file (looks like PNG "
+        "image)%0Aline two",
+    ]
+    assert all(GH.match(line) for line in lines)
+
+
+def test_junit_parses_and_has_the_failures() -> None:
+    files = ["sub/h-ben-luc/q1.csv", "sub/h-duc-hue/q1.csv", "sub/h-can-duoc/q1.csv"]
+    root = ET.fromstring(ci.junit(files, PROBLEMS, {"sub/h-ben-luc/q1.csv": 30}))
+    assert (root.tag, root.get("tests"), root.get("failures")) == ("testsuites", "3", "2")
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert list(suites) == files
+    clean = suites["sub/h-ben-luc/q1.csv"]
+    assert [c.get("name") for c in clean.iter("testcase")] == ["30 rows readable"]
+    assert clean.find("testcase/failure") is None
+    failures = [(c.get("name"), c.find("failure").get("type"))  # type: ignore[union-attr]
+                for s in suites.values() for c in s.iter("testcase")
+                if c.find("failure") is not None]
+    assert failures == [("line 7: foreign-unit", "foreign-unit"), ("file: bad-file", "bad-file")]
+
+
+def test_sarif() -> None:
+    doc = json.loads(ci.sarif(PROBLEMS, "0.1.0"))
+    results = doc["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("foreign-unit", "error"), ("duplicate", "warning"), ("bad-file", "error")]
+    assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
