@@ -376,13 +376,23 @@ def check_cmd(
     finally:
         if bar is not None:
             bar.stop()
-    text = _render_check(report, catalog, fmt, language, max_problems)
-    if output is not None:
-        from .output import write_atomic
+    if output is None and fmt == CheckFormat.table and sys.stdout.isatty():
+        # On a terminal: colours and the real width; files and pipes get plain text.
+        from rich.console import Console
 
-        write_atomic(output, text, inputs=paths)
+        from .render.check import check_renderables
+
+        console = Console()
+        for renderable in check_renderables(report, catalog, language, max_problems):
+            console.print(renderable)
     else:
-        emit(text)
+        text = _render_check(report, catalog, fmt, language, max_problems)
+        if output is not None:
+            from .output import write_atomic
+
+            write_atomic(output, text, inputs=paths)
+        else:
+            emit(text)
     code = check_exit_code(report, allow_bad_rows, fail)
     if code == EXIT_ERROR:
         bad = report.problem_counts.get("error", 0)
