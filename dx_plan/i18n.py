@@ -95,6 +95,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Có {n} dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng --allow-bad-rows.",
         "{n} rows have errors, so the result is incomplete. Fix them, or pass --allow-bad-rows.",
     ),
+    "check.star": ("* quy định diễn giải từ kế hoạch (mức cảnh báo, không làm lệnh thất bại trừ "
+                   "khi dùng --fail-on warning).",
+                   "* rule interpreted from the plan (warning severity: fails the run only with "
+                   "--fail-on warning)."),
     "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
     "check.more_problems": ("… và {n} vấn đề khác (xem --format json).",
                             "… and {n} more problems (see --format json)."),

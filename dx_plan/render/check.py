@@ -62,16 +62,26 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
                                    "col.status", "col.missed")]
     current: str | None = None
     table: Table | None = None
+    previous_unit = ""
     for result in report.results:
         if result.group != current:
             current = result.group
             table = simple_table(group_title(catalog, current, lang), header, [],
-                                 right=(3, 4, 5, 6))
+                                 right=(3, 4, 5, 6), nowrap=(1, 2, 3))
             out.append(table)
+            previous_unit = ""
         assert table is not None
-        table.add_row(*_row(result, lang, catalog))  # type: ignore[arg-type]
+        row = _row(result, lang, catalog)
+        if result.unit == previous_unit:
+            row[0] = cell("")  # the unit's name once, on its first rule
+        elif previous_unit:
+            table.add_section()
+        previous_unit = result.unit
+        table.add_row(*row)  # type: ignore[arg-type]
     if not report.results:
         out.append(Text(t("check.no_results", lang)))
+    elif any(r.severity != "error" for r in report.results):
+        out.append(Text(t("check.star", lang), style="dim"))
     out.extend(problem_renderables(report.problems, report.problem_counts, lang, max_problems))
     for note in report.notes:
         if note.get("code") == "single-quarter":
