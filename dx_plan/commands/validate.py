@@ -27,6 +27,7 @@ from ..cli import (
     emit,
     guarded,
 )
+from ..entries import Problem
 from ..i18n import t
 
 
@@ -87,7 +88,7 @@ def validate_cmd(
         raise UsageError("give log files, or --submissions-dir DIR")
     paths = expand_paths(files) if files else []
     owners: dict[Path, str] = {}
-    pre = []
+    pre: list[Problem] = []
     if submissions_dir is not None:
         found, owners, pre = submission_owners(catalog, submissions_dir)
         paths += found
