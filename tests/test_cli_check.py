@@ -1,0 +1,137 @@
+"""`dxplan check` through the CLI on the shipped samples and tiny logs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from dx_plan.cli import app
+
+from .conftest import ROOT
+
+runner = CliRunner()
+Q1 = str(ROOT / "logs" / "q1.csv")
+BROKEN = str(ROOT / "logs" / "q1-broken.csv")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def results(out: str) -> dict[tuple[str, str], dict[str, object]]:
+    doc = json.loads(out)
+    return {(r["unit"], r["task"]): r for r in doc["results"]}
+
+
+def test_sample_q1_json(tmp_path: Path) -> None:
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json")
+    assert code == 1  # shortfalls, no error rows
+    doc = json.loads(out)
+    assert doc["schema"] == "dxplan.check/1"
+    assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31"}
+    by = results(out)
+    assert by[("bao-long-an", "2.2")]["periods_due"] == 9  # W05 (1–4 Feb) … W13
+    assert by[("bao-long-an", "2.2")]["status"] == "met"
+    duc_hoa = by[("h-duc-hoa", "2.5")]
+    assert (duc_hoa["missed"], duc_hoa["shortfall"], duc_hoa["periods_met"]) == (
+        ["2024-W07", "2024-W10"], 2, 7)
+    assert by[("h-tan-hung", "2.5")]["status"] == "missing"
+    assert by[("h-can-giuoc", "3.3")]["missed"] == ["2024-03"]
+    assert by[("so-tttt", "2.1")]["status"] == "open"
+    assert sorted({p["code"] for p in doc["problems"]}) == ["duplicate", "outside-period",
+                                                            "unknown-kind"]
+    assert {p["severity"] for p in doc["problems"]} == {"warning"}
+    assert doc["summary"]["units_missing"] == 4
+
+
+def test_xlsx_twin_gives_the_same_results() -> None:
+    _, csv_out, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json")
+    code, xlsx_out, _ = run("check", str(ROOT / "logs" / "q1.xlsx"), "--period", "2024-Q1",
+                            "--format", "json")
+    assert code == 1
+    assert json.loads(csv_out)["results"] == json.loads(xlsx_out)["results"]
+
+
+def test_table_in_vietnamese_and_english() -> None:
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--unit", "h-duc-hoa", "--task", "2.5")
+    assert code == 1
+    assert "Thời gian: 01/02/2024 – 31/03/2024; tính đến ngày 31/03/2024" in out
+    assert "│ Huyện Đức Hòa │ 2.5      │ ≥1/tuần  │            7/9 │" in out
+    assert "▲ chưa đạt" in out and "2024-W07, 2024-W10" in out
+    assert "1 đơn vị: 0 đạt, 1 chưa đạt, 0 không có báo cáo, 0 chưa đến hạn; tổng số thiếu 2." \
+        in out
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--unit", "Đức Hòa", "--task", "2.5",
+                       "--lang", "en")
+    assert "▲ behind" in out
+    assert "1 units: 0 compliant, 1 behind, 0 with no entries, 0 not yet due; total shortfall 2." \
+        in out
+
+
+def test_whole_year_suggests_period() -> None:
+    code, out, _ = run("check", Q1, "--unit", "bao-long-an")
+    assert code == 1
+    assert "Mọi mục trong nhật ký đều thuộc 2024-Q1; để chỉ xét kỳ này, dùng --period 2024-Q1." \
+        in out
+
+
+def test_broken_rows_exit_2_unless_allowed() -> None:
+    code, out, err = run("check", BROKEN, "--period", "2024-Q1", "--format", "json")
+    assert code == 2
+    assert err.startswith("Có ") and err.endswith(
+        " dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng --allow-bad-rows.\n")
+    codes = {p["code"] for p in json.loads(out)["problems"]}
+    assert {"unknown-unit", "unknown-channel", "bad-date", "bad-quantity", "bad-end-date",
+            "missing-value"} <= codes
+    code, _, _ = run("check", BROKEN, "--period", "2024-Q1", "--allow-bad-rows")
+    assert code == 1
+
+
+def test_exit_0_when_everything_due_is_met(tmp_path: Path) -> None:
+    log = tmp_path / "bao.csv"
+    log.write_text("ngày,đơn vị,kênh\n05/03/2024,Báo Long An,báo\n12/03/2024,bao-long-an,báo\n",
+                   encoding="utf-8")
+    code, out, _ = run("check", str(log), "--from", "04/03/2024", "--to", "17/03/2024",
+                       "--unit", "bao-long-an", "--task", "2.2", "--format", "json")
+    assert code == 0
+    r = json.loads(out)["results"]
+    assert [(x["periods_due"], x["periods_met"], x["status"]) for x in r] == [(2, 2, "met")]
+
+
+def test_fail_on_warning(tmp_path: Path) -> None:
+    log = tmp_path / "tv.csv"
+    log.write_text("date,unit,channel\n2024-03-05,dai-ptth-long-an,tv\n", encoding="utf-8")
+    # 2.4 (FM ≥1 a quarter) is interpreted: missing it is a warning, not a failure …
+    args = ["check", str(log), "--period", "2024-Q1", "--unit", "dai-ptth-long-an",
+            "--task", "2.4"]
+    assert run(*args)[0] == 0
+    # … unless --fail-on warning.
+    assert run(*args, "--fail-on", "warning")[0] == 1
+
+
+def test_output_is_atomic_and_never_overwrites_an_input(tmp_path: Path) -> None:
+    out_file = tmp_path / "r.json"
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json", "-o",
+                       str(out_file))
+    assert (code, out) == (1, "")
+    assert json.loads(out_file.read_text(encoding="utf-8"))["schema"] == "dxplan.check/1"
+    log = tmp_path / "log.csv"
+    log.write_text("date,unit,channel\n2024-03-05,bao-long-an,newspaper\n", encoding="utf-8")
+    code, _, err = run("check", str(log), "-o", str(log))
+    assert code == 2
+    assert err == f"Lỗi: {log}: refusing to overwrite an input file; choose another name\n"
+    assert log.read_text(encoding="utf-8") == "date,unit,channel\n2024-03-05,bao-long-an,newspaper\n"
+
+
+def test_bad_options_exit_2() -> None:
+    code, _, err = run("check", Q1, "--period", "2024-13")
+    assert (code, err) == (2, "Lỗi: --period '2024-13': there is no month 13\n")
+    code, _, err = run("check", Q1, "--period", "2023-Q1")
+    assert (code, err) == (2, "Lỗi: 2023-01-01..2023-03-31 is outside the plan period "
+                              "2024-02-01..2024-12-31\n")
+    code, _, err = run("check", Q1, "--unit", "Ben Lucc")
+    assert (code, err) == (2, "Lỗi: --unit 'Ben Lucc': unknown unit (did you mean h-ben-luc?)\n")
+    code, _, err = run("check", "/nonexistent/q9.csv")
+    assert code == 2 and err.startswith("Lỗi: ") and err.count("\n") == 1
