@@ -1,0 +1,275 @@
+"""`dxplan report`: what each unit owes, as a page, Markdown, a workbook or JSON.
+
+The numbers come from one `service.run_check` (with `keep_evidence` naming the
+selected units, so their delivered items are kept); `dx_plan.report` arranges
+them and the renderers print them.  Only typer and the CLI helpers are imported
+at module level: the renderers and openpyxl load inside the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..cli import (
+    EXIT_ERROR,
+    AsOfOpt,
+    DebugOpt,
+    FailOn,
+    FilesArg,
+    FromOpt,
+    LangOpt,
+    OutputOpt,
+    PeriodOpt,
+    PlanOpt,
+    SheetOpt,
+    ToOpt,
+    _catalog,
+    _lang,
+    _progress,
+    _selection,
+    _width,
+    _window_and_as_of,
+    app,
+    emit,
+    guarded,
+)
+from ..i18n import Lang, t
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..report import Report
+
+
+class ReportFormat(StrEnum):
+    """Output formats of `report`."""
+
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+    json = "json"
+
+
+EXTENSIONS = {ReportFormat.markdown: "md", ReportFormat.html: "html", ReportFormat.xlsx: "xlsx",
+              ReportFormat.json: "json"}
+
+
+@app.command("report")
+@guarded
+def report_cmd(
+    files: FilesArg,
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", "-u", help="Report on this unit (id or name; repeatable).", show_default=False)
+    ] = None,
+    group: Annotated[str | None, typer.Option(
+        "--group", "-g", help="Report on every unit of this group.", show_default=False)] = None,
+    all_units: Annotated[bool, typer.Option(
+        "--all", help="Report on every unit that has a rule.")] = False,
+    period: PeriodOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ReportFormat.markdown,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out-dir", help="Write DIR/<unit-id>.<ext> for each unit plus DIR/index.<ext>.",
+        show_default=False)] = None,
+    output: OutputOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    sheet: SheetOpt = None,
+    allow_bad_rows: Annotated[bool, typer.Option(
+        "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")
+    ] = False,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")
+    ] = FailOn.error,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Report to each unit what it delivered and what it still owes, plus a province overview.
+
+    One report per unit (status, every rule with quota and shortfall, each missed period
+    with its dates, what to add, the items delivered, Phụ lục I documents covered, the
+    problems in its rows) and an overview of every unit × rule.  Without --out-dir or
+    --output the report goes to stdout (Markdown is drawn by rich on a terminal).
+
+    Exit codes: 0 every selected unit meets its rules (or they are not yet due); 1 a
+    selected unit falls short; 2 could not run (bad option, unreadable input, a file
+    that exists without --force, rows with errors unless --allow-bad-rows).
+    """
+    from ..engine import Selection
+    from ..errors import UsageError
+    from ..reader import ReadOptions, expand_paths
+    from ..render.report_i18n import rt
+    from ..report import build_report
+    from ..service import CheckRequest, check_exit_code, run_check
+
+    language = _lang(lang)
+    catalog = _catalog(plan)
+    units = report_units(catalog, unit, group, all_units)
+    if out_dir is not None and output is not None:
+        raise UsageError("give either --out-dir or --output, not both")
+    if fmt == ReportFormat.xlsx and out_dir is None and output is None:
+        raise UsageError("--format xlsx writes a workbook: give --output FILE or --out-dir DIR")
+    paths = expand_paths(files)
+    window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    fail = ("error", "warning") if fail_on == FailOn.warning else ("error",)
+    request = CheckRequest(paths=paths, window=window, as_of=day,
+                           selection=Selection(units=frozenset(units)),
+                           read=ReadOptions(sheet=sheet), fail_on=fail, keep_evidence=units)
+    bar, callback = _progress(paths)
+    try:
+        check = run_check(catalog, request, callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+    report = build_report(check, catalog, units, fail)
+    if out_dir is not None:
+        documents = directory_documents(report, fmt, language)
+        write_directory(out_dir, documents, paths, force)
+        typer.echo(rt("report.written", language, n=len(documents), dir=out_dir), err=True)
+    elif output is not None:
+        from ..output import write_atomic
+
+        write_atomic(output, single_document(report, fmt, language), inputs=paths, force=force)
+        typer.echo(rt("report.written_one", language, path=output), err=True)
+    elif fmt == ReportFormat.markdown and sys.stdout.isatty():
+        _print_terminal(report, check, catalog, language)
+    else:
+        data = single_document(report, fmt, language)
+        emit(data if isinstance(data, str) else data.decode("utf-8"))
+    code = check_exit_code(check, allow_bad_rows, fail)
+    if code == EXIT_ERROR:
+        typer.echo(t("check.bad_rows", language, n=check.problem_counts.get("error", 0)),
+                   err=True)
+    raise typer.Exit(code)
+
+
+def report_units(catalog: Catalog, units: list[str] | None, group: str | None,
+                 all_units: bool) -> list[str]:
+    """The selected unit ids in plan order; UsageError unless exactly one way is chosen.
+
+    Only units that some rule applies to can be reported on: a commune's items count
+    toward its district, so naming a commune says where to look instead.
+    """
+    from ..errors import UsageError
+
+    chosen = sum((bool(units), group is not None, all_units))
+    if chosen == 0:
+        raise UsageError("choose --unit, --group or --all")
+    if chosen > 1:
+        raise UsageError("give only one of --unit, --group or --all")
+    ruled: set[str] = set()
+    for rule in catalog.plan.rules:
+        ruled.update(catalog.rule_units(rule))
+    if all_units:
+        wanted = ruled
+    elif group is not None:
+        _selection(catalog, None, group, None, False)  # validates the group name
+        wanted = set(catalog.members.get(group, [])) & ruled
+        if not wanted:
+            raise UsageError(f"--group {group!r}: no rule of the plan applies to its units "
+                             "(a commune's items count toward its district)")
+    else:
+        wanted = set(_selection(catalog, units, None, None, False).units or ())
+        for unit_id in sorted(wanted - ruled):
+            parent = catalog.units.by_id[unit_id].parent
+            raise UsageError(f"--unit {unit_id!r}: no rule of the plan applies to this unit"
+                             + (f"; its items count toward {parent!r}" if parent else ""))
+    return sorted(wanted, key=lambda u: catalog.unit_index[u])
+
+
+def single_document(report: Report, fmt: ReportFormat, lang: Lang) -> str | bytes:
+    """The whole report as one document (stdout or --output)."""
+    if fmt == ReportFormat.json:
+        from ..render.common import to_json
+
+        return to_json(report.to_dict())
+    if fmt == ReportFormat.html:
+        from ..render.html import report_html
+
+        return report_html(report, lang)
+    if fmt == ReportFormat.xlsx:
+        from ..render.xlsx import report_xlsx
+
+        return report_xlsx(report, lang)
+    from ..render.report_md import report_markdown
+
+    return report_markdown(report, lang)
+
+
+def directory_documents(report: Report, fmt: ReportFormat, lang: Lang
+                        ) -> dict[str, str | bytes]:
+    """File name → content for --out-dir: `<unit-id>.<ext>` per unit and `index.<ext>`."""
+    ext = EXTENSIONS[fmt]
+    out: dict[str, str | bytes] = {}
+    if fmt == ReportFormat.json:
+        from ..render.common import to_json
+
+        for u in report.units:
+            out[f"{u.unit}.{ext}"] = to_json(report.unit_dict(u.unit))
+        out[f"index.{ext}"] = to_json(report.to_dict())
+    elif fmt == ReportFormat.html:
+        from ..render.html import index_html, unit_html
+
+        for u in report.units:
+            out[f"{u.unit}.{ext}"] = unit_html(report, u, lang)
+        out[f"index.{ext}"] = index_html(report, lang, lambda unit: f"{unit}.{ext}")
+    elif fmt == ReportFormat.xlsx:
+        from ..render.xlsx import report_xlsx
+
+        for u in report.units:
+            out[f"{u.unit}.{ext}"] = report_xlsx(report, lang, units=[u], overview=False)
+        out[f"index.{ext}"] = report_xlsx(report, lang)
+    else:
+        from ..render.report_md import overview_markdown, unit_markdown
+
+        for u in report.units:
+            out[f"{u.unit}.{ext}"] = unit_markdown(report, u, lang)
+        out[f"index.{ext}"] = overview_markdown(report, lang)
+    return out
+
+
+def write_directory(out_dir: Path, documents: dict[str, str | bytes], inputs: list[Path],
+                    force: bool) -> None:
+    """Write every document atomically; without `force`, refuse before writing any."""
+    from ..errors import OutputError
+    from ..output import write_atomic
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: exists and is not a directory")
+    if not force:
+        existing = [name for name in documents if (out_dir / name).exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise OutputError(f"{out_dir / existing[0]}: already exists{more}; "
+                              "pass --force to replace")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror or exc}") from None
+    for name, data in documents.items():
+        write_atomic(out_dir / name, data, inputs=inputs, force=force)
+
+
+def _print_terminal(report: Report, check: Any, catalog: Catalog, lang: Lang) -> None:
+    """Markdown drawn by rich, then the calendar in small."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from ..render.heatmap import heatmap_renderables, unit_renderables
+    from ..render.report_md import report_markdown
+
+    console = Console(width=_width())
+    console.print(Markdown(report_markdown(report, lang)))
+    if len(report.units) == 1:
+        renderables = unit_renderables(report, report.units[0], lang)
+    else:
+        renderables = heatmap_renderables(check, catalog, lang)
+    for renderable in renderables:
+        console.print(renderable)

@@ -1,0 +1,219 @@
+"""LogReader: files in, entries out, problems on the side.
+
+`read` checks every path before reading any (so a typo in the last file name
+fails before minutes of work), then streams the files in order.  A file whose
+content is broken becomes a file-level problem and the reader moves on; only a
+path that cannot be used at all (missing, a directory, a FIFO, too large, an
+unknown extension, an absent --sheet) raises InputError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..catalog import Catalog
+from ..entries import Entry, Problem
+from ..yamlsafe import YamlLoadError, load_yaml
+from .columns import Layout, column_of, read_header, required_hint
+from .dedupe import Deduper
+from .options import ReadOptions
+from .problems import FileFailed, ProblemLog, show
+from .rows import Converter, RowChecker
+from .sources import (
+    HEADER_SEARCH_ROWS,
+    Rows,
+    TextSource,
+    XlsxSource,
+    check_file,
+    file_format,
+    open_file,
+    read_yaml_text,
+    report_to,
+    yaml_items,
+    yaml_text,
+)
+
+HEADER_SCAN_LIMIT = 10_000  # rows (blank ones included) searched for the header
+
+
+class LogReader:
+    """Reads activity logs (CSV/TSV/TXT, YAML, XLSX) into plan-resolved Entries."""
+
+    def __init__(self, catalog: Catalog, options: ReadOptions | None = None,
+                 problems: ProblemLog | None = None) -> None:
+        self.catalog = catalog
+        self.options = options or ReadOptions()
+        self.problems = problems if problems is not None else ProblemLog()
+        self.rows_read = 0  # rows after the header (blank ones too); updated every 4096 rows
+        self.bytes_read = 0  # bytes of finished files plus the current file's position
+        self._dedupe = Deduper()
+        self._checker = RowChecker(catalog, self.options, self.problems, self._dedupe)
+
+    def read(self, paths: Sequence[Path]) -> Iterator[Entry]:
+        """Stream the entries of all files in order; duplicates are found across files."""
+        limits = self.options.limits
+        formats = []
+        for path in paths:
+            path = Path(path)
+            check_file(path, limits)  # usage problems first, before any work
+            formats.append((path, file_format(path)))
+        for path, fmt in formats:
+            yield from self._read_file(path, fmt)
+
+    def _read_file(self, path: Path, fmt: str) -> Iterator[Entry]:
+        display = str(path)
+        limits = self.options.limits
+        fh, size = open_file(path, limits)
+        base = self.bytes_read
+        index = self._dedupe.add_file(display)
+        owner = self.options.owner(path) if self.options.owner is not None else None
+        with fh:
+            try:
+                if fmt == "yaml":
+                    yield from self._yaml(fh, display, index, owner)
+                else:
+                    report = report_to(self.problems, display)
+                    source: TextSource | XlsxSource
+                    if fmt == "text":
+                        source = TextSource(fh, size, limits, report)
+                    else:
+                        source = XlsxSource(fh, size, path, self.options.sheet, limits, report)
+                    try:
+                        yield from self._table(source, display, index, owner, base)
+                    finally:
+                        source.close()
+            except FileFailed as failed:
+                self.problems.add(failed.problem(display))
+        self.bytes_read = base + size
+
+    # ------------------------------------------------------------ tables
+
+    def _table(self, source: TextSource | XlsxSource, display: str, index: int,
+               owner: str | None, base: int) -> Iterator[Entry]:
+        layout = self._find_header(source.rows(), display)
+        if layout is None:
+            return
+        if isinstance(source, XlsxSource):
+            source.date_columns = frozenset(
+                layout.index[c] for c in ("date", "end_date") if c in layout.index)
+        convert = self._checker.converter(display, index, layout, owner)
+
+        def progress(rows: int, position: int) -> None:
+            self.rows_read += rows
+            self.bytes_read = base + position
+
+        yield from source.entries(convert, self.options.limits.max_rows, progress)
+        if source.data_rows == 0:
+            self.problems.add(Problem(display, layout.line, "warning", "empty-file",
+                                      "the file has a header but no data rows"))
+
+    def _find_header(self, rows: Rows, display: str) -> Layout | None:
+        """Consume rows up to the header (skipping title rows); report when there is none."""
+        best: Layout | None = None
+        seen = 0
+        max_columns = self.options.limits.max_columns
+        for scanned, (line, cells) in enumerate(rows, start=1):
+            if not any(c.strip() for c in cells):
+                if scanned >= HEADER_SCAN_LIMIT:
+                    break  # thousands of empty rows (an Excel gap bomb): give up
+                continue
+            seen += 1
+            if len(cells) <= max_columns:
+                layout = read_header(cells, line)
+                if not layout.missing():
+                    return layout
+                if best is None or len(layout.missing()) < len(best.missing()):
+                    best = layout
+            if seen >= HEADER_SEARCH_ROWS:
+                break
+        if seen == 0:
+            self.problems.add(Problem(display, None, "error", "empty-file",
+                                      "the file has no rows"))
+        elif best is not None and len(best.missing()) < 3:
+            self.problems.add(Problem(
+                display, best.line, "error", "missing-column",
+                f"the header row lacks the required column(s) {', '.join(best.missing())}",
+                hint=required_hint()))
+        else:
+            self.problems.add(Problem(
+                display, None, "error", "missing-column",
+                f"no header row in the first {HEADER_SEARCH_ROWS} rows: "
+                "no row names the columns date, unit and channel",
+                hint=required_hint()))
+        return None
+
+    # ------------------------------------------------------------ YAML
+
+    def _yaml(self, fh: IO[bytes], display: str, index: int,
+              owner: str | None) -> Iterator[Entry]:
+        text = read_yaml_text(fh, self.options.limits)
+        try:
+            loaded = load_yaml(text, display, self.options.limits.yaml)
+        except YamlLoadError as exc:
+            for issue in exc.issues:
+                self.problems.add(Problem(display, issue.line, "error", "bad-file",
+                                          issue.message))
+            return
+        except (ValueError, TypeError, OverflowError) as exc:
+            # PyYAML builds "2024-02-30" as a timestamp and raises ValueError, with
+            # no line; the file as a whole cannot be trusted then.
+            raise FileFailed("bad-file", f"cannot read a YAML value: {show(str(exc))}",
+                             hint="quote dates as text ('30/01/2024') or fix the impossible "
+                             "date") from None
+        items, prefix, inherited = yaml_items(loaded.data)
+        if not items:
+            self.problems.add(Problem(display, None, "warning", "empty-file",
+                                      "the file has no entries"))
+            return
+        converters: dict[tuple[str, ...], Converter] = {}
+        for number, item in enumerate(items):
+            line = loaded.line_of((*prefix, number)) or 1
+            self.rows_read += 1
+            row = self._yaml_row(item, inherited, display, line)
+            if row is None:
+                continue
+            headers, cells = row
+            key = tuple(headers)
+            convert = converters.get(key)
+            if convert is None:
+                layout = read_header(headers, line)
+                convert = self._checker.converter(display, index, layout, owner)
+                if len(converters) < 1000:
+                    converters[key] = convert
+            entry = convert(cells, line)
+            if entry is not None:
+                yield entry
+
+    def _yaml_row(self, item: Any, inherited: str, display: str,
+                  line: int) -> tuple[list[str], list[str]] | None:
+        if not isinstance(item, dict):
+            self.problems.add(Problem(display, line, "error", "bad-row",
+                                      "an entry must be a mapping of column: value",
+                                      hint="start each entry with '- date: …' and indent its "
+                                      "other keys under it"))
+            return None
+        headers: list[str] = []
+        cells: list[str] = []
+        unit_at = -1
+        for key, value in item.items():
+            header = str(key)
+            column = column_of(header)
+            value_text = yaml_text(value, many=column == "docs")
+            if value_text is None:
+                self.problems.add(Problem(display, line, "error", "bad-row",
+                                          f"'{show(header)}' must be a single value, "
+                                          "not a list or mapping", hint="write it on one line"))
+                return None
+            if column == "unit" and unit_at < 0:
+                unit_at = len(cells)
+            headers.append(header)
+            cells.append(value_text)
+        if inherited:
+            if unit_at < 0:
+                headers.append("unit")
+                cells.append(inherited)
+            elif not cells[unit_at].strip():
+                cells[unit_at] = inherited  # an entry's own unit wins; a blank one inherits
+        return headers, cells

@@ -1,0 +1,57 @@
+"""Collecting problems without letting a million bad rows eat the memory."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..entries import Problem, ProblemSeverity
+from ..text import safe_text
+
+SHOW_CHARS = 80
+
+
+class ProblemLog:
+    """Collects problems: counts every one, keeps at most `keep` (None = all) in order."""
+
+    def __init__(self, keep: int | None = None) -> None:
+        self.keep = keep
+        self.problems: list[Problem] = []
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.errors = 0
+        self.warnings = 0
+
+    def add(self, problem: Problem) -> None:
+        """Count `problem` and keep it while fewer than `keep` are kept."""
+        self.counts[(problem.severity, problem.code)] += 1
+        if problem.severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+        if self.keep is None or len(self.problems) < self.keep:
+            self.problems.append(problem)
+
+    def __len__(self) -> int:
+        return self.errors + self.warnings
+
+
+class FileFailed(Exception):
+    """Raised inside a source when the rest of a file cannot be read (becomes a Problem)."""
+
+    def __init__(self, code: str, message: str, line: int | None = None,
+                 hint: str | None = None, severity: ProblemSeverity = "error") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.hint = hint
+        self.severity: ProblemSeverity = severity
+
+    def problem(self, file: str) -> Problem:
+        """The file-level Problem this failure stands for."""
+        return Problem(file, self.line, self.severity, self.code, self.message, hint=self.hint)
+
+
+def show(value: str, limit: int = SHOW_CHARS) -> str:
+    """Untrusted cell text made safe to quote in a message: no control codes, truncated."""
+    text = safe_text(value).replace("\n", " ").replace("\r", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,264 @@
+"""`dxplan report --format xlsx`: an overview sheet and one sheet per unit.
+
+Each table has a frozen header and filters, columns sized to their content, dates
+as real Excel dates (dd/mm/yyyy) and status cells filled with the report's
+colour-blind-safe palette (the symbol ✔ ▲ ✘ is in the text too).  Every string goes
+through `_text`: control characters stripped, and a leading = + - @ tab or CR
+neutralised so a log's title can never become a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+
+# openpyxl ships no type information (as in dx_plan.reader.sources).
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from ..entries import Problem
+from ..i18n import Lang, problem_text, t
+from ..report import Report, UnitReport
+from ..text import safe_text
+from .common import neutralise, quota
+from .html import safe_href
+from .report_i18n import (
+    catch_up,
+    gap_text,
+    overview_title,
+    report_title,
+    rt,
+    rule_title,
+    status_label,
+    unit_name,
+    verdict,
+    window_line,
+)
+
+# ARGB fills: the HTML palette (Okabe–Ito) so the workbook and the page agree.
+STATUS_FILL = {"met": "FF0072B2", "short": "FFE69F00", "behind": "FFE69F00",
+               "missing": "FFD55E00", "missed": "FFD55E00", "open": "FFE4E4E4",
+               "not-applicable": "FFFFFFFF"}
+WHITE_TEXT = frozenset({"met", "missing", "missed"})
+HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFF0F0EC")
+DATE_FORMAT = "DD/MM/YYYY"
+MAX_WIDTH = 60
+INVALID_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
+
+Value = str | int | float | dt.date | None
+
+
+def _text(value: str) -> str:
+    """A string cell's value: controls stripped, formulas neutralised."""
+    return neutralise(safe_text(value))
+
+
+class _Sheet:
+    """Writes rows top to bottom and remembers what it needs for widths and filters."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.row = 0
+        self.widths: dict[int, int] = {}
+
+    def put(self, values: Sequence[Value], bold: bool = False) -> int:
+        self.row += 1
+        for col, value in enumerate(values, start=1):
+            cell = self.ws.cell(row=self.row, column=col)
+            if isinstance(value, str):
+                cell.value = _text(value)
+            elif isinstance(value, dt.date):
+                cell.value = value
+                cell.number_format = DATE_FORMAT
+            else:
+                cell.value = value
+            if bold:
+                cell.font = Font(bold=True)
+            length = 10 if isinstance(value, dt.date) else len(str(value or ""))
+            self.widths[col] = max(self.widths.get(col, 0), min(length, MAX_WIDTH))
+        return self.row
+
+    def note(self, text: str, bold: bool = False) -> None:
+        """A line of text in column A that must not widen the column."""
+        self.row += 1
+        cell = self.ws.cell(row=self.row, column=1, value=_text(text))
+        if bold:
+            cell.font = Font(bold=True, size=13)
+
+    def header(self, names: Sequence[str]) -> int:
+        row = self.put(names, bold=True)
+        for col in range(1, len(names) + 1):
+            self.ws.cell(row=row, column=col).fill = HEADER_FILL
+        return row
+
+    def status(self, col: int, status: str) -> None:
+        cell = self.ws.cell(row=self.row, column=col)
+        cell.fill = PatternFill(fill_type="solid", fgColor=STATUS_FILL.get(status, "FFFFFFFF"))
+        if status in WHITE_TEXT:
+            cell.font = Font(color="FFFFFFFF", bold=True)
+
+    def skip(self, n: int = 1) -> None:
+        self.row += n
+
+    def table(self, header_row: int, columns: int, freeze: bool = True) -> None:
+        """Freeze panes below `header_row` and put a filter on the table under it."""
+        last = max(self.row, header_row)
+        if freeze:
+            self.ws.freeze_panes = f"A{header_row + 1}"
+        self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
+
+    def finish(self) -> None:
+        for col, width in self.widths.items():
+            self.ws.column_dimensions[get_column_letter(col)].width = max(8, width + 2)
+        for row in self.ws.iter_rows():
+            for cell in row:
+                cell.alignment = Alignment(vertical="top")
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """An Excel sheet name: ≤ 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = name.translate(INVALID_SHEET_CHARS)[:31] or "Sheet"
+    candidate, n = base, 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f"~{n}"
+        candidate = base[:31 - len(suffix)] + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
+    s = report.summary
+    sheet.note(overview_title(report, lang), bold=True)
+    sheet.note(window_line(report, lang))
+    sheet.note(t("check.summary", lang, units=s["units"], met=s["units_met"],
+                 behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
+                 shortfall=s["shortfall"]))
+    sheet.skip()
+    names = [rt(k, lang) for k in ("col.group", "col.id", "col.unit", "col.task", "col.rule",
+                                   "col.requirement", "col.quota", "col.delivered",
+                                   "col.periods_met", "col.periods_due", "col.shortfall",
+                                   "col.status", "col.severity", "col.missing_periods")]
+    head = sheet.header(names)
+    for unit in report.by_shortfall():
+        for line in unit.rules:
+            r = line.result
+            sheet.put([report.name(report.group_names, unit.group, lang), unit.unit,
+                       unit_name(unit, lang), r.task, r.rule, rule_title(line, lang),
+                       quota(r, lang), r.delivered, r.periods_met, r.periods_due, r.shortfall,
+                       status_label(r.status, lang), t(f"severity.{r.severity}", lang),
+                       " ".join(r.missed)])
+            sheet.status(12, r.status)
+    sheet.table(head, len(names))
+    sheet.skip(2)
+    sheet.note(rt("report.sec.groups", lang), bold=True)
+    sheet.header([rt(k, lang) for k in ("col.group", "col.units", "col.units_met",
+                                        "col.units_behind", "col.units_missing",
+                                        "col.units_open", "col.failing", "col.shortfall")])
+    for g in report.groups:
+        sheet.put([report.name(report.group_names, g.group, lang), g.units, g.met, g.behind,
+                   g.missing, g.open, g.failing_rules, g.shortfall])
+    if report.other_problems:
+        sheet.skip(2)
+        sheet.note(rt("report.sec.other_problems", lang), bold=True)
+        _problems(sheet, report.other_problems, lang)
+
+
+def _problems(sheet: _Sheet, problems: Sequence[Problem], lang: Lang) -> None:
+    sheet.header([t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
+                                       "col.message")])
+    for p in problems:
+        sheet.put([p.file, p.line, t(f"severity.{p.severity}", lang), p.code,
+                   problem_text(p.code, p.message, lang)])
+
+
+def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
+    sheet.note(report_title(report, lang), bold=True)
+    sheet.note(f"{rt('report.unit', lang)}: {unit_name(unit, lang)} ({unit.unit})")
+    sheet.note(window_line(report, lang))
+    sheet.note(f"{rt('report.status', lang)}: {status_label(unit.status, lang)}. "
+               + " ".join(verdict(unit, report.as_of, lang)))
+    sheet.status(1, unit.status)
+    sheet.skip()
+    names = [rt(k, lang) for k in ("col.task", "col.rule", "col.requirement", "col.quota",
+                                   "col.delivered", "col.periods_met", "col.periods_due",
+                                   "col.shortfall", "col.status", "col.severity",
+                                   "col.catch_up")]
+    head = sheet.header(names)
+    for line in unit.rules:
+        r = line.result
+        sheet.put([r.task, r.rule, rule_title(line, lang), quota(r, lang), r.delivered,
+                   r.periods_met, r.periods_due, r.shortfall, status_label(r.status, lang),
+                   t(f"severity.{r.severity}", lang), catch_up(line, lang) if r.failing else ""])
+        sheet.status(9, r.status)
+    sheet.table(head, len(names))
+    sheet.skip(2)
+    sheet.note(rt("report.sec.shortfall", lang), bold=True)
+    sheet.header([rt(k, lang) for k in ("col.task", "col.missing_periods", "col.from", "col.to",
+                                        "col.delivered", "col.required", "col.status")])
+    for line in unit.failing:
+        for gap in line.gaps:
+            status = "missing" if gap.delivered == 0 else "short"
+            sheet.put([line.result.task, gap_text(line, gap, lang), gap.start, gap.end,
+                       gap.delivered, gap.required, rt(f"cell.{status}", lang)])
+            sheet.status(7, status)
+    sheet.skip(2)
+    sheet.note(rt("report.sec.evidence", lang), bold=True)
+    sheet.header([rt(k, lang) for k in ("col.date", "col.end", "col.unit", "col.channel",
+                                        "col.kind", "col.title", "col.link", "col.docs",
+                                        "col.quantity", "col.file", "col.line")])
+    for e in unit.evidence:
+        sheet.put([e.date, e.end, report.name(report.unit_names, e.unit, lang),
+                   report.name(report.channel_names, e.channel, lang),
+                   report.name(report.kind_names, e.kind, lang), e.title, e.url,
+                   ", ".join(report.documents.get(d, (d, ""))[0] for d in e.docs), e.quantity,
+                   e.file, e.line])
+        href = safe_href(e.url)
+        if href:
+            sheet.ws.cell(row=sheet.row, column=7).hyperlink = href
+    sheet.skip(2)
+    sheet.note(rt("report.sec.docs", lang), bold=True)
+    sheet.header([rt(k, lang) for k in ("col.id", "col.document", "col.title", "col.covered")])
+    covered = set(unit.docs_covered)
+    for doc in (*unit.docs_covered, *unit.docs_uncovered):
+        number, title = report.documents[doc]
+        sheet.put([doc, number, title, t("yes" if doc in covered else "no", lang)])
+        sheet.status(4, "met" if doc in covered else "open")
+    sheet.skip(2)
+    sheet.note(rt("report.sec.problems", lang), bold=True)
+    _problems(sheet, unit.problems, lang)
+
+
+def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None = None,
+                overview: bool = True) -> bytes:
+    """The workbook: the overview sheet (unless `overview` is False) and a sheet per unit."""
+    wb = Workbook()
+    wb.properties.creator = "dxplan"
+    taken: set[str] = set()
+    first = True
+    if overview:
+        ws = wb.active
+        assert ws is not None
+        ws.title = sheet_name(rt("sheet.overview", lang), taken)
+        sheet = _Sheet(ws)
+        _overview(sheet, report, lang)
+        sheet.finish()
+        first = False
+    for unit in report.units if units is None else units:
+        if first:
+            ws = wb.active
+            assert ws is not None
+            ws.title = sheet_name(unit.unit, taken)
+            first = False
+        else:
+            ws = wb.create_sheet(sheet_name(unit.unit, taken))
+        sheet = _Sheet(ws)
+        _unit(sheet, report, unit, lang)
+        sheet.finish()
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+

@@ -1,0 +1,198 @@
+"""Hostile inputs for dxplan's readers, CLI and plan loader.
+
+    python tests/data/hostile/make_hostile.py      # (re)write the small committed files
+
+Small cases (each well under 200 KB) are committed next to this script.  Large
+cases (a 50 MB field, a ZIP bomb, a huge declared sheet dimension) are never
+committed: tests build them into `tmp_path` with the `make_*` functions below.
+Everything is deterministic (no randomness, no clock).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HEADER = "date,unit,channel,kind,title,url,quantity\n"
+GOOD_ROW = "05/02/2024,h-ben-luc,grassroots-radio,bulletin,Bản tin tuần 1,,1\n"
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+MARKUP = "[red]x[/red]"
+OSC8 = "\x1b]8;;http://evil\x07click\x1b]8;;\x07"
+CSI = "\x1b[31m"
+
+
+def laughs_yaml(levels: int = 12, fan: int = 10) -> str:
+    """A YAML 'billion laughs': `fan`**`levels` nodes through aliases, ~1 KB on disk."""
+    lines = ['a0: &a0 ["lol"]']
+    for i in range(1, levels):
+        refs = ", ".join(f"*a{i - 1}" for _ in range(fan))
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    lines.append(f"entries: *a{levels - 1}")
+    return "\n".join(lines) + "\n"
+
+
+def small_files() -> dict[str, bytes]:
+    """name → bytes of every committed hostile file."""
+    # Windows-1258 writes tones as combining marks: encode the NFD form.
+    cp1258_line = unicodedata.normalize(
+        "NFD", "06/02/2024,h-ben-luc,grassroots-radio,bulletin,Bản tin Đà,,1\n")
+    files: dict[str, bytes] = {
+        "empty.csv": b"",
+        "header-only.csv": HEADER.encode(),
+        "garbage.csv": bytes((i * 151 + 7) % 256 for i in range(4096)),
+        "png-renamed.csv": PNG_1X1,
+        "unterminated-quote.csv": (HEADER + GOOD_ROW
+                                   + '06/02/2024,h-ben-luc,grassroots-radio,bulletin,"never '
+                                   'closed,,1\n07/02/2024,h-ben-luc,grassroots-radio,bulletin,'
+                                   'x,,1\n').encode(),
+        "nul-bytes.csv": (HEADER + GOOD_ROW).encode() + b"06/02/2024,h-ben-luc,grass\x00roots"
+                         b"-radio,bulletin,a\x00b,,1\n",
+        "mixed-encoding.csv": (HEADER + GOOD_ROW).encode("utf-8")
+                              + cp1258_line.encode("cp1258"),
+        "utf16-nobom.csv": (HEADER + GOOD_ROW).encode("utf-16-le"),
+        "wide-10000.csv": (HEADER.rstrip("\n") + "\n"
+                           + GOOD_ROW.rstrip("\n") + "," * 10_000 + "\n").encode(),
+        "laughs.yaml": laughs_yaml().encode(),
+        "python-tag.yaml": b"unit: h-ben-luc\nentries:\n  - !!python/object/apply:os.system"
+                           b" ['echo pwned']\n  - date: 05/02/2024\n"
+                           b"    channel: !!python/object:builtins.object {}\n",
+        "deep.yaml": b"entries: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
+        "scalar.yaml": b"just a string\n",
+        "wrong-shape.yaml": b"unit: h-ben-luc\nentries:\n  date: 05/02/2024\n  channel: tv\n",
+        "markup.csv": (HEADER
+                       + f"05/02/2024,h-ben-luc,{MARKUP},bulletin,{MARKUP},,1\n"
+                       + f"06/02/2024,h-ben-luc,grassroots-radio,{OSC8}{CSI}k,{OSC8},,1\n"
+                       + f"07/02/2024,{CSI}h-ben-luc{OSC8},grassroots-radio,bulletin,{CSI},,1\n"
+                       ).encode(),
+        "plan-laughs.yaml": laughs_yaml().replace("entries:", "units:").encode(),
+        "plan-python-tag.yaml": b"plan: !!python/object/apply:os.system ['echo pwned']\n",
+    }
+    return files
+
+
+def write_small(directory: Path = HERE) -> list[Path]:
+    """Write the committed files into `directory`; return their paths."""
+    out = []
+    for name, data in small_files().items():
+        path = directory / name
+        path.write_bytes(data)
+        out.append(path)
+    return out
+
+
+# ------------------------------------------------------------- generated at test time
+
+
+def make_big_field_csv(path: Path, mb: int = 50) -> Path:
+    """A CSV whose one data row has a single `mb`-MiB title field."""
+    with open(path, "wb") as fh:
+        fh.write(HEADER.encode())
+        fh.write(b"05/02/2024,h-ben-luc,grassroots-radio,bulletin,")
+        chunk = b"A" * (1 << 20)
+        for _ in range(mb):
+            fh.write(chunk)
+        fh.write(b",,1\n")
+        fh.write(GOOD_ROW.encode())
+    return path
+
+
+def make_big_quoted_field_csv(path: Path, mb: int = 50) -> Path:
+    """Like make_big_field_csv but the field is quoted and contains newlines."""
+    with open(path, "wb") as fh:
+        fh.write(HEADER.encode())
+        fh.write(b'05/02/2024,h-ben-luc,grassroots-radio,bulletin,"')
+        chunk = (b"A" * 1023 + b"\n") * 1024
+        for _ in range(mb):
+            fh.write(chunk)
+        fh.write(b'",,1\n')
+        fh.write(GOOD_ROW.encode())
+    return path
+
+
+def _small_xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(HEADER.strip().split(","))
+    ws.append(GOOD_ROW.strip().split(","))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _rewrite_zip(src: bytes, path: Path, replace: dict[str, object]) -> Path:
+    """Copy the zip `src` to `path`, replacing members: bytes, or an iterable of chunks."""
+    with zipfile.ZipFile(io.BytesIO(src)) as zin, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
+        for info in zin.infolist():
+            if info.filename in replace:
+                new = replace[info.filename]
+                if isinstance(new, bytes):
+                    zout.writestr(info.filename, new)
+                else:
+                    with zout.open(info.filename, "w", force_zip64=True) as member:
+                        for chunk in new:  # type: ignore[attr-defined]
+                            member.write(chunk)
+            else:
+                zout.writestr(info, zin.read(info.filename))
+    return path
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def make_huge_dimension_xlsx(path: Path) -> Path:
+    """A small valid workbook whose sheet declares <dimension ref="A1:XFD1048576"/>."""
+    src = _small_xlsx_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as z:
+        xml = z.read(SHEET)
+    import re
+
+    xml, n = re.subn(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:XFD1048576"/>', xml)
+    if not n:
+        xml = xml.replace(b"<sheetData", b'<dimension ref="A1:XFD1048576"/><sheetData', 1)
+    return _rewrite_zip(src, path, {SHEET: xml})
+
+
+def make_zip_bomb_xlsx(path: Path, mb: int = 400) -> Path:
+    """A workbook whose sheet XML inflates to ~`mb` MiB (a few hundred KB on disk)."""
+    src = _small_xlsx_bytes()
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+               + _NS + b'><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>')
+        block = b"A" * (1 << 20)
+        for _ in range(mb):
+            yield block
+        yield b"</t></is></c></row></sheetData></worksheet>"
+
+    return _rewrite_zip(src, path, {SHEET: chunks()})
+
+
+def make_zip_bomb_rows_xlsx(path: Path, rows: int = 3_000_000) -> Path:
+    """A workbook with millions of tiny empty rows (compresses to almost nothing)."""
+    src = _small_xlsx_bytes()
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+               + _NS + b"><sheetData>")
+        step = 10_000
+        for start in range(1, rows + 1, step):
+            yield b"".join(b'<row r="%d"/>' % r for r in range(start, min(start + step, rows + 1)))
+        yield b"</sheetData></worksheet>"
+
+    return _rewrite_zip(src, path, {SHEET: chunks()})
+
+
+if __name__ == "__main__":
+    for p in write_small(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
+        print(p, p.stat().st_size)

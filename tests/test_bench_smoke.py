@@ -1,0 +1,28 @@
+"""Smoke test of the benchmark harness: it runs and prints its table (no timing asserted)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RUN = ROOT / "bench" / "run.py"
+
+
+def test_bench_run_prints_the_table(tmp_path: Path) -> None:
+    if not (Path(sys.executable).parent / "dxplan").exists() and not shutil.which("dxplan"):
+        pytest.skip("the dxplan console script is not installed in this environment")
+    proc = subprocess.run(
+        [sys.executable, str(RUN), "--rows", "1000", "--repeat", "1", "--out-dir",
+         str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "| case | median s | ratio to floor | target | peak RSS MiB | target | ok? |" in out
+    lines = out.splitlines()
+    for case in ("check", "validate", "startup"):
+        assert any(line.startswith(f"| {case} (") for line in lines), out

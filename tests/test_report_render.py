@@ -1,0 +1,200 @@
+"""The report's renderers: HTML escaping and self-containment, XLSX content, the terminal."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import io
+import re
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+
+from dx_plan.render.heatmap import heatmap_renderables, unit_renderables
+from dx_plan.render.html import CSS, SCRIPT, index_html, report_html, unit_html
+from dx_plan.render.report_md import unit_markdown
+from dx_plan.render.table import render_to_text
+from dx_plan.render.xlsx import STATUS_FILL, report_xlsx, sheet_name
+from dx_plan.report import Report, build_report
+
+from .test_report_sample import FORMULA, SAMPLE_UNITS, XSS, catalog, entry, run, sample_check, \
+    window
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return build_report(sample_check(), catalog(), SAMPLE_UNITS)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_escapes_text_from_logs(report: Report) -> None:
+    page = unit_html(report, report.unit("h-ben-luc"), "vi")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+    # The only script is the page's own (the sort helper), pinned by its hash.
+    assert page.count("<script") == 1
+    # A javascript: link is shown as text, never made a link; https links are.
+    assert "javascript:alert(1)" in page
+    assert 'href="javascript' not in page.lower()
+    assert '<a href="https://benluc.longan.gov.vn/cds" rel="noopener noreferrer nofollow">' in page
+    # The formula is plain text in HTML (quotes escaped in attributes and text alike).
+    assert "=HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)" in page
+
+
+def test_html_is_self_contained(report: Report) -> None:
+    for page in (unit_html(report, report.unit("h-ben-luc"), "vi"), index_html(report, "en"),
+                 report_html(report, "vi")):
+        assert " src=" not in page
+        assert "<link rel=\"stylesheet\"" not in page and "@import" not in page
+        assert not re.search(r"url\((?!#)", page)  # only in-page SVG patterns
+        assert '<link rel="icon" href="data:,">' in page  # no favicon request
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+        assert csp is not None
+        for text in (CSS, SCRIPT):
+            digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+            assert f"sha256-{digest}" in csp[1]
+        assert "default-src &#x27;none&#x27;" in csp[1]
+        assert "@page{size:A4" in page and "@media print" in page
+
+
+def test_html_unit_page_says_what_is_short(report: Report) -> None:
+    page = unit_html(report, report.unit("h-ben-luc"), "vi")
+    assert "<h1>Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn " \
+           "tỉnh Long An năm 2024 — Quý I</h1>" in page
+    assert "<li>Tuần 07 (12/02–18/02/2024): 0/1 tin, bài</li>" in page
+    assert '<p class="catch">Cần bổ sung ít nhất 5 tin, bài (kênh: Hệ thống truyền thanh cơ ' \
+           "sở).</p>" in page
+    # The calendar: a cell per period, with status, rule, period and tooltip.
+    cell = re.search(r'<rect class="c c-missing"[^>]*data-rule="2.5-grassroots-radio-weekly" '
+                     r'data-period="2024-W07"[^>]*><title>([^<]+)</title>', page)
+    assert cell is not None and cell[1] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
+    assert page.count('data-rule="3.4-led-daily"') == 60
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in page  # signature block for the printed copy
+    ok = unit_html(report, report.unit("bao-long-an"), "en")
+    assert "Every quota due is met; nothing to add." in ok
+    assert 'class="verdict met" data-status="met"' in ok
+
+
+def test_html_overview_links_every_unit(report: Report) -> None:
+    page = index_html(report, "vi")
+    for unit in SAMPLE_UNITS:
+        assert f'<a href="{unit}.html">' in page
+    combined = report_html(report, "vi")
+    assert '<a href="#u-h-ben-luc">' in combined and 'id="u-h-ben-luc"' in combined
+    assert combined.count('<section class="unit"') == len(SAMPLE_UNITS)
+
+
+def test_markdown_escapes_text_from_logs(report: Report) -> None:
+    text = unit_markdown(report, report.unit("h-ben-luc"), "vi")
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert "<script>" not in text
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def _book(report: Report) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(report_xlsx(report, "vi")))
+
+
+def _row(ws: openpyxl.worksheet.worksheet.Worksheet, first: str) -> int:
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == first)
+
+
+def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
+    wb = _book(report)
+    assert wb.sheetnames == ["Tổng hợp", *SAMPLE_UNITS]
+    ws = wb["Tổng hợp"]
+    assert [c.value for c in ws[5]] == [
+        "Nhóm", "Mã", "Đơn vị", "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện",
+        "Kỳ đạt", "Kỳ đến hạn", "Thiếu", "Trạng thái", "Mức", "Kỳ thiếu"]
+    assert ws.freeze_panes == "A6"
+    assert ws.auto_filter.ref == "A5:N46"  # 46 = 5 + 1 + 1 + 7 + 11 + 11 + 11 rule rows
+    assert [ws.cell(6, c).value for c in (2, 4, 11, 12)] == ["h-duc-hoa", "1.1", 2, "✘ không có"]
+    assert ws.column_dimensions["F"].width > 30
+    unit = wb["h-ben-luc"]
+    assert unit["A1"].value.endswith("— Quý I")
+    assert [c.value for c in unit[6]][:9] == [
+        "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn",
+        "Thiếu", "Trạng thái"]
+    assert unit.freeze_panes == "A7" and unit.auto_filter.ref == "A6:K17"
+
+
+def test_xlsx_dates_are_real_dates(report: Report) -> None:
+    ws = _book(report)["h-ben-luc"]
+    head = _row(ws, "Ngày")
+    first = ws.cell(head + 1, 1)
+    assert first.is_date and first.value == dt.datetime(2024, 2, 2)
+    assert first.number_format == "DD/MM/YYYY"
+    gaps = _row(ws, "Nhiệm vụ") if False else next(
+        r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Kỳ thiếu")
+    week7 = next(r for r in range(gaps, ws.max_row + 1)
+                 if str(ws.cell(r, 2).value).startswith("Tuần 07"))
+    assert [ws.cell(week7, c).value for c in (3, 4)] == [dt.datetime(2024, 2, 12),
+                                                          dt.datetime(2024, 2, 18)]
+
+
+def test_xlsx_neutralises_formulas(report: Report) -> None:
+    ws = _book(report)["h-ben-luc"]
+    titles = {ws.cell(r, 6).value: ws.cell(r, 6) for r in range(1, ws.max_row + 1)}
+    cell = titles["'" + FORMULA]
+    assert cell.data_type == "s"  # text, not a formula
+    assert all(not (isinstance(c.value, str) and c.value.startswith("="))
+               for row in ws.iter_rows() for c in row)
+    # The javascript: URL is text without a hyperlink; an https URL is a link.
+    links = {ws.cell(r, 7).value: ws.cell(r, 7).hyperlink for r in range(1, ws.max_row + 1)}
+    assert links["javascript:alert(1)"] is None
+    assert links["https://benluc.longan.gov.vn/cds"].target == "https://benluc.longan.gov.vn/cds"
+
+
+@pytest.mark.parametrize("title", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\r=x"])
+def test_xlsx_neutralises_every_formula_start(title: str) -> None:
+    rows = [entry(2, dt.date(2024, 2, 7), "bao-long-an", "newspaper", title)]
+    small = build_report(run(rows, window("2024-02"), dt.date(2024, 2, 29), ["bao-long-an"]),
+                         catalog(), ["bao-long-an"])
+    ws = openpyxl.load_workbook(io.BytesIO(report_xlsx(small, "vi")))["bao-long-an"]
+    cell = ws.cell(_row(ws, "Ngày") + 1, 6)
+    assert cell.data_type == "s" and cell.value.startswith("'")
+
+
+def test_xlsx_status_colours(report: Report) -> None:
+    ws = _book(report)["h-ben-luc"]
+    status = {ws.cell(r, 1).value: ws.cell(r, 9) for r in range(7, 18)}
+    assert status["2.5"].value == "▲ chưa đạt"
+    assert status["2.5"].fill.fgColor.rgb == STATUS_FILL["behind"] == "FFE69F00"
+    assert status["IV.1"].fill.fgColor.rgb == STATUS_FILL["missing"] == "FFD55E00"
+    assert status["1.2"].fill.fgColor.rgb == STATUS_FILL["met"] == "FF0072B2"
+    assert status["1.2"].font.color.rgb == "FFFFFFFF"
+
+
+def test_xlsx_one_unit_workbook(report: Report) -> None:
+    data = report_xlsx(report, "en", units=[report.unit("bao-long-an")], overview=False)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["bao-long-an"]
+    assert wb["bao-long-an"]["A4"].value.startswith("Overall: ✔ met. Met: the unit has met")
+
+
+def test_sheet_names_are_valid_and_unique() -> None:
+    taken: set[str] = set()
+    assert sheet_name("a" * 40, taken) == "a" * 31
+    assert sheet_name("a" * 40, taken) == "a" * 29 + "~2"
+    assert sheet_name("x/y:z?", taken) == "x-y-z-"
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def test_terminal_weekly_heatmap(report: Report) -> None:
+    text = render_to_text(heatmap_renderables(sample_check(), catalog(), "vi"), 120)
+    assert "2.5 — Bản tin/câu chuyện truyền thanh" in text
+    assert "Huyện Bến Lức  ✔✔✘✔✘✔✘✘✘" in text
+    assert "Huyện Đức Hòa  ✘✘✘✘✘✘✘✘✘" in text
+    assert "Báo Long An  ✔✔✔✔✔✔✔✔✔" in text
+    assert "✔ đạt   ▲ thiếu   ✘ không có   · chưa đến hạn" in text
+    unit = render_to_text(unit_renderables(report, report.unit("h-ben-luc"), "en"), 120)
+    assert re.search(r"2\.5 +Radio bulletins/stories.* +✔✔✘✔✘✔✘✘✘", unit)
+    assert re.search(r"3\.3 +Articles/bulletins.* +✔02 ✘03", unit)
+    assert re.search(r"3\.4 +Daily messages.* +✘ 0/60 day", unit)
