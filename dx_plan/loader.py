@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -55,7 +56,11 @@ def _read(path: Path) -> str:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory, not a plan file")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block read_bytes() forever.
+            raise InputError(f"{path}: not a regular file")
+        size = info.st_size
         if size > MAX_PLAN_BYTES:
             raise InputError(f"{path}: {size} bytes is larger than the {MAX_PLAN_BYTES}-byte limit")
         raw = path.read_bytes()

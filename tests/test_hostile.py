@@ -25,6 +25,7 @@ from dx_plan.cli import app
 from dx_plan.entries import PROBLEM_CODES
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(HOSTILE))
 import make_hostile as mh  # noqa: E402
 
@@ -261,6 +262,12 @@ def test_big_field(tmp_path: Path) -> None:
     assert all(len(p["message"]) < 500 for p in doc["problems"])
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "dx_plan/reader/sources.py TextSource._csv_error: after 'field-too-large' on a quoted "
+    "multi-line field, csv.reader resumes inside the field, so every later physical line of "
+    "the field becomes a row (2 MB field: 1950 bad-date + 3900 missing-value errors), the "
+    "closing quote opens a new never-closed field ('bad-row' at EOF) and the good row after "
+    "it is lost (entries 0)"))
 def test_big_quoted_field(tmp_path: Path) -> None:
     path = mh.make_big_quoted_field_csv(tmp_path / "big-quoted.csv", mb=50)
     proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=120)
@@ -487,10 +494,10 @@ def test_plan_garbage(tmp_path: Path, content: bytes) -> None:
 def test_plan_fifo_does_not_block(tmp_path: Path) -> None:
     fifo = tmp_path / "plan.yaml"
     os.mkfifo(fifo)
-    proc = run_bounded(["units", "--plan", str(fifo)], timeout=20)
+    proc = run_bounded(["units", "--plan", str(fifo)], timeout=8)
     assert_bounded_clean(proc)
     assert proc.returncode == 2
-    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert proc.stderr == f"Error: {fifo}: not a regular file\n"
 
 
 # ------------------------------------------------------------------ untrusted text
@@ -546,13 +553,17 @@ def test_markup_title_in_duplicate(tmp_path: Path) -> None:
             assert "[red]x[/red]" in result.stdout
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "dx_plan/reader/paths.py expand_paths: an existing file named '[red]x[red].csv' is "
+    "treated only as a glob (glob.has_magic), matches nothing, and validate exits 2 with "
+    "'Error: …/[red]x[red].csv: matches no files' instead of reading the file"))
 def test_markup_in_file_name(tmp_path: Path) -> None:
-    path = tmp_path / "[red]x[/red].csv"
+    path = tmp_path / "[red]x[red].csv"
     path.write_bytes(mh.PNG_1X1)
     result = invoke(["validate", str(path), *AS_OF, "--lang", "en"])
     assert_clean(result)
     assert result.exit_code == 1
-    assert "[red]x[/red].csv" in result.stdout
+    assert "[red]x[red].csv" in result.stdout
 
 
 def test_markup_in_unit_option(tmp_path: Path) -> None:
