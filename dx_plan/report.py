@@ -80,12 +80,6 @@ class RuleLine:
         """True when the unit fell short of this rule."""
         return self.result.failing
 
-    @property
-    def in_progress(self) -> PeriodResult | None:
-        """The period that contains the as-of date and has not ended, if any."""
-        label = self.result.in_progress
-        return next((p for p in self.result.periods if p.label == label), None)
-
 
 @dataclass(frozen=True)
 class UnitReport:

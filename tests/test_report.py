@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from dx_plan.entries import Entry
 from dx_plan.render.report_i18n import (
     catch_up,
     gap_text,
@@ -37,7 +38,7 @@ D = dt.date
 RADIO = "2.5-grassroots-radio-weekly"
 
 
-def february_radio() -> list:  # type: ignore[type-arg]
+def february_radio() -> list[Entry]:
     """Bến Lức's loudspeakers in W05 (Fri 2 Feb), W06 (Wed 7 Feb) and W08 (Tue 20 Feb) only."""
     return [entry(2, D(2024, 2, 2), "h-ben-luc", "grassroots-radio", "Bản tin 1"),
             entry(3, D(2024, 2, 7), "h-ben-luc", "grassroots-radio", "Bản tin 2"),
@@ -61,7 +62,8 @@ def test_missed_weeks_are_listed_with_their_dates() -> None:
         "Tuần 07 (12/02–18/02/2024): 0/1 tin, bài",
         "Tuần 09 (26/02–29/02/2024): 0/1 tin, bài",
     ]
-    assert catch_up(line, "vi") == "Cần bổ sung ít nhất 2 tin, bài (kênh: Hệ thống truyền thanh cơ sở)."
+    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 2 tin, bài (kênh: Hệ thống truyền "
+                                    "thanh cơ sở).")
     assert [gap_text(line, g, "en") for g in line.gaps] == [
         "Week 07 (2024-02-12 to 2024-02-18): 0/1 item",
         "Week 09 (2024-02-26 to 2024-02-29): 0/1 item",

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
@@ -18,8 +19,15 @@ from dx_plan.render.table import render_to_text
 from dx_plan.render.xlsx import STATUS_FILL, report_xlsx, sheet_name
 from dx_plan.report import Report, build_report
 
-from .test_report_sample import FORMULA, SAMPLE_UNITS, XSS, catalog, entry, run, sample_check, \
-    window
+from .test_report_sample import (
+    FORMULA,
+    SAMPLE_UNITS,
+    catalog,
+    entry,
+    run,
+    sample_check,
+    window,
+)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +79,7 @@ def test_html_unit_page_says_what_is_short(report: Report) -> None:
     cell = re.search(r'<rect class="c c-missing"[^>]*data-rule="2.5-grassroots-radio-weekly" '
                      r'data-period="2024-W07"[^>]*><title>([^<]+)</title>', page)
     assert cell is not None and cell[1] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
-    assert page.count('data-rule="3.4-led-daily"') == 60
+    assert page.count('data-rule="3.4-led-daily" data-period=') == 60  # a cell a day
     assert "THỦ TRƯỞNG ĐƠN VỊ" in page  # signature block for the printed copy
     ok = unit_html(report, report.unit("bao-long-an"), "en")
     assert "Every quota due is met; nothing to add." in ok
@@ -96,11 +104,11 @@ def test_markdown_escapes_text_from_logs(report: Report) -> None:
 # --------------------------------------------------------------------------- XLSX
 
 
-def _book(report: Report) -> openpyxl.Workbook:
+def _book(report: Report) -> Any:
     return openpyxl.load_workbook(io.BytesIO(report_xlsx(report, "vi")))
 
 
-def _row(ws: openpyxl.worksheet.worksheet.Worksheet, first: str) -> int:
+def _row(ws: Any, first: str) -> int:
     return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == first)
 
 
@@ -129,8 +137,7 @@ def test_xlsx_dates_are_real_dates(report: Report) -> None:
     first = ws.cell(head + 1, 1)
     assert first.is_date and first.value == dt.datetime(2024, 2, 2)
     assert first.number_format == "DD/MM/YYYY"
-    gaps = _row(ws, "Nhiệm vụ") if False else next(
-        r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Kỳ thiếu")
+    gaps = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Kỳ thiếu")
     week7 = next(r for r in range(gaps, ws.max_row + 1)
                  if str(ws.cell(r, 2).value).startswith("Tuần 07"))
     assert [ws.cell(week7, c).value for c in (3, 4)] == [dt.datetime(2024, 2, 12),
@@ -198,3 +205,14 @@ def test_terminal_weekly_heatmap(report: Report) -> None:
     assert re.search(r"2\.5 +Radio bulletins/stories.* +✔✔✘✔✘✔✘✘✘", unit)
     assert re.search(r"3\.3 +Articles/bulletins.* +✔02 ✘03", unit)
     assert re.search(r"3\.4 +Daily messages.* +✘ 0/60 day", unit)
+
+
+def test_a_deadline_outside_the_window_draws_no_cell() -> None:
+    # 2.1's deadline (28/08) lies before the fourth quarter: no cell, and no broken SVG.
+    rows = [entry(2, dt.date(2024, 10, 2), "so-tttt", "dx-portal", "Tin tháng 10")]
+    q4 = build_report(run(rows, window("2024-Q4"), dt.date(2024, 12, 31), ["so-tttt"]),
+                      catalog(), ["so-tttt"])
+    page = unit_html(q4, q4.unit("so-tttt"), "vi")
+    assert "— Quý IV</h1>" in page
+    assert 'data-rule="2.1-contest-award" data-period' not in page
+    assert not re.search(r'width="-', page)

@@ -9,6 +9,7 @@ at module level: the renderers and openpyxl load inside the command.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -105,7 +106,7 @@ def report_cmd(
     from ..engine import Selection
     from ..errors import UsageError
     from ..reader import ReadOptions, expand_paths
-    from ..render.report_i18n import rt
+    from ..render.report_i18n import notes, rt
     from ..report import build_report
     from ..service import CheckRequest, check_exit_code, run_check
 
@@ -118,6 +119,12 @@ def report_cmd(
         raise UsageError("--format xlsx writes a workbook: give --output FILE or --out-dir DIR")
     paths = expand_paths(files)
     window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    # Refuse to replace files before the (possibly long) run, not after it.
+    names = [f"{u}.{EXTENSIONS[fmt]}" for u in units] + [f"index.{EXTENSIONS[fmt]}"]
+    if out_dir is not None:
+        check_targets(out_dir, names, force)
+    elif output is not None:
+        check_targets(output.parent, [output.name], force)
     fail = ("error", "warning") if fail_on == FailOn.warning else ("error",)
     request = CheckRequest(paths=paths, window=window, as_of=day,
                            selection=Selection(units=frozenset(units)),
@@ -130,24 +137,30 @@ def report_cmd(
             bar.stop()
     report = build_report(check, catalog, units, fail)
     if out_dir is not None:
-        documents = directory_documents(report, fmt, language)
-        write_directory(out_dir, documents, paths, force)
-        typer.echo(rt("report.written", language, n=len(documents), dir=out_dir), err=True)
+        write_directory(out_dir, report, fmt, language, paths, force)
+        typer.echo(rt("report.written", language, n=len(names), dir=out_dir), err=True)
     elif output is not None:
         from ..output import write_atomic
 
         write_atomic(output, single_document(report, fmt, language), inputs=paths, force=force)
         typer.echo(rt("report.written_one", language, path=output), err=True)
-    elif fmt == ReportFormat.markdown and sys.stdout.isatty():
+    elif fmt == ReportFormat.markdown and _is_terminal():
         _print_terminal(report, check, catalog, language)
     else:
-        data = single_document(report, fmt, language)
-        emit(data if isinstance(data, str) else data.decode("utf-8"))
+        text = single_document(report, fmt, language)
+        assert isinstance(text, str)  # a workbook needs --output or --out-dir (checked above)
+        emit(text)
+    for note in notes(report, language):
+        typer.echo(note, err=True)
     code = check_exit_code(check, allow_bad_rows, fail)
     if code == EXIT_ERROR:
         typer.echo(t("check.bad_rows", language, n=check.problem_counts.get("error", 0)),
                    err=True)
     raise typer.Exit(code)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def report_units(catalog: Catalog, units: list[str] | None, group: str | None,
@@ -204,56 +217,64 @@ def single_document(report: Report, fmt: ReportFormat, lang: Lang) -> str | byte
 
 
 def directory_documents(report: Report, fmt: ReportFormat, lang: Lang
-                        ) -> dict[str, str | bytes]:
-    """File name → content for --out-dir: `<unit-id>.<ext>` per unit and `index.<ext>`."""
+                        ) -> Iterator[tuple[str, str | bytes]]:
+    """(file name, content) for --out-dir: `<unit-id>.<ext>` per unit, then `index.<ext>`.
+
+    A generator, so a large run holds one unit's page in memory at a time.
+    """
     ext = EXTENSIONS[fmt]
-    out: dict[str, str | bytes] = {}
     if fmt == ReportFormat.json:
         from ..render.common import to_json
 
         for u in report.units:
-            out[f"{u.unit}.{ext}"] = to_json(report.unit_dict(u.unit))
-        out[f"index.{ext}"] = to_json(report.to_dict())
+            yield f"{u.unit}.{ext}", to_json(report.unit_dict(u.unit))
+        yield f"index.{ext}", to_json(report.to_dict())
     elif fmt == ReportFormat.html:
         from ..render.html import index_html, unit_html
 
         for u in report.units:
-            out[f"{u.unit}.{ext}"] = unit_html(report, u, lang)
-        out[f"index.{ext}"] = index_html(report, lang, lambda unit: f"{unit}.{ext}")
+            yield f"{u.unit}.{ext}", unit_html(report, u, lang)
+        yield f"index.{ext}", index_html(report, lang, lambda unit: f"{unit}.{ext}")
     elif fmt == ReportFormat.xlsx:
         from ..render.xlsx import report_xlsx
 
         for u in report.units:
-            out[f"{u.unit}.{ext}"] = report_xlsx(report, lang, units=[u], overview=False)
-        out[f"index.{ext}"] = report_xlsx(report, lang)
+            yield f"{u.unit}.{ext}", report_xlsx(report, lang, units=[u], overview=False)
+        yield f"index.{ext}", report_xlsx(report, lang)
     else:
         from ..render.report_md import overview_markdown, unit_markdown
 
         for u in report.units:
-            out[f"{u.unit}.{ext}"] = unit_markdown(report, u, lang)
-        out[f"index.{ext}"] = overview_markdown(report, lang)
-    return out
+            yield f"{u.unit}.{ext}", unit_markdown(report, u, lang)
+        yield f"index.{ext}", overview_markdown(report, lang)
 
 
-def write_directory(out_dir: Path, documents: dict[str, str | bytes], inputs: list[Path],
-                    force: bool) -> None:
-    """Write every document atomically; without `force`, refuse before writing any."""
+def check_targets(directory: Path, names: list[str], force: bool) -> None:
+    """OutputError when `directory` is a file or, without `force`, a target exists."""
+    from ..errors import OutputError
+
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: exists and is not a directory")
+    if force:
+        return
+    existing = [name for name in names if (directory / name).exists()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise OutputError(f"{directory / existing[0]}: already exists{more}; "
+                          "pass --force to replace it")
+
+
+def write_directory(out_dir: Path, report: Report, fmt: ReportFormat, lang: Lang,
+                    inputs: list[Path], force: bool) -> None:
+    """Write every document atomically (each still refused if it appeared meanwhile)."""
     from ..errors import OutputError
     from ..output import write_atomic
 
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir}: exists and is not a directory")
-    if not force:
-        existing = [name for name in documents if (out_dir / name).exists()]
-        if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise OutputError(f"{out_dir / existing[0]}: already exists{more}; "
-                              "pass --force to replace")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror or exc}") from None
-    for name, data in documents.items():
+    for name, data in directory_documents(report, fmt, lang):
         write_atomic(out_dir / name, data, inputs=inputs, force=force)
 
 

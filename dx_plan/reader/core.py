@@ -18,22 +18,13 @@ from ..entries import Entry, Problem
 from ..yamlsafe import YamlLoadError, load_yaml
 from .columns import Layout, column_of, read_header, required_hint
 from .dedupe import Deduper
+from .delimited import HEADER_SEARCH_ROWS, Rows, TextSource
+from .excel import XlsxSource
 from .options import ReadOptions
 from .problems import FileFailed, ProblemLog, show
 from .rows import Converter, RowChecker
-from .sources import (
-    HEADER_SEARCH_ROWS,
-    Rows,
-    TextSource,
-    XlsxSource,
-    check_file,
-    file_format,
-    open_file,
-    read_yaml_text,
-    report_to,
-    yaml_items,
-    yaml_text,
-)
+from .sources import check_file, file_format, open_file, report_to
+from .yamllog import read_yaml_text, yaml_items, yaml_text
 
 HEADER_SCAN_LIMIT = 10_000  # rows (blank ones included) searched for the header
 

@@ -26,7 +26,8 @@ def expand_paths(patterns: Sequence[str]) -> list[Path]:
     out: list[Path] = []
     seen: set[str] = set()
     for pattern in patterns:
-        if glob.has_magic(pattern):
+        # A name that exists is a file name even if it looks like a glob ("[v2].csv").
+        if glob.has_magic(pattern) and not os.path.lexists(pattern):
             found = sorted(_glob(pattern))
             if not found:
                 raise InputError(f"{pattern}: matches no files")

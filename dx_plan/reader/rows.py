@@ -401,8 +401,15 @@ class RowChecker:
                     add(task_fail.at(file, line))
             extra = more
             if extra_cols:
-                found = [(h, v) for p, h in extra_cols if (v := cells[p].strip())]
-                if found:
+                found = None
+                for p, h in extra_cols:  # a plain loop: a comprehension costs a frame in 3.11
+                    v = cells[p].strip()
+                    if v:
+                        if found is None:
+                            found = [(h, v)]
+                        else:
+                            found.append((h, v))
+                if found is not None:
                     extra = (*found, *more)
             if future is not None and day > future:
                 add(Problem(file, line, "warning", "future-date",

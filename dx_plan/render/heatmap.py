@@ -18,11 +18,12 @@ from ..catalog import Catalog
 from ..i18n import Lang
 from ..report import Report, RuleLine, UnitReport, cell_status
 from ..result import CheckReport, PeriodResult, RuleResult
-from .common import quota
-from .report_i18n import cell_label, fmt_day, rt, rule_title
+from .common import fmt_date, quota
+from .report_i18n import rt, rule_title
 
 CELL = {"met": ("✔", "green"), "short": ("▲", "yellow"), "missing": ("✘", "red"),
         "open": ("·", "dim")}
+STATUS_CELL = {"met": "met", "behind": "short", "missing": "missing", "open": "open"}
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -52,9 +53,9 @@ def _axis(periods: Sequence[PeriodResult], lang: Lang) -> Text:
 def legend(lang: Lang) -> Text:
     """'✔ đạt  ▲ thiếu  ✘ không có  · chưa đến hạn'."""
     text = Text()
-    for status, (char, style) in CELL.items():
-        text.append(char, style=style)
-        text.append(" " + cell_label(status, lang).split(" ", 1)[1] + "   ")
+    for index, (status, (char, style)) in enumerate(CELL.items()):
+        text.append(("   " if index else "") + char, style=style)
+        text.append(" " + rt(f"cell.{status}", lang))
     return text
 
 
@@ -98,18 +99,16 @@ def _line_cells(line: RuleLine, lang: Lang) -> Text:
         for cell in line.cells:
             char, style = CELL[cell.status]
             text.append(f"{char} ", style=style)
-            text.append(rt("report.deadline_cell", lang, due=fmt_day(cell.end, lang),
+            text.append(rt("report.deadline_cell", lang, due=fmt_date(cell.end, lang),
                            delivered=cell.delivered, required=cell.required))
         return text
     if r.per == "week":
         return _cells(r.periods)
     if r.per == "day":
         # Three hundred days do not fit a line: say how many were met.
-        text = Text()
-        char, style = CELL[("met" if r.periods_met == r.periods_due else
-                            "missing" if r.delivered == 0 else "short")
-                           if r.periods_due else "open"]
-        text.append(f"{char} ", style=style)
+        status = "open" if not r.periods_due else STATUS_CELL.get(r.status, "short")
+        char, style = CELL[status]
+        text = Text(f"{char} ", style=style)
         text.append(f"{r.periods_met}/{r.periods_due} {rt('per.day', lang)}")
         return text
     text = Text()

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 
 from ..entries import Problem
 from ..i18n import Lang, problem_text, t
+from ..periods import period_bounds
 from ..report import Cell, Report, RuleHead, RuleLine, UnitReport
-from .common import quota
+from .common import fmt_date, quota
 from .report_i18n import (
     cell_label,
     cell_title,
+    notes,
     overview_title,
     report_title,
     rt,
@@ -36,6 +38,7 @@ from .report_i18n import (
     unit_name,
     verdict,
     window_line,
+    window_span,
 )
 from .report_md import EVIDENCE_COLUMNS, GROUP_COLUMNS, RESULT_COLUMNS, evidence_row, result_rows
 
@@ -48,9 +51,8 @@ PALETTE = {"met": "#0072B2", "short": "#E69F00", "missing": "#D55E00", "open": "
 STATUS_CLASS = {"met": "met", "behind": "short", "short": "short", "missing": "missing",
                 "missed": "missing", "open": "open", "not-applicable": "na"}
 
-CSS = """
-:root{--met:#0072B2;--short:#E69F00;--missing:#D55E00;--open:#E4E4E4;--ink:#1b1b1b;
---muted:#5a5a5a;--line:#c8c8c8}
+CSS = "\n:root{" + "".join(f"--{k}:{v};" for k, v in PALETTE.items()) + """\
+--ink:#1b1b1b;--muted:#5a5a5a;--line:#c8c8c8}
 *{box-sizing:border-box}
 body{margin:0;background:#f3f3f0;color:var(--ink);
 font:15px/1.45 "Times New Roman","Liberation Serif","DejaVu Serif",Times,serif}
@@ -154,10 +156,10 @@ rows.forEach(function(r){body.appendChild(r);});});});});
 DEFS = (
     '<svg class="defs" aria-hidden="true" focusable="false"><defs>'
     '<pattern id="hm-short" width="6" height="6" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"/>'
+    f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{PALETTE["short"]}"/>'
     '<rect width="2.2" height="6" fill="#ffffff" fill-opacity="0.6"/></pattern>'
     '<pattern id="hm-missing" width="6" height="6" patternUnits="userSpaceOnUse">'
-    '<rect width="6" height="6" fill="#D55E00"/>'
+    f'<rect width="6" height="6" fill="{PALETTE["missing"]}"/>'
     '<path d="M0 0L6 6M6 0L0 6" stroke="#ffffff" stroke-width="1.1" stroke-opacity="0.7"/>'
     "</pattern></defs></svg>"
 )
@@ -254,7 +256,7 @@ def heatmap_svg(rows: Sequence[HeatRow], start: dt.date, end: dt.date, as_of: dt
         name = MONTHS_EN[month.month - 1] if lang == "en" else MONTHS_VI.format(m=month.month)
         out.append(f'<line class="axis" x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{height - 2}"/>')
         out.append(f'<text x="{x + 3:.1f}" y="12">{esc(name)}</text>')
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        month = period_bounds(month, "month")[1] + dt.timedelta(days=1)
     for index, row in enumerate(rows):
         y = AXIS_HEIGHT + index * (ROW_HEIGHT + ROW_GAP)
         short = row.label if len(row.label) <= 30 else row.label[:29] + "…"
@@ -264,20 +266,18 @@ def heatmap_svg(rows: Sequence[HeatRow], start: dt.date, end: dt.date, as_of: dt
             out.append(_cell_svg(row.line, i, cell, start, end, scale, y, lang))
     if start <= as_of <= end:
         x = LABEL_WIDTH + ((as_of - start).days + 1) * scale
-        tip = rt("report.as_of", lang, as_of=_day(as_of, lang))
+        tip = rt("report.as_of", lang, as_of=fmt_date(as_of, lang))
         out.append(f'<line class="asof" x1="{x:.1f}" y1="{AXIS_HEIGHT - 4}" x2="{x:.1f}" '
                    f'y2="{height - 2}"><title>{esc(tip)}</title></line>')
     out.append("</svg>")
     return "".join(out)
 
 
-def _day(day: dt.date, lang: Lang) -> str:
-    return day.isoformat() if lang == "en" else day.strftime("%d/%m/%Y")
-
-
 def _cell_svg(line: RuleLine, index: int, cell: Cell, start: dt.date, end: dt.date,
               scale: float, y: int, lang: Lang) -> str:
     first, last = max(cell.start, start), min(cell.end, end)
+    if first > last:  # a deadline whose span lies outside the window
+        return ""
     x = LABEL_WIDTH + (first - start).days * scale
     w = ((last - first).days + 1) * scale
     gap = 1.0 if w >= 4 else 0.0
@@ -362,12 +362,13 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
                f'<div><b>{esc(rt("motto", lang))}</b></div><div class="rule"></div>'
                f'<div class="place">{esc(place)}</div></div></header>')
     out.append(f"<h1>{esc(report_title(report, lang))}</h1>")
+    out.append(f'<p class="sub unit-name">{esc(name)}</p>')
     out.append('<dl class="meta">'
                f"<dt>{esc(rt('report.unit', lang))}</dt><dd>{esc(name)} "
                f"<span class=\"note\">({esc(unit.unit)})</span></dd>"
                f"<dt>{esc(rt('report.group', lang))}</dt>"
                f"<dd>{esc(report.name(report.group_names, unit.group, lang))}</dd>"
-               f"<dt>{esc(rt('col.window', lang))}</dt><dd>{esc(window_line(report, lang))}</dd>"
+               f"<dt>{esc(rt('col.window', lang))}</dt><dd>{esc(window_span(report, lang))}</dd>"
                f"<dt>{esc(rt('report.entries', lang))}</dt><dd>{unit.entries}</dd></dl>")
     out.append(f'<div class="verdict {status}" data-status="{esc(unit.status)}">'
                f"<b>{esc(rt('report.status', lang))}:</b> "
@@ -433,7 +434,7 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
 
 
 def _footer(report: Report, lang: Lang) -> str:
-    text = rt("report.generated", lang, plan=report.plan_id, as_of=_day(report.as_of, lang))
+    text = rt("report.generated", lang, plan=report.plan_id, as_of=fmt_date(report.as_of, lang))
     return f"<footer>{esc(text)}</footer>"
 
 
@@ -468,6 +469,7 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
            "<p><b>" + esc(t("check.summary", lang, units=s["units"], met=s["units_met"],
                                 behind=s["units_behind"], missing=s["units_missing"],
                                 open=s["units_open"], shortfall=s["shortfall"])) + "</b></p>"]
+    out += [f'<p class="note">{esc(text)}</p>' for text in notes(report, lang)]
     number = iter(ROMAN)
     out.append(f"<h2>{next(number)}. {esc(rt('report.sec.groups', lang))}</h2>")
     rows = [[esc(report.name(report.group_names, g.group, lang)), str(g.units), str(g.met),
@@ -497,7 +499,7 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
                f"<tbody>{''.join(body)}</tbody></table>")
     out.append(f"<h2>{next(number)}. {esc(rt('report.sec.matrix', lang))}</h2>")
     m_head = (f"<th>{esc(rt('col.unit', lang))}</th>"
-              f'<th class="num" aria-sort="descending">{esc(rt("col.shortfall", lang))}</th>'
+              f'<th class="num">{esc(rt("col.short_all", lang))}</th>'
               + "".join(f'<th title="{esc(r.title_en if lang == "en" else r.title)}">'
                         f"{esc(r.task)}</th>" for r in report.rules))
     m_body = []

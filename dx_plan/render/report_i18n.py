@@ -13,8 +13,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..i18n import Lang, t
+from ..periods import period_bounds
 from ..report import Gap, Report, RuleLine, UnitReport
-from .common import quota
+from .common import fmt_date, quota
 from .table import STATUS_STYLE
 
 _ROMAN = ("I", "II", "III", "IV")
@@ -28,10 +29,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                      "Report on the {plan} — {period}"),
     "report.overview_title": ("Tổng hợp kết quả thực hiện {plan} — {period}",
                               "Overview of the {plan} — {period}"),
-    "report.report": ("BÁO CÁO", "REPORT"),
-    "report.overview": ("TỔNG HỢP", "OVERVIEW"),
     "report.unit": ("Đơn vị", "Unit"),
     "report.group": ("Nhóm", "Group"),
+    "report.span": ("{start} – {end}; tính đến ngày {as_of}", "{start} – {end}; as of {as_of}"),
     "report.entries": ("Số mục trong nhật ký", "Items in the logs"),
     "report.status": ("Kết quả chung", "Overall"),
     "report.verdict.met": (
@@ -97,8 +97,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "report.legend": ("Chú giải", "Legend"),
     "report.generated": ("Lập bằng dxplan theo kế hoạch {plan}; tính đến ngày {as_of}.",
                          "Made with dxplan from plan {plan}; as of {as_of}."),
-    "report.open_unit": ("Xem báo cáo", "Open report"),
-    "report.all_units": ("Tất cả đơn vị", "All units"),
     "report.written": ("Đã ghi {n} tệp vào {dir}.", "Wrote {n} files to {dir}."),
     "report.written_one": ("Đã ghi {path}.", "Wrote {path}."),
     "report.sort_hint": ("Bấm vào tiêu đề cột để sắp xếp.", "Click a column heading to sort."),
@@ -121,7 +119,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "noun.default": ("tin, bài", "item"),
     "col.requirement": ("Nội dung", "Requirement"),
     "col.delivered": ("Đã thực hiện", "Delivered"),
-    "col.period": ("Kỳ", "Period"),
     "col.from": ("Từ ngày", "From"),
     "col.to": ("Đến ngày", "To"),
     "col.required": ("Yêu cầu", "Required"),
@@ -209,27 +206,16 @@ def window_name(start: dt.date, end: dt.date, plan_start: dt.date, plan_end: dt.
     """
     if (start, end) == (plan_start, plan_end) and start.year == end.year:
         return rt("window.year", lang, year=start.year)
-    q_first = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
-    q_last = _month_end(dt.date(q_first.year, q_first.month + 2, 1))
+    q_first, q_last = period_bounds(start, "quarter")
     if (start, end) == (max(q_first, plan_start), min(q_last, plan_end)):
         q = (start.month - 1) // 3 + 1
         key = "window.quarter" if start.year == plan_start.year else "window.quarter_year"
         return rt(key, lang, roman=_ROMAN[q - 1], q=q, year=start.year)
-    m_first = start.replace(day=1)
-    if (start, end) == (max(m_first, plan_start), min(_month_end(m_first), plan_end)):
+    m_first, m_last = period_bounds(start, "month")
+    if (start, end) == (max(m_first, plan_start), min(m_last, plan_end)):
         return period_name(f"{start.year}-{start.month:02d}", start, end, "month", lang,
                            with_dates=False)
-    return rt("window.range", lang, start=fmt_day(start, lang), end=fmt_day(end, lang))
-
-
-def _month_end(first: dt.date) -> dt.date:
-    nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def fmt_day(day: dt.date, lang: Lang) -> str:
-    """dd/mm/yyyy in Vietnamese, ISO in English (the same as `render.common.fmt_date`)."""
-    return day.isoformat() if lang == "en" else day.strftime("%d/%m/%Y")
+    return rt("window.range", lang, start=fmt_date(start, lang), end=fmt_date(end, lang))
 
 
 def noun(kind_names: Sequence[tuple[str, str]], count: int, lang: Lang) -> str:
@@ -289,15 +275,21 @@ def overview_title(report: Report, lang: Lang) -> str:
     return rt("report.overview_title", lang, plan=plan, period=report_period(report, lang))
 
 
+def window_span(report: Report, lang: Lang) -> str:
+    """'01/02/2024 – 31/03/2024; tính đến ngày 31/03/2024'."""
+    return rt("report.span", lang, start=fmt_date(report.window_start, lang),
+              end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang))
+
+
 def window_line(report: Report, lang: Lang) -> str:
     """'Thời gian: 01/02/2024 – 31/03/2024; tính đến ngày 31/03/2024'."""
-    return t("check.window", lang, start=fmt_day(report.window_start, lang),
-             end=fmt_day(report.window_end, lang), as_of=fmt_day(report.as_of, lang))
+    return t("check.window", lang, start=fmt_date(report.window_start, lang),
+             end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang))
 
 
 def verdict(unit: UnitReport, as_of: dt.date, lang: Lang) -> list[str]:
     """The overall status in one or two sentences."""
-    day = fmt_day(as_of, lang)
+    day = fmt_date(as_of, lang)
     if unit.status == "met":
         out = [rt("report.verdict.met", lang, as_of=day)]
     elif unit.status == "open":
@@ -314,7 +306,7 @@ def gap_text(line: RuleLine, gap: Gap, lang: Lang) -> str:
     """'Tuần 07 (12/02–18/02/2024): 0/1 tin, bài', a run of days, or a missed deadline."""
     what = noun(line.kinds, gap.required, lang)
     if gap.kind == "deadline":
-        return rt("report.gap.deadline", lang, due=fmt_day(gap.end, lang),
+        return rt("report.gap.deadline", lang, due=fmt_date(gap.end, lang),
                   delivered=gap.delivered, required=gap.required, noun=what)
     if gap.kind == "days" and gap.days > 1:
         return rt("report.gap.days", lang, range=date_range(gap.start, gap.end, lang),
@@ -358,7 +350,7 @@ def cell_title(line: RuleLine, index: int, lang: Lang) -> str:
     """Tooltip of a heatmap cell: rule, period with dates, count and status."""
     cell = line.cells[index]
     if line.result.type == "deadline":
-        name = rt("report.deadline_cell", lang, due=fmt_day(cell.end, lang),
+        name = rt("report.deadline_cell", lang, due=fmt_date(cell.end, lang),
                   delivered=cell.delivered, required=cell.required)
     else:
         name = (period_name(cell.label, cell.start, cell.end, line.result.per, lang) + ": "
@@ -387,3 +379,9 @@ def matrix_text(line: RuleLine | None) -> str:
         return ""
     r = line.result
     return symbol(r.status) + (f" {r.shortfall}" if r.shortfall else "")
+
+
+def notes(report: Report, lang: Lang) -> list[str]:
+    """The engine's notes in words (e.g. every entry falls in one quarter)."""
+    return [t("check.single_quarter", lang, period=n["period"]) for n in report.notes
+            if n.get("code") == "single-quarter"]

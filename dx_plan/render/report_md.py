@@ -9,10 +9,11 @@ from __future__ import annotations
 from ..entries import Entry, Problem
 from ..i18n import Lang, problem_text, t
 from ..report import Report, UnitReport
-from .common import md_escape, quota
+from .common import md_escape, quota, to_markdown
 from .report_i18n import (
     date_range,
     matrix_text,
+    notes,
     overview_title,
     report_title,
     rt,
@@ -36,10 +37,7 @@ UNIT_COLUMNS = ("col.unit", "col.group", "col.status", "col.failing", "col.short
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(md_escape(h) for h in header) + " |",
-             "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
-    return lines
+    return to_markdown(header, rows).splitlines()
 
 
 def result_rows(unit: UnitReport, lang: Lang) -> list[list[str]]:
@@ -126,6 +124,7 @@ def overview_markdown(report: Report, lang: Lang) -> str:
            md_escape(t("check.summary", lang, units=s["units"], met=s["units_met"],
                        behind=s["units_behind"], missing=s["units_missing"],
                        open=s["units_open"], shortfall=s["shortfall"])), ""]
+    out += [f"_{md_escape(text)}_\n" for text in notes(report, lang)]
     out += [f"## {rt('report.sec.groups', lang)}", ""]
     out += _table([rt(k, lang) for k in GROUP_COLUMNS], [
         [report.name(report.group_names, g.group, lang), str(g.units), str(g.met),

@@ -24,7 +24,7 @@ from ..i18n import Lang, problem_text, t
 from ..report import Report, UnitReport
 from ..text import safe_text
 from .common import neutralise, quota
-from .html import safe_href
+from .html import PALETTE, STATUS_CLASS, safe_href
 from .report_i18n import (
     catch_up,
     gap_text,
@@ -38,10 +38,10 @@ from .report_i18n import (
     window_line,
 )
 
-# ARGB fills: the HTML palette (Okabe–Ito) so the workbook and the page agree.
-STATUS_FILL = {"met": "FF0072B2", "short": "FFE69F00", "behind": "FFE69F00",
-               "missing": "FFD55E00", "missed": "FFD55E00", "open": "FFE4E4E4",
-               "not-applicable": "FFFFFFFF"}
+# ARGB fills from the HTML palette (Okabe–Ito), so the workbook and the page agree.
+STATUS_FILL = {status: "FF" + PALETTE[cls].lstrip("#").upper()
+               for status, cls in STATUS_CLASS.items() if cls in PALETTE}
+STATUS_FILL["not-applicable"] = "FFFFFFFF"
 WHITE_TEXT = frozenset({"met", "missing", "missed"})
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFF0F0EC")
 DATE_FORMAT = "DD/MM/YYYY"
@@ -65,6 +65,7 @@ class _Sheet:
         self.widths: dict[int, int] = {}
 
     def put(self, values: Sequence[Value], bold: bool = False) -> int:
+        """Write a row (strings made inert, dates as dates); return its number."""
         self.row += 1
         for col, value in enumerate(values, start=1):
             cell = self.ws.cell(row=self.row, column=col)
@@ -89,18 +90,21 @@ class _Sheet:
             cell.font = Font(bold=True, size=13)
 
     def header(self, names: Sequence[str]) -> int:
+        """Write a bold, shaded header row; return its number."""
         row = self.put(names, bold=True)
         for col in range(1, len(names) + 1):
             self.ws.cell(row=row, column=col).fill = HEADER_FILL
         return row
 
     def status(self, col: int, status: str) -> None:
+        """Colour the current row's cell in `col` by status."""
         cell = self.ws.cell(row=self.row, column=col)
         cell.fill = PatternFill(fill_type="solid", fgColor=STATUS_FILL.get(status, "FFFFFFFF"))
         if status in WHITE_TEXT:
             cell.font = Font(color="FFFFFFFF", bold=True)
 
     def skip(self, n: int = 1) -> None:
+        """Leave `n` empty rows."""
         self.row += n
 
     def table(self, header_row: int, columns: int, freeze: bool = True) -> None:
@@ -111,6 +115,7 @@ class _Sheet:
         self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
 
     def finish(self) -> None:
+        """Size the columns to their content and align cells to the top."""
         for col, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, width + 2)
         for row in self.ws.iter_rows():

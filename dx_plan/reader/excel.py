@@ -1,0 +1,190 @@
+"""Excel logs (.xlsx/.xlsm), read with openpyxl in read-only streaming mode.
+
+Before openpyxl sees a workbook it must be a ZIP whose members do not inflate
+to absurd sizes (a "zip bomb"), and the sheet's declared dimension is ignored:
+`<dimension ref="A1:XFD1048576"/>` must not make openpyxl pad every row to
+16 384 cells.  openpyxl is imported lazily: it costs CLI start-up time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..dates import from_excel_serial
+from ..entries import Entry
+from ..errors import InputError
+from .delimited import PROGRESS_ROWS, Convert, Progress, Report, Rows
+from .encoding import magic_kind
+from .options import ReadLimits
+from .problems import FileFailed, show
+
+ZIP_RATIO = 50
+ZIP_MIN_BOMB = 100 * 1024 * 1024
+
+
+def check_zip(fh: IO[bytes], size: int) -> None:
+    """FileFailed unless `fh` is a ZIP whose content is plausibly a workbook, not a bomb."""
+    try:
+        with zipfile.ZipFile(fh) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        fh.seek(0)
+        head = fh.read(1024)
+        kind = magic_kind(head)
+        hint: str | None = None
+        if kind is not None and kind[0].startswith("old Excel"):
+            # Also what a password-protected .xlsx is: an OLE2 container.
+            hint = ("an old .xls file or a password-protected workbook: save an "
+                    "unprotected copy as .xlsx")
+        elif kind is not None:
+            hint = f"it looks like a {kind[0]}"
+        elif b"\x00" not in head:
+            hint = "it looks like a text file; if it is CSV, name it .csv"
+        raise FileFailed("bad-file", "not an Excel .xlsx file", hint=hint) from None
+    if total > ZIP_MIN_BOMB and total > ZIP_RATIO * max(size, 1):
+        raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
+                         hint=f"{total} bytes unpacked from {size}")
+    fh.seek(0)
+
+
+class XlsxSource:
+    """Rows of one worksheet as (Excel row number, cells), streamed by openpyxl.
+
+    `date_columns` is set by the reader once the header is known: numbers in
+    those columns are Excel serial dates, elsewhere they are plain numbers.
+    """
+
+    def __init__(self, fh: IO[bytes], size: int, path: Path, sheet: str | None,
+                 limits: ReadLimits, report: Report) -> None:
+        self.fh = fh
+        self.size = size
+        self.path = path
+        self.sheet = sheet
+        self.limits = limits
+        self.report = report
+        self.date_columns: frozenset[int] = frozenset()
+        self.epoch1904 = False
+        self.data_rows = 0
+        self._rows: Rows | None = None
+        self._rows_done = 0
+
+    def position(self) -> int:
+        """Progress in bytes, estimated from rows (the XML is read inside openpyxl)."""
+        return min(self.size, self._rows_done * 64)
+
+    def rows(self) -> Rows:
+        """(row number, cells) from the current position; FileFailed if unreadable."""
+        if self._rows is None:
+            self._rows = self._iter_rows()
+        return self._rows
+
+    def entries(self, convert: Convert, limit: int, progress: Progress) -> Iterator[Entry]:
+        """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
+        count = reported = 0
+        try:
+            for line, cells in self.rows():
+                if count == limit:
+                    self.report(line, "bad-file", f"more than {limit} data rows; "
+                                "the rest of the sheet is not read", "split the workbook")
+                    return
+                count += 1
+                entry = convert(cells, line)
+                if entry is not None:
+                    yield entry
+                if count - reported >= PROGRESS_ROWS:
+                    progress(count - reported, self.position())
+                    reported = count
+        finally:
+            self.data_rows = count
+            progress(count - reported, self.position())
+
+    def close(self) -> None:
+        """Close the workbook (through its row generator)."""
+        if self._rows is not None:
+            self._rows.close()
+
+    def _iter_rows(self) -> Rows:
+        check_zip(self.fh, self.size)
+        # Lazy: importing openpyxl costs a noticeable part of CLI start-up.
+        import openpyxl  # type: ignore[import-untyped]
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
+
+        try:
+            book = openpyxl.load_workbook(self.fh, read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any parser failure means "cannot read"
+            raise FileFailed("bad-file", f"cannot open the Excel workbook: {_why(exc)}",
+                             hint="open and re-save it in Excel, or save it as CSV") from None
+        try:
+            self.epoch1904 = book.epoch == CALENDAR_MAC_1904
+            sheet = self._sheet(book)
+            # The declared <dimension> may claim A1:XFD1048576; forget it so that
+            # openpyxl neither pads every row to 16 384 cells nor invents empty rows.
+            sheet.reset_dimensions()
+            try:
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    self._rows_done = number
+                    yield number, self._cells(values)
+            except (FileFailed, InputError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - corrupt XML inside the zip
+                raise FileFailed("bad-file", f"cannot read the Excel sheet: {_why(exc)}",
+                                 line=self._rows_done + 1 if self._rows_done else None,
+                                 hint="open and re-save it in Excel, or save it as CSV"
+                                 ) from None
+        finally:
+            book.close()
+
+    def _sheet(self, book: Any) -> Any:
+        if self.sheet is None:
+            if not book.worksheets:
+                raise FileFailed("empty-file", "the workbook has no worksheet")
+            return book.worksheets[0]
+        if self.sheet in book.sheetnames:
+            return book[self.sheet]
+        names = ", ".join(repr(n) for n in book.sheetnames)
+        raise InputError(f"{self.path}: no sheet named {self.sheet!r}; its sheets are {names}")
+
+    def _cells(self, values: tuple[Any, ...]) -> list[str]:
+        last = len(values)
+        while last and (values[last - 1] is None or values[last - 1] == ""):
+            last -= 1
+        dates = self.date_columns
+        out: list[str] = []
+        for pos in range(last):
+            out.append(xlsx_text(values[pos], pos in dates, self.epoch1904))
+        return out
+
+
+def xlsx_text(value: Any, is_date: bool, epoch1904: bool = False) -> str:
+    """One Excel cell as the text a CSV export would give (dates as ISO)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        if is_date:
+            day = from_excel_serial(float(value), epoch1904)
+            if day is not None:
+                return day.isoformat()
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))  # 3.0 typed as a quantity is 3
+        return str(value)
+    return unicodedata.normalize("NFC", str(value))
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return show(text, 120)
+
+

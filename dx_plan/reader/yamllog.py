@@ -1,0 +1,87 @@
+"""YAML logs: a list of entries, or `{unit: …, entries: [...]}` whose entries inherit the unit.
+
+YAML logs are small and parsed whole with the safe loader of `yamlsafe`
+(aliases, tags, depth and duplicate keys bounded); values become cell text the
+row converter reads like CSV cells (dates as ISO).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import IO, Any
+
+from ..dates import VIETNAM
+from ..text import fold
+from .columns import column_of
+from .encoding import SNIFF_BYTES, detect_encoding
+from .options import ReadLimits
+from .problems import FileFailed, show
+
+YAML_SHAPE = "a YAML log must be a list of entries or {unit: …, entries: [...]}"
+_ENTRIES_KEYS = ("entries", "hoat dong")
+
+
+def read_yaml_text(fh: IO[bytes], limits: ReadLimits) -> str:
+    """The whole text of a YAML log (YAML logs are small; they are parsed in memory)."""
+    head = fh.read(SNIFF_BYTES)
+    if not head.strip():
+        raise FileFailed("empty-file", "the file is empty")
+    fh.seek(0)
+    raw = fh.read(limits.max_file_bytes + 1)
+    # YAML is parsed whole, so the encoding is decided on all of it.
+    encoding = detect_encoding(raw)
+    try:
+        return unicodedata.normalize("NFC", raw.decode(encoding))
+    except UnicodeDecodeError as exc:
+        raise FileFailed("bad-file", f"cannot decode the text as {encoding}: {exc.reason}",
+                         hint="save the file as UTF-8") from None
+
+
+def yaml_items(data: Any) -> tuple[list[Any], tuple[str, ...], str]:
+    """(entries, their location prefix, inherited unit) of a YAML log's data.
+
+    FileFailed for an empty document or any shape other than a list of entries
+    or a mapping `{unit: …, entries: [...]}`.
+    """
+    if data is None:
+        raise FileFailed("empty-file", "the file has no entries")
+    if isinstance(data, list):
+        return data, (), ""
+    if isinstance(data, dict):
+        keys = [k for k in data if isinstance(k, str)]
+        entries_key = next((k for k in keys if fold(k) in _ENTRIES_KEYS), None)
+        unit_key = next((k for k in keys if column_of(k) == "unit"), None)
+        if entries_key is not None and isinstance(data[entries_key], list | None):
+            unit = yaml_text(data[unit_key]) if unit_key is not None else ""
+            if unit is None:
+                raise FileFailed("bad-file", f"'{show(unit_key or '')}' must be a single unit")
+            return data[entries_key] or [], (entries_key,), unit
+    raise FileFailed("bad-file", YAML_SHAPE,
+                     hint="write '- date: 05/03/2024' items, or 'unit:' and 'entries:' keys")
+
+
+def yaml_text(value: Any, many: bool = False) -> str | None:
+    """A YAML scalar as cell text (dates as ISO); a list only when `many`; else None."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            # An instant: the log's day is its day in Vietnam.
+            return value.astimezone(VIETNAM).date().isoformat()
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return str(value)
+    if many and isinstance(value, list):
+        parts = [yaml_text(v) for v in value]
+        if all(p is not None for p in parts):
+            return "; ".join(p for p in parts if p)
+    return None

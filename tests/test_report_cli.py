@@ -1,0 +1,197 @@
+"""`dxplan report` end to end: a CSV log through the reader, the engine and the renderers.
+
+Exact exit codes and messages; the sample quarter is `test_report_sample`'s, written
+as the CSV a unit would send.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+from typer.testing import CliRunner
+
+from dx_plan.cli import app
+from dx_plan.commands import report as report_command
+
+from .test_report_sample import FORMULA, XSS, catalog, sample_entries
+
+runner = CliRunner()
+QUARTER = ("--period", "2024-Q1", "--as-of", "2024-03-31")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["report", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def log(tmp_path: Path) -> Path:
+    """The sample quarter as a CSV (line numbers as in the sample: header on line 1)."""
+    path = tmp_path / "q1.csv"
+    docs = {d.id: d.number for d in catalog().plan.documents}
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["date", "end_date", "unit", "channel", "kind", "title", "url", "docs"])
+        for e in sample_entries():
+            out.writerow([e.date.strftime("%d/%m/%Y"), e.end.strftime("%d/%m/%Y"), e.unit,
+                          e.channel, e.kind or "", e.title, e.url,
+                          "; ".join(docs[d] for d in e.docs)])
+    return path
+
+
+def ruled_units() -> set[str]:
+    return {u for rule in catalog().plan.rules for u in catalog().rule_units(rule)}
+
+
+def test_all_units_to_a_directory_of_pages(log: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    code, stdout, stderr = run(str(log), "--all", "--out-dir", str(out), "--format", "html",
+                               *QUARTER)
+    assert code == 1  # some selected unit falls short
+    assert stdout == ""
+    assert stderr == f"Đã ghi 40 tệp vào {out}.\n"
+    assert {p.name for p in out.iterdir()} == {f"{u}.html" for u in ruled_units()} | {
+        "index.html"}
+    assert len(ruled_units()) == 39
+    # A unit with no entries lists every missed week; a compliant unit says so.
+    duc_hoa = (out / "h-duc-hoa.html").read_text(encoding="utf-8")
+    for week, dates in (("05", "01/02–04/02"), ("09", "26/02–03/03"), ("13", "25/03–31/03")):
+        assert f"<li>Tuần {week} ({dates}/2024): 0/1 tin, bài</li>" in duc_hoa
+    assert "Không có báo cáo: nhật ký không có mục nào của đơn vị" in duc_hoa
+    paper = (out / "bao-long-an.html").read_text(encoding="utf-8")
+    assert "Đạt: đơn vị đã thực hiện đủ mọi chỉ tiêu đến hạn tính đến ngày 31/03/2024." in paper
+    assert "Đơn vị đã đạt mọi chỉ tiêu đến hạn; không có gì cần bổ sung." in paper
+    ben_luc = (out / "h-ben-luc.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in ben_luc and XSS not in ben_luc
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('<a href="h-ben-luc.html">') == 2  # units table and matrix
+
+
+def test_existing_files_are_replaced_only_with_force(log: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    assert run(str(log), "--unit", "bao-long-an", "--out-dir", str(out), *QUARTER)[0] == 0
+    (out / "index.md").write_text("kept", encoding="utf-8")
+    code, _, stderr = run(str(log), "--unit", "bao-long-an", "--out-dir", str(out), *QUARTER)
+    assert code == 2
+    assert stderr == f"Lỗi: {out / 'bao-long-an.md'}: already exists (and 1 more); pass " \
+                     "--force to replace it\n"
+    assert (out / "index.md").read_text(encoding="utf-8") == "kept"  # nothing was written
+    code, _, _ = run(str(log), "--unit", "bao-long-an", "--out-dir", str(out), "--force",
+                     *QUARTER)
+    assert code == 0
+    assert (out / "index.md").read_text(encoding="utf-8").startswith("# Tổng hợp kết quả")
+    target = tmp_path / "one.md"
+    target.write_text("old", encoding="utf-8")
+    code, _, stderr = run(str(log), "-u", "bao-long-an", "--output", str(target), *QUARTER)
+    assert (code, stderr) == (2, f"Lỗi: {target}: already exists; pass --force to replace it\n")
+
+
+def test_one_unit_to_stdout(log: Path) -> None:
+    code, out, err = run(str(log), "--unit", "Báo Long An", *QUARTER)
+    assert (code, err) == (0, "")
+    assert out.startswith("# Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số "
+                          "trên địa bàn tỉnh Long An năm 2024 — Quý I\n")
+    assert "**Kết quả chung: ✔ đạt.** Đạt: đơn vị đã thực hiện đủ mọi chỉ tiêu đến hạn tính " \
+           "đến ngày 31/03/2024." in out
+    code, out, _ = run(str(log), "-u", "h-ben-luc", "--lang", "en", *QUARTER)
+    assert code == 1
+    assert "- Week 07 (2024-02-12 to 2024-02-18): 0/1 item\n" in out
+    assert "- **Add at least 5 more items (channel: Grassroots radio (district and commune " \
+           "loudspeaker systems)).**\n" in out
+    assert "\\<script\\>alert(1)\\</script\\>" in out
+
+
+def test_terminal_gets_rich_markdown_and_the_calendar(log: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report_command, "_is_terminal", lambda: True)
+    code, out, _ = run(str(log), "-u", "h-ben-luc", *QUARTER)
+    assert code == 1
+    assert "# Báo cáo" not in out  # drawn, not raw Markdown
+    assert "Báo cáo kết quả thực hiện Kế hoạch" in out
+    assert "Lịch thực hiện" in out
+    assert "✔✔✘✔✘✔✘✘✘" in out
+    code, out, _ = run(str(log), "-g", "districts", *QUARTER)
+    assert "Lịch các chỉ tiêu hằng tuần" in out
+
+
+def test_json_for_a_group(log: Path) -> None:
+    code, out, _ = run(str(log), "--group", "districts", "--format", "json", *QUARTER)
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["schema"] == "dxplan.report/1"
+    districts = catalog().members["districts"]
+    assert [u["unit"] for u in doc["units"]] == districts
+    ben_luc = next(u for u in doc["units"] if u["unit"] == "h-ben-luc")
+    assert [e["title"] for e in ben_luc["evidence"]] == [
+        XSS, "Loa xã Thạnh Lợi", "Bến Lức triển khai chuyển đổi số", FORMULA, "Bản tin tuần 10"]
+    assert ben_luc["docs_covered"] == ["QD-749-TTg-2020", "NQ-21-TU-2021"]
+
+
+def test_json_directory(log: Path, tmp_path: Path) -> None:
+    out = tmp_path / "j"
+    code, _, _ = run(str(log), "-u", "h-ben-luc", "-u", "bao-long-an", "-f", "json",
+                     "--out-dir", str(out), *QUARTER)
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["bao-long-an.json", "h-ben-luc.json",
+                                                    "index.json"]
+    one = json.loads((out / "bao-long-an.json").read_text(encoding="utf-8"))
+    assert (one["schema"], one["unit"]["unit"], one["unit"]["status"]) == (
+        "dxplan.report/1", "bao-long-an", "met")
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert [u["unit"] for u in index["units"]] == ["bao-long-an", "h-ben-luc"]
+
+
+def test_workbook_output(log: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.xlsx"
+    code, out, err = run(str(log), "--all", "--format", "xlsx", "--output", str(target),
+                         *QUARTER)
+    assert (code, out, err) == (1, "", f"Đã ghi {target}.\n")
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames[0] == "Tổng hợp" and len(wb.sheetnames) == 40
+    ws = wb["h-ben-luc"]
+    titles = [ws.cell(r, 6).value for r in range(1, ws.max_row + 1)]
+    assert "'" + FORMULA in titles and FORMULA not in titles
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ((), "choose --unit, --group or --all"),
+    (("--all", "-u", "h-ben-luc"), "give only one of --unit, --group or --all"),
+    (("-u", "qqqq"), "--unit 'qqqq': unknown unit"),
+    (("-u", "x-thanh-loi--h-ben-luc"), "--unit 'x-thanh-loi--h-ben-luc': no rule of the plan "
+                                       "applies to this unit; its items count toward 'h-ben-luc'"),
+    (("-g", "communes"), "--group 'communes': no rule of the plan applies to its units (a "
+                         "commune's items count toward its district)"),
+    (("-g", "nowhere"), "--group 'nowhere': unknown group; groups: press, departments, agencies, "
+                        "districts, communes"),
+    (("--all", "-f", "xlsx"), "--format xlsx writes a workbook: give --output FILE or --out-dir "
+                              "DIR"),
+    (("--all", "--out-dir", "d", "--output", "f"), "give either --out-dir or --output, not both"),
+])
+def test_usage_errors_exit_2(log: Path, args: tuple[str, ...], message: str) -> None:
+    code, out, err = run(str(log), *args)
+    assert (code, out, err) == (2, "", f"Lỗi: {message}\n")
+
+
+def test_never_writes_over_an_input(log: Path) -> None:
+    code, _, err = run(str(log), "-u", "bao-long-an", "--output", str(log), "--force", *QUARTER)
+    assert (code, err) == (2, f"Lỗi: {log}: refusing to overwrite an input file; choose another "
+                              "name\n")
+
+
+def test_rows_with_errors_exit_2_unless_allowed(log: Path, tmp_path: Path) -> None:
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write("05/03/2024,05/03/2024,Huyện Không Có,truyền thanh,,Tin,,\n")
+    out = tmp_path / "r"
+    code, _, err = run(str(log), "-u", "bao-long-an", "--out-dir", str(out), *QUARTER)
+    assert code == 2
+    assert err.endswith("Có 1 dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng "
+                        "--allow-bad-rows.\n")
+    code, _, _ = run(str(log), "-u", "bao-long-an", "--out-dir", str(out), "--force",
+                     "--allow-bad-rows", *QUARTER)
+    assert code == 0
+    index = (out / "index.md").read_text(encoding="utf-8")
+    assert "## Các vấn đề khác trong nhật ký" in index and "unknown-unit" in index
