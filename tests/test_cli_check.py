@@ -122,7 +122,8 @@ def test_output_is_atomic_and_never_overwrites_an_input(tmp_path: Path) -> None:
     code, _, err = run("check", str(log), "-o", str(log))
     assert code == 2
     assert err == f"Lỗi: {log}: refusing to overwrite an input file; choose another name\n"
-    assert log.read_text(encoding="utf-8") == "date,unit,channel\n2024-03-05,bao-long-an,newspaper\n"
+    assert log.read_text(encoding="utf-8") == (
+        "date,unit,channel\n2024-03-05,bao-long-an,newspaper\n")
 
 
 def test_bad_options_exit_2() -> None:

@@ -25,8 +25,15 @@ from hypothesis import strategies as st
 from dx_plan.catalog import Catalog
 from dx_plan.entries import PROBLEM_CODES, Entry, Problem
 from dx_plan.errors import InputError
-from dx_plan.reader import LogReader, ProblemLog, ReadLimits, ReadOptions, expand_paths
-from dx_plan.reader import delimited, excel
+from dx_plan.reader import (
+    LogReader,
+    ProblemLog,
+    ReadLimits,
+    ReadOptions,
+    delimited,
+    excel,
+    expand_paths,
+)
 from dx_plan.reader.dedupe import title_key
 from dx_plan.text import fold
 
@@ -471,12 +478,12 @@ def test_bytes_no_encoding_explains(catalog: Catalog, tmp_path: Path) -> None:
     head = "date,unit,channel,title\n05/03/2024,h-ben-luc,zalo,Tin tức\n"
     path = tmp_path / "lost.csv"
     # In the first 64 KB nothing has been read yet: the file is refused.
-    path.write_bytes(head.encode("cp1258") + b"06/03/2024,h-ben-luc,zalo,\x81\n")
+    path.write_bytes(make_fixtures.to_cp1258(head) + b"06/03/2024,h-ben-luc,zalo,\x81\n")
     entries, problems, _ = read(catalog, [path])
     assert entries == []
     assert probs(problems) == [
         (None, "error", "bad-file", None,
-         "cannot decode the text: byte 0x81 at offset 75 is neither UTF-8 nor Windows-1258",
+         "cannot decode the text: byte 0x81 at offset 85 is neither UTF-8 nor Windows-1258",
          "save the file as CSV UTF-8")]
     # Later, in a UTF-8 file, such bytes are shown as U+FFFD and reported once.
     path.write_bytes(head.encode() + b"06/03/2024,h-ben-luc,zalo,Tin \x81\x8d\n")

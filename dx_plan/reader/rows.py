@@ -278,7 +278,9 @@ class RowChecker:
         extra_cols = layout.extra
         max_columns = self.options.limits.max_columns
         start, stop = self.start, self.stop
-        future = self.options.future_after
+        # date.max when unset: one comparison per row instead of two.
+        future = self.options.future_after or dt.date.max
+        one_extra, one_name = extra_cols[0] if len(extra_cols) == 1 else (None, "")
         allowed = self._owned(owner)
         evidence = self._evidence if self.options.check_evidence else None
         first_seen = self.deduper.first.setdefault
@@ -331,14 +333,10 @@ class RowChecker:
                     del cells[width:]
             if needs_slot:
                 cells.append("")
-            raw = cells[di]
-            day = dates.get(raw) or resolve_date(raw)
-            raw = cells[ui]
-            unit = units.get(raw) or resolve_unit(raw)
-            raw = cells[ci]
-            channel = channels.get(raw) or resolve_channel(raw)
-            raw = cells[qi]
-            quantity = quantities.get(raw) or resolve_quantity(raw)
+            day = dates.get(cells[di]) or resolve_date(cells[di])
+            unit = units.get(cells[ui]) or resolve_unit(cells[ui])
+            channel = channels.get(cells[ci]) or resolve_channel(cells[ci])
+            quantity = quantities.get(cells[qi]) or resolve_quantity(cells[qi])
             if (day.__class__ is fail_cls or unit.__class__ is fail_cls
                     or channel.__class__ is fail_cls or quantity.__class__ is fail_cls):
                 reject(cells, line, (day, unit, channel, quantity))
@@ -350,7 +348,7 @@ class RowChecker:
                 if got is None:
                     return None
                 end = got
-            if day < start or day > stop:
+            if not start <= day <= stop:
                 add(Problem(file, line, "warning", "outside-period",
                             f"date {day.isoformat()} is outside the plan period "
                             f"{start.isoformat()}..{stop.isoformat()}; not counted", "date"))
@@ -400,7 +398,11 @@ class RowChecker:
                 if task_fail is not None:
                     add(task_fail.at(file, line))
             extra = more
-            if extra_cols:
+            if one_extra is not None:  # the usual case: an STT column
+                v = cells[one_extra].strip()
+                if v:
+                    extra = ((one_name, v), *more)
+            elif extra_cols:
                 found = None
                 for p, h in extra_cols:  # a plain loop: a comprehension costs a frame in 3.11
                     v = cells[p].strip()
@@ -411,7 +413,7 @@ class RowChecker:
                             found.append((h, v))
                 if found is not None:
                     extra = (*found, *more)
-            if future is not None and day > future:
+            if day > future:
                 add(Problem(file, line, "warning", "future-date",
                             f"date {day.isoformat()} is after the as-of date "
                             f"{future.isoformat()}", "date"))

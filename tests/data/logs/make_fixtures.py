@@ -296,9 +296,9 @@ def fixtures() -> dict[str, bytes]:
         "wrong-shape.yaml": b"unit: h-ben-luc\nentries:\n  date: 05/02/2024\n",
         "dup-key.yaml": b"- date: 05/03/2024\n  unit: h-ben-luc\n  unit: h-can-duoc\n"
                         b"  channel: zalo\n",
-        "bad-items.yaml": "- date: 05/03/2024\n  unit: h-ben-luc\n  channel: zalo\n"
-                          "  title: ok\n- just text\n- date: 06/03/2024\n  unit: h-ben-luc\n"
-                          "  channel: zalo\n  title: [a, b]\n".encode(),
+        "bad-items.yaml": b"- date: 05/03/2024\n  unit: h-ben-luc\n  channel: zalo\n"
+                          b"  title: ok\n- just text\n- date: 06/03/2024\n  unit: h-ben-luc\n"
+                          b"  channel: zalo\n  title: [a, b]\n",
         "bad-timestamp.yaml": b"- date: 2024-02-30\n  unit: h-ben-luc\n  channel: zalo\n",
         "empty-list.yaml": b"[]\n",
     }
