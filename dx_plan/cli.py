@@ -349,6 +349,8 @@ def check_cmd(
     ] = FailOn.error,
     max_problems: Annotated[int, typer.Option(
         "--max-problems", help="List at most this many problems in the table.")] = 50,
+    calendar: Annotated[bool, typer.Option(
+        "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -385,8 +387,18 @@ def check_cmd(
         console = Console()
         for renderable in check_renderables(report, catalog, language, max_problems):
             console.print(renderable)
+        if calendar:
+            from .render.heatmap import heatmap_renderables
+
+            for renderable in heatmap_renderables(report, catalog, language):
+                console.print(renderable)
     else:
         text = _render_check(report, catalog, fmt, language, max_problems)
+        if calendar and fmt == CheckFormat.table:
+            from .render.heatmap import heatmap_renderables
+            from .render.table import render_to_text
+
+            text += render_to_text(heatmap_renderables(report, catalog, language), _width())
         if output is not None:
             from .output import write_atomic
 

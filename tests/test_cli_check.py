@@ -136,3 +136,9 @@ def test_bad_options_exit_2() -> None:
     assert (code, err) == (2, "Lỗi: --unit 'Ben Lucc': unknown unit (did you mean h-ben-luc?)\n")
     code, _, err = run("check", "/nonexistent/q9.csv")
     assert code == 2 and err.startswith("Lỗi: ") and err.count("\n") == 1
+
+
+def test_calendar_draws_the_weekly_heatmap() -> None:
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--group", "press", "--calendar")
+    assert code == 0  # both press units met every explicit weekly quota in Q1
+    assert "Báo Long An  ✔✔✔✔✔✔✔✔✔" in out  # nine ISO weeks, W05–W13, all met

@@ -92,6 +92,7 @@ class LogReader:
         convert = self._checker.converter(display, index, layout, owner)
 
         def progress(rows: int, position: int) -> None:
+            """Count rows read and the file position, for a progress bar."""
             self.rows_read += rows
             self.bytes_read = base + position
 

@@ -121,7 +121,12 @@ def decode_sample(head: bytes, encoding: str) -> str:
 
 
 class Undecodable:
-    """Bytes the `dxplan-mixed` handler could not decode (each shown as U+FFFD)."""
+    """Bytes the `dxplan-mixed` handler could not decode (each shown as U+FFFD).
+
+    Codec error handlers are registered process-wide by name, so this is a
+    process-wide counter; a reader takes the difference over one file.  (Two
+    readers interleaving files in one thread would share it: not a case here.)
+    """
 
     count = 0
 

@@ -58,6 +58,7 @@ def _glob(pattern: str) -> list[str]:
     visited: set[tuple[int, int]] = set()
 
     def walk(directory: str, rel: tuple[str, ...]) -> None:
+        """Collect matches under `directory`, entering each real directory once."""
         try:
             st = os.stat(directory or ".")
         except OSError:

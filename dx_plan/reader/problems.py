@@ -30,9 +30,6 @@ class ProblemLog:
         if self.keep is None or len(self.problems) < self.keep:
             self.problems.append(problem)
 
-    def __len__(self) -> int:
-        return self.errors + self.warnings
-
 
 class FileFailed(Exception):
     """Raised inside a source when the rest of a file cannot be read (becomes a Problem)."""

@@ -305,6 +305,7 @@ class RowChecker:
         fail_cls, miss = Fail, _MISS
 
         def reject(cells: list[str], line: int, values: tuple[Any, ...]) -> None:
+            """Report every error of a row (nothing for a blank or template row)."""
             if not any(cells[p].strip() for p in known):
                 return  # a blank or template row
             for value in values:
@@ -317,6 +318,7 @@ class RowChecker:
                     add(self._bad_end(end, raw_end).at(file, line))
 
         def convert(cells: list[str], line: int) -> Entry | None:
+            """The row's Entry, or None after recording why it is not counted."""
             n = len(cells)
             more: tuple[tuple[str, str], ...] = ()
             if n != width:

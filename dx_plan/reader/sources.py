@@ -91,6 +91,7 @@ def report_to(problems: ProblemLog, file: str) -> Report:
     """A `report(line, code, message, hint)` callable adding error Problems for `file`."""
 
     def report(line: int | None, code: str, message: str, hint: str | None) -> None:
+        """Record an error Problem at `line` of the file."""
         problems.add(Problem(file, line, "error", code, message, hint=hint))
 
     return report
