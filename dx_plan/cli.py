@@ -186,15 +186,12 @@ def units_cmd(
     debug: DebugOpt = False,
 ) -> None:
     """List the units the plan names (optionally one group: press, departments, districts…)."""
-    from .errors import UsageError
     from .render.listing import render_listing, units_listing
-    from .text import suggest
+    from .service import check_group
 
     catalog = _catalog(plan)
-    if group is not None and group not in catalog.groups:
-        hint = suggest(group, list(catalog.groups))
-        raise UsageError(f"unknown group {group!r}; groups: {', '.join(catalog.groups)}"
-                         + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    if group is not None:
+        check_group(catalog, group, option=None)
     emit(render_listing(units_listing(catalog, _lang(lang), group), fmt.value, _width()))
 
 
@@ -257,49 +254,31 @@ SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Excel sheet (defa
                                               show_default=False)]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically).", show_default=False)]
+AllowBadRowsOpt = Annotated[bool, typer.Option(
+    "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")]
+FailOnOpt = Annotated[FailOn, typer.Option(
+    "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")]
+
+
+def fail_severities(fail_on: FailOn) -> tuple[str, ...]:
+    """The severities whose shortfalls make the run exit 1."""
+    return ("error", "warning") if fail_on == FailOn.warning else ("error",)
 
 
 def _window_and_as_of(catalog: Any, period: str | None, start: str | None, end: str | None,
                       as_of: str | None) -> tuple[Any, dt.date]:
-    from .service import resolve_window
+    from .service import resolve_as_of, resolve_window
 
     window = resolve_window(catalog, period, _parse_date(start, "--from"),
                             _parse_date(end, "--to"))
-    day = _parse_date(as_of, "--as-of") or dt.date.today()
-    return window, min(max(day, window.start), window.end)
+    return window, resolve_as_of(window, _parse_date(as_of, "--as-of"))
 
 
 def _selection(catalog: Any, units: list[str] | None, group: str | None,
                tasks: list[str] | None, only_failing: bool) -> Any:
-    from .engine import Selection
-    from .errors import UsageError
+    from .service import build_selection
 
-    unit_ids: set[str] | None = None
-    if units:
-        unit_ids = set()
-        for name in units:
-            match = catalog.units.lookup(name)
-            if match.item is None:
-                hint = match.ambiguous or match.suggestions
-                raise UsageError(f"--unit {name!r}: unknown unit"
-                                 + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
-            unit_ids.add(match.item.id)
-    if group is not None and group not in catalog.groups:
-        raise UsageError(f"--group {group!r}: unknown group; groups: {', '.join(catalog.groups)}")
-    task_ids: set[str] | None = None
-    if tasks:
-        task_ids = {x.strip().rstrip(".") for x in tasks}
-        known = {r.task for r in catalog.plan.rules}
-        unknown = sorted(task_ids - known)
-        if unknown:
-            raise UsageError(f"--task {', '.join(unknown)}: no rule encodes that task; "
-                             f"tasks with rules: {', '.join(sorted(known))}")
-    return Selection(
-        units=frozenset(unit_ids) if unit_ids is not None else None,
-        groups=frozenset({group}) if group else None,
-        tasks=frozenset(task_ids) if task_ids is not None else None,
-        only_failing=only_failing,
-    )
+    return build_selection(catalog, units, group, tasks, only_failing)
 
 
 def _progress(paths: list[Path]) -> Any:
@@ -341,12 +320,8 @@ def check_cmd(
                    ] = CheckFormat.table,
     output: OutputOpt = None,
     sheet: SheetOpt = None,
-    allow_bad_rows: Annotated[bool, typer.Option(
-        "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")
-    ] = False,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")
-    ] = FailOn.error,
+    allow_bad_rows: AllowBadRowsOpt = False,
+    fail_on: FailOnOpt = FailOn.error,
     max_problems: Annotated[int, typer.Option(
         "--max-problems", help="List at most this many problems in the table.")] = 50,
     calendar: Annotated[bool, typer.Option(
@@ -369,7 +344,7 @@ def check_cmd(
     paths = expand_paths(files)
     window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     selection = _selection(catalog, unit, group, task, only_failing)
-    fail = ("error", "warning") if fail_on == FailOn.warning else ("error",)
+    fail = fail_severities(fail_on)
     request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
                            read=ReadOptions(sheet=sheet), fail_on=fail)
     bar, callback = _progress(paths)

@@ -18,6 +18,7 @@ from .errors import UsageError
 from .periods import Window, parse_period
 from .reader import LogReader, ProblemLog, ReadOptions
 from .result import CheckReport
+from .text import suggest
 
 Progress = Callable[[int, int], None]  # (bytes read so far, rows read so far)
 PROGRESS_EVERY = 20_000
@@ -47,6 +48,55 @@ def resolve_window(catalog: Catalog, period: str | None = None, start: dt.date |
             f"{plan_window.start}..{plan_window.end}"
         )
     return window
+
+
+def resolve_as_of(window: Window, as_of: dt.date | None) -> dt.date:
+    """The as-of date (default today) clamped into the window."""
+    day = as_of or dt.date.today()
+    return min(max(day, window.start), window.end)
+
+
+def resolve_unit(catalog: Catalog, name: str, option: str = "--unit") -> str:
+    """A unit id from an id, name or alias; UsageError with "did you mean" otherwise."""
+    match = catalog.units.lookup(name)
+    if match.item is None:
+        hint = match.ambiguous or match.suggestions
+        raise UsageError(f"{option} {name!r}: unknown unit"
+                         + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+    return match.item.id
+
+
+def check_group(catalog: Catalog, group: str, option: str | None = "--group") -> None:
+    """UsageError unless `group` is a group id of the plan."""
+    if group in catalog.groups:
+        return
+    hint = suggest(group, list(catalog.groups))
+    where = f"{option} {group!r}: unknown group" if option else f"unknown group {group!r}"
+    raise UsageError(f"{where}; groups: {', '.join(catalog.groups)}"
+                     + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+
+
+def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
+                    group: str | None = None, tasks: Sequence[str] | None = None,
+                    only_failing: bool = False) -> Selection:
+    """The engine's filters from command-line names (units by name, tasks by STT)."""
+    unit_ids = {resolve_unit(catalog, name) for name in units} if units else None
+    if group is not None:
+        check_group(catalog, group)
+    task_ids: set[str] | None = None
+    if tasks:
+        task_ids = {x.strip().rstrip(".") for x in tasks}
+        known = {r.task for r in catalog.plan.rules}
+        unknown = sorted(task_ids - known)
+        if unknown:
+            raise UsageError(f"--task {', '.join(unknown)}: no rule encodes that task; "
+                             f"tasks with rules: {', '.join(sorted(known))}")
+    return Selection(
+        units=frozenset(unit_ids) if unit_ids is not None else None,
+        groups=frozenset({group}) if group else None,
+        tasks=frozenset(task_ids) if task_ids is not None else None,
+        only_failing=only_failing,
+    )
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,11 @@ import typer
 
 from ..cli import (
     EXIT_ERROR,
+    AllowBadRowsOpt,
     AsOfOpt,
     DebugOpt,
     FailOn,
+    FailOnOpt,
     FilesArg,
     FromOpt,
     LangOpt,
@@ -37,6 +39,7 @@ from ..cli import (
     _window_and_as_of,
     app,
     emit,
+    fail_severities,
     guarded,
 )
 from ..i18n import Lang, t
@@ -82,12 +85,8 @@ def report_cmd(
     output: OutputOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
     sheet: SheetOpt = None,
-    allow_bad_rows: Annotated[bool, typer.Option(
-        "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")
-    ] = False,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")
-    ] = FailOn.error,
+    allow_bad_rows: AllowBadRowsOpt = False,
+    fail_on: FailOnOpt = FailOn.error,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -125,7 +124,7 @@ def report_cmd(
         check_targets(out_dir, names, force)
     elif output is not None:
         check_targets(output.parent, [output.name], force)
-    fail = ("error", "warning") if fail_on == FailOn.warning else ("error",)
+    fail = fail_severities(fail_on)
     request = CheckRequest(paths=paths, window=window, as_of=day,
                            selection=Selection(units=frozenset(units)),
                            read=ReadOptions(sheet=sheet), fail_on=fail, keep_evidence=units)

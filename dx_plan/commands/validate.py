@@ -80,7 +80,7 @@ def validate_cmd(
     from ..errors import UsageError
     from ..reader import ReadLimits, ReadOptions, expand_paths
     from ..render import ci
-    from ..service import run_validate, submission_owners
+    from ..service import resolve_unit, run_validate, submission_owners
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -92,14 +92,7 @@ def validate_cmd(
     if submissions_dir is not None:
         found, owners, pre = submission_owners(catalog, submissions_dir)
         paths += found
-    owner_id: str | None = None
-    if unit is not None:
-        match = catalog.units.lookup(unit)
-        if match.item is None:
-            hint = match.ambiguous or match.suggestions
-            raise UsageError(f"--unit {unit!r}: unknown unit"
-                             + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
-        owner_id = match.item.id
+    owner_id = resolve_unit(catalog, unit) if unit is not None else None
 
     def owner(path: Path) -> str | None:
         return owners.get(path, owner_id)
