@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from ..catalog import Catalog, Match
+from ..catalog import Catalog, Match, Resolver
 from ..dates import day_first_hint, parse_date
 from ..entries import Entry, Problem, ProblemSeverity
 from ..text import nfc
@@ -79,6 +79,22 @@ def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
 
 def _alternatives(words: Sequence[str], last: str = "or") -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def _named(resolver: Resolver[Any], text: str, what: str, code: str,
+           severity: ProblemSeverity, ids: list[str]) -> str | Fail:
+    """Resolve a channel or kind cell: its id, or a problem with "did you mean" and the ids."""
+    match = resolver.lookup(text)
+    if match.item is not None:
+        return str(match.item.id)
+    if match.ambiguous:
+        return Fail(code, severity, f"{what} '{show(text)}' fits several {what}s", what,
+                    f"write the id: {_alternatives(match.ambiguous)}")
+    guess = ""
+    if match.suggestions:
+        guess = f"did you mean {_alternatives([repr(s) for s in match.suggestions])}? "
+    return Fail(code, severity, f"unknown {what} '{show(text)}'", what,
+                f"{guess}{what}s: {', '.join(ids)}")
 
 
 class RowChecker:
@@ -151,21 +167,8 @@ class RowChecker:
         if not text:
             value = Fail("missing-value", "error", "channel is empty", "channel", REQUIRED_HINT)
         else:
-            match = self.catalog.channels.lookup(text)
-            ids = ", ".join(c.id for c in self.catalog.plan.channels)
-            if match.item is not None:
-                value = match.item.id
-            elif match.ambiguous:
-                value = Fail("unknown-channel", "error",
-                             f"channel '{show(text)}' fits several channels", "channel",
-                             f"write the id: {_alternatives(match.ambiguous)}")
-            else:
-                guess = ""
-                if match.suggestions:
-                    quoted = [f"'{s}'" for s in match.suggestions]
-                    guess = f"did you mean {_alternatives(quoted)}? "
-                value = Fail("unknown-channel", "error", f"unknown channel '{show(text)}'",
-                             "channel", f"{guess}channels: {ids}")
+            value = _named(self.catalog.channels, text, "channel", "unknown-channel", "error",
+                           [c.id for c in self.catalog.plan.channels])
         return _remember(self.channels, raw, value)  # type: ignore[no-any-return]
 
     def kind(self, raw: str) -> str | Fail | None:
@@ -173,20 +176,8 @@ class RowChecker:
         text = nfc(raw.strip())
         value: str | Fail | None = None
         if text:
-            match = self.catalog.kinds.lookup(text)
-            if match.item is not None:
-                value = match.item.id
-            elif match.ambiguous:
-                value = Fail("unknown-kind", "warning",
-                             f"kind '{show(text)}' fits several kinds", "kind",
-                             f"write the id: {_alternatives(match.ambiguous)}")
-            else:
-                guess = ""
-                if match.suggestions:
-                    guess = f"did you mean {_alternatives([repr(s) for s in match.suggestions])}? "
-                ids = ", ".join(k.id for k in self.catalog.plan.kinds)
-                value = Fail("unknown-kind", "warning", f"unknown kind '{show(text)}'", "kind",
-                             f"{guess}kinds: {ids}")
+            value = _named(self.catalog.kinds, text, "kind", "unknown-kind", "warning",
+                           [k.id for k in self.catalog.plan.kinds])
         return _remember(self.kinds, raw, value)  # type: ignore[no-any-return]
 
     def quantity(self, raw: str) -> int | Fail:
