@@ -281,6 +281,18 @@ def _selection(catalog: Any, units: list[str] | None, group: str | None,
     return build_selection(catalog, units, group, tasks, only_failing)
 
 
+def run_check_with_progress(catalog: Any, request: Any) -> Any:
+    """`service.run_check`, with a progress bar on stderr for long runs on a terminal."""
+    from .service import run_check
+
+    bar, callback = _progress(list(request.paths))
+    try:
+        return run_check(catalog, request, callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
 def _progress(paths: list[Path]) -> Any:
     """A rich progress bar on stderr for long runs, or None when stderr is not a terminal."""
     if not sys.stderr.isatty():
@@ -337,7 +349,7 @@ def check_cmd(
     unless --allow-bad-rows).
     """
     from .reader import ReadOptions, expand_paths
-    from .service import CheckRequest, check_exit_code, run_check
+    from .service import CheckRequest, check_exit_code
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -347,12 +359,7 @@ def check_cmd(
     fail = fail_severities(fail_on)
     request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
                            read=ReadOptions(sheet=sheet), fail_on=fail)
-    bar, callback = _progress(paths)
-    try:
-        report = run_check(catalog, request, callback)
-    finally:
-        if bar is not None:
-            bar.stop()
+    report = run_check_with_progress(catalog, request)
     if output is None and fmt == CheckFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.
         from rich.console import Console

@@ -33,7 +33,6 @@ from ..cli import (
     ToOpt,
     _catalog,
     _lang,
-    _progress,
     _selection,
     _width,
     _window_and_as_of,
@@ -41,6 +40,7 @@ from ..cli import (
     emit,
     fail_severities,
     guarded,
+    run_check_with_progress,
 )
 from ..i18n import Lang, t
 
@@ -107,7 +107,7 @@ def report_cmd(
     from ..reader import ReadOptions, expand_paths
     from ..render.report_i18n import notes, rt
     from ..report import build_report
-    from ..service import CheckRequest, check_exit_code, run_check
+    from ..service import CheckRequest, check_exit_code
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -128,12 +128,7 @@ def report_cmd(
     request = CheckRequest(paths=paths, window=window, as_of=day,
                            selection=Selection(units=frozenset(units)),
                            read=ReadOptions(sheet=sheet), fail_on=fail, keep_evidence=units)
-    bar, callback = _progress(paths)
-    try:
-        check = run_check(catalog, request, callback)
-    finally:
-        if bar is not None:
-            bar.stop()
+    check = run_check_with_progress(catalog, request)
     report = build_report(check, catalog, units, fail)
     if out_dir is not None:
         write_directory(out_dir, report, fmt, language, paths, force)
