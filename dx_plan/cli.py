@@ -358,7 +358,7 @@ def check_cmd(
     selection = _selection(catalog, unit, group, task, only_failing)
     fail = fail_severities(fail_on)
     request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
-                           read=ReadOptions(sheet=sheet), fail_on=fail)
+                           read=ReadOptions(sheet=sheet), fail_on=fail, detail=calendar)
     report = run_check_with_progress(catalog, request)
     if output is None and fmt == CheckFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.

@@ -18,7 +18,7 @@ from typing import TypedDict
 from .catalog import Catalog
 from .entries import Entry, Problem
 from .models import Rule
-from .periods import Per, Window, iter_periods, period_bounds, period_label
+from .periods import Per, Period, Window, iter_periods, period_bounds, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 
 ONE_DAY = dt.timedelta(days=1)
@@ -60,12 +60,16 @@ class Accumulator:
         window: Window,
         as_of: dt.date,
         keep_evidence: Collection[str] = (),
+        detail: bool = True,
     ) -> None:
         self.catalog = catalog
         self.window = window
         self.as_of = clamp_as_of(as_of, window)
         self.rules = list(catalog.plan.rules)
         self.keep_evidence = frozenset(keep_evidence)
+        # Per-period results (for reports and heatmaps); `check` without them is faster.
+        self.detail = detail
+        self._periods: dict[int, list[Period] | None] = {}
         self.evidence: dict[str, list[Entry]] = defaultdict(list)
         self.docs: dict[str, set[str]] = defaultdict(set)
         self.entries_by_unit: dict[str, int] = defaultdict(int)
@@ -218,20 +222,16 @@ class Accumulator:
         if rule.type == "deadline":
             return self._deadline(index, rule, unit_id, common)
         per: Per = rule.per or "month"
-        meta = self.catalog.plan.plan
-        start = rule.window.start if rule.window and rule.window.start else meta.period_start
-        end = rule.window.end if rule.window and rule.window.end else meta.period_end
-        full = Window(start, end).intersect(self.window)
-        if full is None:
+        rule_periods = self._rule_periods(index, rule)
+        if rule_periods is None:
             return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
                               compliance=None, status="not-applicable", missed=(), **common)
-        partial = (rule.partial_periods or meta.partial_periods) == "include"
         counts = self.counts.get((index, unit_id), {})
         periods: list[PeriodResult] = []
         due = met = shortfall = delivered = 0
         missed: list[str] = []
         in_progress: str | None = None
-        for period in iter_periods(full, per, partial):
+        for period in rule_periods:
             got = counts.get(period.label, 0)
             delivered += got
             status: PeriodStatus
@@ -248,8 +248,9 @@ class Accumulator:
                 due += 1
                 shortfall += rule.min - got
                 missed.append(period.label)
-            periods.append(PeriodResult(period.label, period.start, period.end, got, rule.min,
-                                        status, period.clipped))
+            if self.detail:
+                periods.append(PeriodResult(period.label, period.start, period.end, got,
+                                            rule.min, status, period.clipped))
         verdict: Status
         if due == 0:
             verdict = "open"
@@ -264,6 +265,24 @@ class Accumulator:
             compliance=round(met / due, 3) if due else None, status=verdict, missed=tuple(missed),
             in_progress=in_progress, periods=tuple(periods), **common,
         )
+
+    def _rule_periods(self, index: int, rule: Rule) -> list[Period] | None:
+        """The periods of a rule in the window (None: the rule's dates miss the window).
+
+        The same for every unit the rule applies to, so computed once per rule.
+        """
+        if index in self._periods:
+            return self._periods[index]
+        meta = self.catalog.plan.plan
+        start = rule.window.start if rule.window and rule.window.start else meta.period_start
+        end = rule.window.end if rule.window and rule.window.end else meta.period_end
+        full = Window(start, end).intersect(self.window)
+        periods = None
+        if full is not None:
+            partial = (rule.partial_periods or meta.partial_periods) == "include"
+            periods = list(iter_periods(full, rule.per or "month", partial))
+        self._periods[index] = periods
+        return periods
 
     def _deadline(self, index: int, rule: Rule, unit_id: str, common: _Common
                   ) -> RuleResult:
@@ -310,9 +329,10 @@ def check(
     window: Window,
     as_of: dt.date,
     selection: Selection | None = None,
+    keep_evidence: Collection[str] = (),
 ) -> CheckReport:
     """Compliance of every unit with every rule: the engine as one pure function."""
-    acc = Accumulator(catalog, window, as_of)
+    acc = Accumulator(catalog, window, as_of, keep_evidence)
     for entry in entries:
         acc.add(entry)
     return acc.finish(selection)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -52,7 +54,7 @@ class _Part:
     key: str | None = None  # the top-level key this file contributes (None: the main file)
 
 
-def _read(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory, not a plan file")
@@ -63,29 +65,100 @@ def _read(path: Path) -> str:
         size = info.st_size
         if size > MAX_PLAN_BYTES:
             raise InputError(f"{path}: {size} bytes is larger than the {MAX_PLAN_BYTES}-byte limit")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: plan file not found (check --plan or ${PLAN_ENV})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read plan file: {exc.strerror or exc}") from None
+
+
+def _parse(path: Path, raw: bytes | None = None) -> LoadedYaml:
+    data = _read_bytes(path) if raw is None else raw
     try:
-        return raw.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: plan file is not UTF-8 text (byte {exc.start})") from None
-
-
-def _parse(path: Path) -> LoadedYaml:
     try:
-        return load_yaml(_read(path), str(path), YamlLimits(max_aliases=0))
+        return load_yaml(text, str(path), YamlLimits(max_aliases=0))
     except YamlLoadError as exc:
         raise PlanError(exc.issues) from None
 
 
+CACHE_ENV = "DXPLAN_CACHE_DIR"
+NO_CACHE_ENV = "DXPLAN_NO_CACHE"
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get(NO_CACHE_ENV):
+        return None
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dxplan"
+
+
+def _cache_file(plan_path: Path, raw: bytes) -> Path | None:
+    directory = _cache_dir()
+    if directory is None:
+        return None
+    from . import __version__
+
+    key = hashlib.sha256(__version__.encode() + b"\0" + str(plan_path.resolve()).encode()
+                         + b"\0" + raw).hexdigest()[:32]
+    return directory / f"plan-{key}.pickle"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _cached(cache: Path | None) -> Plan | None:
+    """The validated plan stored for these bytes, if its included files are unchanged too."""
+    if cache is None:
+        return None
+    try:
+        with cache.open("rb") as handle:
+            plan, includes = pickle.load(handle)
+        if not isinstance(plan, Plan):
+            return None
+        for name, digest in includes.items():
+            if _digest(Path(name)) != digest:
+                return None
+        return plan
+    except Exception:  # a stale, foreign or unreadable cache is simply rebuilt
+        return None
+
+
+def _store(cache: Path | None, plan: Plan, parts: list[_Part]) -> None:
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        includes = {str(Path(part.name).resolve()): _digest(Path(part.name))
+                    for part in parts[1:]}
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((plan, includes), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # caching is an optimisation: a read-only home must not stop a run
+
 
 def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
-    """Load, validate and cross-check a plan; raise PlanError listing every problem."""
+    """Load, validate and cross-check a plan; raise PlanError listing every problem.
+
+    A plan that passed validation is cached (pickled, in ``$DXPLAN_CACHE_DIR`` or
+    ``~/.cache/dxplan``) under the hash of its bytes and of its included files, so
+    the next run skips YAML parsing and validation; ``DXPLAN_NO_CACHE=1`` turns it off.
+    """
     plan_path = resolve_plan_path(path)
-    main = _parse(plan_path)
+    raw = _read_bytes(plan_path)
+    cache = _cache_file(plan_path, raw)
+    hit = _cached(cache)
+    if hit is not None:
+        return hit
+    main = _parse(plan_path, raw)
     if not isinstance(main.data, dict):
         raise PlanError([Issue(str(plan_path), 1, None, "a plan file must be a YAML mapping")])
     parts = [_Part(str(plan_path), main)]
@@ -121,6 +194,7 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     problems = cross_check(plan, parts)
     if problems:
         raise PlanError(problems)
+    _store(cache, plan, parts)
     return plan
 
 

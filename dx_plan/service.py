@@ -111,6 +111,7 @@ class CheckRequest:
     keep_problems: int | None = None
     fail_on: Collection[str] = ("error",)
     keep_evidence: Collection[str] = ()
+    detail: bool = True  # per-period results (reports, heatmaps)
 
 
 def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None = None
@@ -118,7 +119,8 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     """Stream the logs through the reader into the engine and return the report."""
     problems = ProblemLog(keep=request.keep_problems)
     reader = LogReader(catalog, request.read, problems)
-    acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence)
+    acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
+                      detail=request.detail)
     add = acc.add
     count = 0
     for entry in reader.read(request.paths):

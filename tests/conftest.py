@@ -16,8 +16,11 @@ SEED = ROOT.parent / "shared" / "seed" / "000_caf928c9374c524b.txt"
 
 
 @pytest.fixture(autouse=True)
-def _fixed_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Deterministic output: fixed width, no colour, Vietnamese, shipped plan."""
+def _fixed_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+               ) -> None:
+    """Deterministic output: fixed width, no colour, Vietnamese, shipped plan, own cache."""
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "plan-cache"))
+    monkeypatch.delenv("DXPLAN_NO_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("DXPLAN_LANG", raising=False)

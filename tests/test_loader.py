@@ -200,3 +200,25 @@ def test_hostile_yaml_in_a_plan(tmp_path: Path) -> None:
         load_plan(tmp_path / "nope.yaml")
     with pytest.raises(InputError, match="is a directory"):
         load_plan(tmp_path)
+
+
+def test_validated_plans_are_cached_by_content(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "plan"
+    root.mkdir()
+    docs = ("documents:\n  - {id: D1, row: I.1, level: tinh, kind: kh, kind_label: KH, "
+            "number: '1/KH', date: 2024-01-02, issuer: U, title: t, text: t}\n")
+    (root / "docs.yaml").write_text(docs, encoding="utf-8")
+    plan_file = root / "plan.yaml"
+    plan_file.write_text(MINI + "include: {documents: docs.yaml}\n", encoding="utf-8")
+    first = load_plan(plan_file)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] != []
+    assert load_plan(plan_file) == first
+    # Changing an included file invalidates the cached plan …
+    (root / "docs.yaml").write_text(docs.replace("title: t", "title: changed"), encoding="utf-8")
+    assert load_plan(plan_file).documents[0].title == "changed"
+    # … and a corrupt cache file is rebuilt, not trusted.
+    for cached in (tmp_path / "cache").iterdir():
+        cached.write_bytes(b"not a pickle")
+    assert load_plan(plan_file).documents[0].title == "changed"
