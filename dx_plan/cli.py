@@ -396,12 +396,12 @@ def check_cmd(
 
 def _render_check(report: Any, catalog: Any, fmt: CheckFormat, lang: Lang, max_problems: int
                   ) -> str:
+    if fmt in (CheckFormat.json, CheckFormat.csv):
+        from .render.check_data import check_csv, check_json
+
+        return check_json(report) if fmt == CheckFormat.json else check_csv(report)
     from .render import check as render
 
-    if fmt == CheckFormat.json:
-        return render.check_json(report)
-    if fmt == CheckFormat.csv:
-        return render.check_csv(report)
     if fmt == CheckFormat.markdown:
         return render.check_markdown(report, catalog, lang)
     from .render.table import render_to_text

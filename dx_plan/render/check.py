@@ -10,7 +10,7 @@ from ..catalog import Catalog
 from ..entries import Problem
 from ..i18n import Lang, problem_text, t
 from ..result import CheckReport, RuleResult
-from .common import fmt_date, md_escape, percent, quota, to_csv, to_json
+from .common import fmt_date, md_escape, percent, quota
 from .table import cell, simple_table, status_cell
 
 MAX_TABLE_PROBLEMS = 50
@@ -115,21 +115,6 @@ def problem_renderables(problems: tuple[Problem, ...] | list[Problem], counts: d
     return out
 
 
-RESULT_COLUMNS = ["group", "unit", "unit_name", "rule", "task", "type", "per", "min",
-                  "periods_due", "periods_met", "delivered", "shortfall", "compliance",
-                  "status", "severity", "basis", "missed"]
-
-
-def check_csv(report: CheckReport) -> str:
-    """One CSV row per result (machine-readable; English column names and codes)."""
-    rows = []
-    for r in report.results:
-        d = r.to_dict()
-        rows.append([" ".join(r.missed) if c == "missed" else
-                     ("" if d.get(c) is None else d.get(c)) for c in RESULT_COLUMNS])
-    return to_csv(RESULT_COLUMNS, rows)
-
-
 def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
     """A Markdown page: a section and table per group, problems, summary."""
     plan = catalog.plan.plan
@@ -163,8 +148,3 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
                     behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
                     shortfall=s["shortfall"]), ""]
     return "\n".join(lines)
-
-
-def check_json(report: CheckReport) -> str:
-    """The `dxplan.check/1` document."""
-    return to_json(report.to_dict())
