@@ -8,8 +8,8 @@ distinct spelling in the reader's memo tables, not once per row.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 ProblemSeverity = Literal["error", "warning"]
 
@@ -71,9 +71,12 @@ class Problem:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One logged activity, resolved against the plan (ids, not spellings)."""
+class Entry(NamedTuple):
+    """One logged activity, resolved against the plan (ids, not spellings).
+
+    A named tuple rather than a dataclass: immutable all the same, and built about
+    twice as fast, which matters at a million rows.
+    """
 
     file: str
     line: int
@@ -88,4 +91,4 @@ class Entry:
     task: str | None = None
     quantity: int = 1
     notes: str = ""
-    extra: tuple[tuple[str, str], ...] = field(default=())
+    extra: tuple[tuple[str, str], ...] = ()

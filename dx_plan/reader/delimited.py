@@ -58,7 +58,7 @@ class LineFeed:
 
     def __iter__(self) -> Iterator[str]:
         readline, limit = self.readline, self.limit
-        normalize = unicodedata.normalize
+        normalize, is_normalized = unicodedata.normalize, unicodedata.is_normalized
         while True:
             line = readline(limit)
             if not line:
@@ -72,7 +72,8 @@ class LineFeed:
             self.last = line
             # NFC per line: Windows-1258 and text pasted from PDFs write tones as
             # combining marks; one C call per line is cheaper than one per cell.
-            yield normalize("NFC", line)
+            # is_normalized's quick check is far cheaper than normalize on NFC text.
+            yield line if is_normalized("NFC", line) else normalize("NFC", line)
 
     def _rest_of_line(self, piece: str) -> tuple[int, int]:
         """Consume an over-long physical line; count its quotes and delimiters."""
