@@ -797,3 +797,22 @@ def _catalog() -> Catalog:
 
         _CATALOG.append(Catalog(load_plan()))
     return _CATALOG[0]
+
+
+@given(st.one_of(
+    st.text(max_size=40),
+    st.builds(lambda s, h, rest: f"{s}://{h}{rest}",
+              st.sampled_from(["http", "https", "HTTP", "Https", "ftp", "javascript"]),
+              st.text(max_size=20), st.text(max_size=20)),
+))
+def test_split_url_agrees_with_urlsplit(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from dx_plan.reader.rows import split_url
+
+    try:
+        parts = urlsplit(url)
+        expected = (parts.scheme.lower(), (parts.hostname or "").rstrip("."))
+    except ValueError:
+        expected = ("", "")
+    assert split_url(url) == expected

@@ -97,6 +97,25 @@ def _named(resolver: Resolver[Any], text: str, what: str, code: str,
                 f"{guess}{what}s: {', '.join(ids)}")
 
 
+def split_url(url: str) -> tuple[str, str]:
+    """(scheme, host) of a URL, lower-cased; ("", "") when it cannot be parsed.
+
+    Plain http(s) addresses, nearly every row, are split with string methods;
+    anything unusual (IPv6, user info, backslashes, spaces) goes to urlsplit.
+    """
+    head = url[:8].lower()
+    if head.startswith("https://") or head.startswith("http://"):
+        scheme = "https" if head[4] == "s" else "http"
+        host = url[len(scheme) + 3:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        if host and host.isprintable() and not any(c in host for c in "[]@\\ %"):
+            return scheme, host.partition(":")[0].lower().rstrip(".")
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return "", ""
+
+
 class RowChecker:
     """Memo tables and checks shared by all files of one reader."""
 
@@ -117,6 +136,7 @@ class RowChecker:
         self.docs: dict[str, tuple[tuple[str, ...], tuple[Fail, ...]]] = {}
         self.tasks: dict[str, tuple[str | None, Fail | None]] = {}
         self._fits: dict[tuple[str, str, str], tuple[Fail, ...]] = {}
+        self._task_info: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
 
     # ------------------------------------------------------------ resolvers
@@ -465,16 +485,22 @@ class RowChecker:
 
     def _task_fit(self, task: str, unit: str, channel: str) -> tuple[Fail, ...]:
         fails: list[Fail] = []
-        row = self.catalog.tasks.get(task)
-        if row is not None and row.lead:
-            leads = set(self.catalog.expand(row.lead))
+        info = self._task_info.get(task)
+        if info is None:
+            # Per task, once: expanding groups and scanning rules is too slow per row.
+            row = self.catalog.tasks.get(task)
+            leads = frozenset(self.catalog.expand(row.lead)) if row is not None else frozenset()
+            wanted = frozenset(c for rule in self.catalog.plan.rules if rule.task == task
+                               for c in rule.channels)
+            info = self._task_info[task] = (leads, wanted)
+        leads, wanted = info
+        if leads:
             parent = self.catalog.units.by_id[unit].parent
             if unit not in leads and parent not in leads:
+                lead = self.catalog.tasks[task].lead
                 fails.append(Fail("task-mismatch", "warning",
-                                  f"task {task} is led by {', '.join(row.lead)}, not {unit}",
+                                  f"task {task} is led by {', '.join(lead)}, not {unit}",
                                   "task"))
-        wanted = {c for rule in self.catalog.plan.rules if rule.task == task
-                  for c in rule.channels}
         if wanted and channel not in wanted:
             fails.append(Fail("task-mismatch", "warning",
                               f"task {task} counts items on {', '.join(sorted(wanted))}, "
@@ -482,12 +508,7 @@ class RowChecker:
         return tuple(fails)
 
     def _check_url(self, file: str, line: int, unit: str, channel: str, url: str) -> None:
-        try:
-            parts = urlsplit(url)
-            host = (parts.hostname or "").rstrip(".")
-            scheme = parts.scheme.lower()
-        except ValueError:
-            host, scheme = "", ""
+        scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
             self.problems.add(Problem(
                 file, line, "warning", "bad-url", f"URL '{show(url)}' is not an http(s) address",
