@@ -129,6 +129,11 @@ class Catalog:
                 out.setdefault(unit.parent, []).append(unit.id)
         return out
 
+    @cached_property
+    def ruled(self) -> frozenset[str]:
+        """Ids of the units at least one rule applies to (those `check` reports on)."""
+        return frozenset(u for rule in self.plan.rules for u in self.rule_units(rule))
+
     def expand(self, refs: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
         """Unit and group ids → unit ids (deduplicated, plan order), less `exclude`."""
         wanted: set[str] = set()

@@ -47,8 +47,12 @@ class Selection:
 
 
 def clamp_as_of(as_of: dt.date, window: Window) -> dt.date:
-    """The as-of date clamped into the window (today is usually after the plan year)."""
-    return min(max(as_of, window.start), window.end)
+    """The as-of date, no later than the window's end (today is usually past the plan year).
+
+    An as-of date before the window is kept as it is: then nothing in the window is
+    due yet and every period is open, rather than its first day falsely due.
+    """
+    return min(as_of, window.end)
 
 
 class Accumulator:
@@ -65,6 +69,7 @@ class Accumulator:
         self.catalog = catalog
         self.window = window
         self.as_of = clamp_as_of(as_of, window)
+        self._last_day = min(self.as_of, window.end)
         self.rules = list(catalog.plan.rules)
         self.keep_evidence = frozenset(keep_evidence)
         # Per-period results (for reports and heatmaps); `check` without them is faster.
@@ -121,14 +126,16 @@ class Accumulator:
         if self.last is None or entry.date > self.last:
             self.last = entry.date
         self.entries_counted += 1
-        self.entries_by_unit[entry.unit] += 1
-        parent = self.catalog.units.by_id[entry.unit].parent
-        if parent:
-            self.entries_by_unit[parent] += 1
-        if self.keep_evidence and (entry.unit in self.keep_evidence
-                                   or (parent and parent in self.keep_evidence)):
-            owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
-            if entry.date <= self.as_of and self.window.start <= entry.date <= self.window.end:
+        # Only what was delivered inside the window, by the as-of date, makes a unit
+        # "not missing" or becomes evidence in its report.
+        if entry.date <= self._last_day and entry.end >= self.window.start:
+            parent = self.catalog.units.by_id[entry.unit].parent
+            self.entries_by_unit[entry.unit] += 1
+            if parent:
+                self.entries_by_unit[parent] += 1
+            if self.keep_evidence and (entry.unit in self.keep_evidence
+                                       or (parent and parent in self.keep_evidence)):
+                owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
                 self.evidence[owner].append(entry)
                 self.docs[owner].update(entry.docs)
         routes = self._route.get((entry.unit, entry.channel))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
-from .engine import Accumulator, Selection
+from .engine import Accumulator, Selection, clamp_as_of
 from .entries import Problem
 from .errors import UsageError
 from .periods import Window, parse_period
@@ -38,9 +38,14 @@ def resolve_window(catalog: Catalog, period: str | None = None, start: dt.date |
         except ValueError as exc:
             raise UsageError(f"--period {exc}") from None
     elif start or end:
+        if start and end and start > end:
+            raise UsageError(f"--from {start} is after --to {end}")
+        span = f"{plan_window.start}..{plan_window.end}"
+        if end and end < plan_window.start:
+            raise UsageError(f"--to {end} is before the plan period {span}")
+        if start and start > plan_window.end:
+            raise UsageError(f"--from {start} is after the plan period {span}")
         wanted = Window(start or plan_window.start, end or plan_window.end)
-        if wanted.start > wanted.end:
-            raise UsageError(f"--from {wanted.start} is after --to {wanted.end}")
     window = wanted.intersect(plan_window)
     if window is None:
         raise UsageError(
@@ -51,9 +56,8 @@ def resolve_window(catalog: Catalog, period: str | None = None, start: dt.date |
 
 
 def resolve_as_of(window: Window, as_of: dt.date | None) -> dt.date:
-    """The as-of date (default today) clamped into the window."""
-    day = as_of or dt.date.today()
-    return min(max(day, window.start), window.end)
+    """The as-of date (default today) for a window: see `engine.clamp_as_of`."""
+    return clamp_as_of(as_of or dt.date.today(), window)
 
 
 def resolve_unit(catalog: Catalog, name: str, option: str = "--unit") -> str:
@@ -76,13 +80,33 @@ def check_group(catalog: Catalog, group: str, option: str | None = "--group") ->
                      + (f" (did you mean {hint[0]!r}?)" if hint else ""))
 
 
+def ruled_unit(catalog: Catalog, unit_id: str, option: str = "--unit") -> str:
+    """`unit_id` if some rule applies to it; else UsageError saying where its items count."""
+    if unit_id not in catalog.ruled:
+        parent = catalog.units.by_id[unit_id].parent
+        raise UsageError(f"{option} {unit_id!r}: no rule of the plan applies to this unit"
+                         + (f"; its items count toward {parent!r}" if parent else ""))
+    return unit_id
+
+
+def ruled_members(catalog: Catalog, group: str) -> set[str]:
+    """The members of `group` that rules apply to; UsageError when there are none."""
+    check_group(catalog, group)
+    members = set(catalog.members.get(group, [])) & catalog.ruled
+    if not members:
+        raise UsageError(f"--group {group!r}: no rule of the plan applies to its units "
+                         "(a commune's items count toward its district)")
+    return members
+
+
 def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
                     group: str | None = None, tasks: Sequence[str] | None = None,
                     only_failing: bool = False) -> Selection:
     """The engine's filters from command-line names (units by name, tasks by STT)."""
-    unit_ids = {resolve_unit(catalog, name) for name in units} if units else None
+    unit_ids = ({ruled_unit(catalog, resolve_unit(catalog, name)) for name in units}
+                if units else None)
     if group is not None:
-        check_group(catalog, group)
+        ruled_members(catalog, group)
     task_ids: set[str] | None = None
     if tasks:
         task_ids = {x.strip().rstrip(".") for x in tasks}
@@ -97,6 +121,27 @@ def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
         tasks=frozenset(task_ids) if task_ids is not None else None,
         only_failing=only_failing,
     )
+
+
+def report_units(catalog: Catalog, units: Sequence[str] | None, group: str | None,
+                 all_units: bool) -> list[str]:
+    """The units `report` covers, in plan order; UsageError unless exactly one way is chosen.
+
+    Only units that some rule applies to can be reported on: a commune's items count
+    toward its district, so naming a commune says where to look instead.
+    """
+    chosen = sum((bool(units), group is not None, all_units))
+    if chosen == 0:
+        raise UsageError("choose --unit, --group or --all")
+    if chosen > 1:
+        raise UsageError("give only one of --unit, --group or --all")
+    if all_units:
+        wanted: set[str] = set(catalog.ruled)
+    elif group is not None:
+        wanted = ruled_members(catalog, group)
+    else:
+        wanted = {ruled_unit(catalog, resolve_unit(catalog, name)) for name in units or ()}
+    return sorted(wanted, key=lambda u: catalog.unit_index[u])
 
 
 @dataclass(frozen=True)
@@ -157,6 +202,7 @@ class ValidateReport:
 
     files: tuple[str, ...]
     rows_read: int
+    rows_by_file: dict[str, int]
     entries: int
     problems: tuple[Problem, ...]
     errors: int
@@ -221,6 +267,7 @@ def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
     return ValidateReport(
         files=tuple(dict.fromkeys(files)),
         rows_read=reader.rows_read,
+        rows_by_file=dict(reader.rows_by_file),
         entries=entries,
         problems=tuple(problems.problems),
         errors=problems.errors,

@@ -311,3 +311,18 @@ def test_file_outside_unit_folder(tree: Path) -> None:
     stray = [p for p in doc["problems"] if p["file"].endswith("stray.csv")]
     assert [(p["line"], p["code"]) for p in stray] == [(None, "unknown-submitter")]
     assert "outside any unit folder" in stray[0]["message"]
+
+
+def test_junit_names_the_rows_of_each_clean_file() -> None:
+    import csv as csv_module
+
+    from .conftest import ROOT
+
+    q1 = ROOT / "logs" / "q1.csv"
+    with q1.open(encoding="utf-8-sig", newline="") as handle:
+        data_rows = sum(1 for _ in csv_module.reader(handle)) - 1  # less the header
+    result = CliRunner().invoke(app, ["validate", str(q1), "--format", "junit",
+                                      "--as-of", "2024-12-31"])
+    assert result.exit_code == 0
+    root = ET.fromstring(result.stdout)
+    assert [c.get("name") for c in root.iter("testcase")] == [f"{data_rows} rows readable"]

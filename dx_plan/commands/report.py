@@ -33,7 +33,6 @@ from ..cli import (
     ToOpt,
     _catalog,
     _lang,
-    _selection,
     _width,
     _window_and_as_of,
     app,
@@ -107,7 +106,7 @@ def report_cmd(
     from ..reader import ReadOptions, expand_paths
     from ..render.report_i18n import notes, rt
     from ..report import build_report
-    from ..service import CheckRequest, check_exit_code
+    from ..service import CheckRequest, check_exit_code, report_units
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -155,40 +154,6 @@ def report_cmd(
 
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
-
-
-def report_units(catalog: Catalog, units: list[str] | None, group: str | None,
-                 all_units: bool) -> list[str]:
-    """The selected unit ids in plan order; UsageError unless exactly one way is chosen.
-
-    Only units that some rule applies to can be reported on: a commune's items count
-    toward its district, so naming a commune says where to look instead.
-    """
-    from ..errors import UsageError
-
-    chosen = sum((bool(units), group is not None, all_units))
-    if chosen == 0:
-        raise UsageError("choose --unit, --group or --all")
-    if chosen > 1:
-        raise UsageError("give only one of --unit, --group or --all")
-    ruled: set[str] = set()
-    for rule in catalog.plan.rules:
-        ruled.update(catalog.rule_units(rule))
-    if all_units:
-        wanted = ruled
-    elif group is not None:
-        _selection(catalog, None, group, None, False)  # validates the group name
-        wanted = set(catalog.members.get(group, [])) & ruled
-        if not wanted:
-            raise UsageError(f"--group {group!r}: no rule of the plan applies to its units "
-                             "(a commune's items count toward its district)")
-    else:
-        wanted = set(_selection(catalog, units, None, None, False).units or ())
-        for unit_id in sorted(wanted - ruled):
-            parent = catalog.units.by_id[unit_id].parent
-            raise UsageError(f"--unit {unit_id!r}: no rule of the plan applies to this unit"
-                             + (f"; its items count toward {parent!r}" if parent else ""))
-    return sorted(wanted, key=lambda u: catalog.unit_index[u])
 
 
 def single_document(report: Report, fmt: ReportFormat, lang: Lang) -> str | bytes:

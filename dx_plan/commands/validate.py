@@ -109,7 +109,7 @@ def validate_cmd(
     elif fmt == ValidateFormat.github:
         text = ci.github(report.problems)
     elif fmt == ValidateFormat.junit:
-        text = ci.junit(report.files, report.problems, {})
+        text = ci.junit(report.files, report.problems, report.rows_by_file)
     elif fmt == ValidateFormat.sarif:
         text = ci.sarif(report.problems, __version__)
     else:

@@ -39,6 +39,7 @@ class LogReader:
         self.problems = problems if problems is not None else ProblemLog()
         self.rows_read = 0  # rows after the header (blank ones too); updated every 4096 rows
         self.bytes_read = 0  # bytes of finished files plus the current file's position
+        self.rows_by_file: dict[str, int] = {}  # data rows of each finished file
         self._dedupe = Deduper()
         self._checker = RowChecker(catalog, self.options, self.problems, self._dedupe)
 
@@ -60,6 +61,7 @@ class LogReader:
         base = self.bytes_read
         index = self._dedupe.add_file(display)
         owner = self.options.owner(path) if self.options.owner is not None else None
+        rows_before = self.rows_read
         with fh:
             try:
                 if fmt == "yaml":
@@ -78,6 +80,7 @@ class LogReader:
             except FileFailed as failed:
                 self.problems.add(failed.problem(display))
         self.bytes_read = base + size
+        self.rows_by_file[display] = self.rows_read - rows_before
 
     # ------------------------------------------------------------ tables
 

@@ -362,10 +362,18 @@ class RowChecker:
                     return None
                 end = got
             if not start <= day <= stop:
-                add(Problem(file, line, "warning", "outside-period",
-                            f"date {day.isoformat()} is outside the plan period "
-                            f"{start.isoformat()}..{stop.isoformat()}; not counted", "date"))
-                return None
+                if day < start <= end:
+                    # A campaign running into the plan period counts from its first day.
+                    add(Problem(file, line, "warning", "outside-period",
+                                f"the activity {day.isoformat()}..{end.isoformat()} starts "
+                                f"before the plan period; only {start.isoformat()}.."
+                                f"{end.isoformat()} is counted", "date"))
+                    day = start
+                else:
+                    add(Problem(file, line, "warning", "outside-period",
+                                f"date {day.isoformat()} is outside the plan period "
+                                f"{start.isoformat()}..{stop.isoformat()}; not counted", "date"))
+                    return None
             if allowed is not None and unit not in allowed:
                 add(Problem(file, line, "error", "foreign-unit",
                             f"the row names unit '{unit}' but the file is from '{owner}'", "unit",
