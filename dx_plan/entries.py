@@ -54,6 +54,7 @@ class Problem:
     message: str
     column: str | None = None
     hint: str | None = None
+    unit: str | None = None  # the unit the row names, when the reader could tell
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape shared by `check` and `validate`."""
@@ -68,6 +69,8 @@ class Problem:
             out["column"] = self.column
         if self.hint is not None:
             out["hint"] = self.hint
+        if self.unit is not None:
+            out["unit"] = self.unit
         return out
 
 

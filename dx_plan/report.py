@@ -283,7 +283,12 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
     other: list[Problem] = []
     for problem in check.problems:
         unit = owner.get((problem.file, problem.line)) if problem.line is not None else None
-        (problems[unit] if unit is not None else other).append(problem)
+        if unit is None and problem.unit is not None:
+            # A rejected row is not evidence, but the reader knows whose row it was;
+            # a commune's row belongs in its district's report.
+            parent = catalog.units.by_id[problem.unit].parent
+            unit = problem.unit if problem.unit in problems else parent
+        (problems[unit] if unit in problems else other).append(problem)
     reports: list[UnitReport] = []
     for unit_id in wanted:
         results = by_unit.get(unit_id)

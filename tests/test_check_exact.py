@@ -80,10 +80,11 @@ def test_hand_worked_q1_log(tmp_path: Path) -> None:
     assert doc["problems"] == [
         {"file": str(log), "line": 4, "severity": "warning", "code": "duplicate",
          "message": f"same item as line 3 of {log}",
-         "hint": "an item with the same unit, channel, date and URL (or title) is counted once"},
+         "hint": "an item with the same unit, channel, date and URL (or title) is counted once",
+         "unit": "bao-long-an"},
         {"file": str(log), "line": 14, "severity": "warning", "code": "outside-period",
          "message": "the activity 2024-01-25..2024-02-09 starts before the plan period; only "
-                    "2024-02-01..2024-02-09 is counted", "column": "date"},
+                    "2024-02-01..2024-02-09 is counted", "column": "date", "unit": "so-gddt"},
     ]
     assert (doc["summary"]["rows_read"], doc["summary"]["entries_counted"]) == (14, 13)
 

@@ -195,3 +195,19 @@ def test_rows_with_errors_exit_2_unless_allowed(log: Path, tmp_path: Path) -> No
     assert code == 0
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "## Các vấn đề khác trong nhật ký" in index and "unknown-unit" in index
+
+
+def test_rejected_rows_are_listed_in_their_units_report(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    # Row 2: Đức Hòa's own row with an impossible date; row 4: one of its communes with an
+    # unknown channel. Neither is evidence, but both are Đức Hòa's to fix.
+    log.write_text("date,unit,channel\n32/02/2024,h-duc-hoa,truyền thanh\n"
+                   "05/03/2024,Xã Lộc Giang,truyền thanh\n06/03/2024,Xã Lộc Giang,tivi\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(log), "--unit", "h-duc-hoa", "--period",
+                                      "2024-03", "--format", "json", "--allow-bad-rows"])
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert [(p["line"], p["code"], p["unit"]) for p in doc["units"][0]["problems"]] == [
+        (2, "bad-date", "h-duc-hoa"), (4, "unknown-channel", "x-loc-giang--h-duc-hoa")]
+    assert doc["problems"] == []  # nothing left unattributed

@@ -81,6 +81,7 @@ class LogReader:
                 self.problems.add(failed.problem(display))
         self.bytes_read = base + size
         self.rows_by_file[display] = self.rows_read - rows_before
+        self.problems.current_unit = None
 
     # ------------------------------------------------------------ tables
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..entries import Problem, ProblemSeverity
 from ..text import safe_text
@@ -19,9 +20,14 @@ class ProblemLog:
         self.counts: Counter[tuple[str, str]] = Counter()
         self.errors = 0
         self.warnings = 0
+        # The unit of the row being converted (set by the row converter), so that a
+        # report can give each unit the problems of its own rows.
+        self.current_unit: str | None = None
 
     def add(self, problem: Problem) -> None:
         """Count `problem` and keep it while fewer than `keep` are kept."""
+        if self.current_unit is not None and problem.unit is None and problem.line is not None:
+            problem = replace(problem, unit=self.current_unit)
         self.counts[(problem.severity, problem.code)] += 1
         if problem.severity == "error":
             self.errors += 1

@@ -296,7 +296,8 @@ class RowChecker:
         evidence = self._evidence if self.options.check_evidence else None
         first_seen = self.deduper.first.setdefault
         base = file_index << 32
-        add = self.problems.add
+        log = self.problems
+        add = log.add
         # Typed Any on purpose: the values are narrowed by `__class__ is fail_cls`
         # tests, which mypy cannot follow and isinstance() would slow down.
         dates: dict[str, Any] = self.dates
@@ -330,6 +331,7 @@ class RowChecker:
 
         def convert(cells: list[str], line: int) -> Entry | None:
             """The row's Entry, or None after recording why it is not counted."""
+            log.current_unit = None
             n = len(cells)
             more: tuple[tuple[str, str], ...] = ()
             if n != width:
@@ -350,6 +352,8 @@ class RowChecker:
             unit = units.get(cells[ui]) or resolve_unit(cells[ui])
             channel = channels.get(cells[ci]) or resolve_channel(cells[ci])
             quantity = quantities.get(cells[qi]) or resolve_quantity(cells[qi])
+            if unit.__class__ is not fail_cls:
+                log.current_unit = unit
             if (day.__class__ is fail_cls or unit.__class__ is fail_cls
                     or channel.__class__ is fail_cls or quantity.__class__ is fail_cls):
                 reject(cells, line, (day, unit, channel, quantity))
