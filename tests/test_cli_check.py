@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -142,3 +145,42 @@ def test_calendar_draws_the_weekly_heatmap() -> None:
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--group", "press", "--calendar")
     assert code == 0  # both press units met every explicit weekly quota in Q1
     assert "Báo Long An  ✔✔✔✔✔✔✔✔✔" in out  # nine ISO weeks, W05–W13, all met
+
+
+def _tv_items_in_q1() -> int:
+    """TV items of the radio-TV station in the sample, counted independently of the reader."""
+    from dx_plan.catalog import Catalog
+    from dx_plan.loader import load_plan
+
+    cat = Catalog(load_plan())
+    total = 0
+    with open(Q1, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            unit = cat.units.lookup(row["Đơn vị"]).item
+            channel = cat.channels.lookup(row["Kênh"]).item
+            day = row["Ngày"]
+            month = day[5:7] if "-" in day[:5] else day.split("/")[1]
+            if unit and channel and (unit.id, channel.id) == ("dai-ptth-long-an", "tv") \
+                    and month in ("02", "03"):
+                total += int(row["Số lượng"] or 1)
+    return total
+
+
+def test_markdown_and_csv_formats() -> None:
+    tv = _tv_items_in_q1()
+    args = ["check", Q1, "--period", "2024-Q1", "--unit", "dai-ptth-long-an"]
+    code, out, _ = run(*args, "--format", "markdown")
+    assert code == 0
+    assert f"| Đài Phát thanh và Truyền hình Long An | 2.3 | ≥1/tuần | 9/9 | {tv} |  | 100.0% | " \
+           "✔ đạt |  |" in out
+    assert re.search(r"\| Đài Phát thanh và Truyền hình Long An \| 2\.4 \| ≥1/quý \| 1/1 \| "
+                     r"\d+ \|  \| 100\.0% \| ✔ đạt\\\* \|  \|", out)
+    assert "\\* quy định diễn giải từ kế hoạch" in out
+    code, out, _ = run(*args, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["group", "unit", "unit_name", "rule", "task", "type", "per", "min",
+                       "periods_due", "periods_met", "delivered", "shortfall", "compliance",
+                       "status", "severity", "basis", "missed"]
+    assert rows[1] == ["press", "dai-ptth-long-an", "Đài Phát thanh và Truyền hình Long An",
+                       "2.3-tv-weekly", "2.3", "frequency", "week", "1", "9", "9", str(tv), "0",
+                       "1.0", "met", "error", "explicit", ""]

@@ -10,8 +10,8 @@ from ..catalog import Catalog
 from ..entries import Problem
 from ..i18n import Lang, problem_text, t
 from ..result import CheckReport, RuleResult
-from .common import fmt_date, md_escape, percent, quota
-from .table import cell, simple_table, status_cell
+from .common import fmt_date, md_escape, percent, quota, to_markdown
+from .table import STATUS_STYLE, cell, simple_table
 
 MAX_TABLE_PROBLEMS = 50
 MAX_MISSED_SHOWN = 4
@@ -24,19 +24,27 @@ def missed_text(result: RuleResult) -> str:
     return ", ".join(shown) + (f" …(+{more})" if more > 0 else "")
 
 
-def _row(result: RuleResult, lang: Lang, catalog: Catalog) -> list[object]:
+HEADER_KEYS = ("col.unit", "col.task", "col.quota", "col.periods", "col.items",
+               "col.shortfall", "col.compliance", "col.status", "col.missed")
+STATUS_COLUMN = 7
+
+
+def result_cells(result: RuleResult, lang: Lang) -> list[str]:
+    """One result as the table and Markdown show it; `*` marks an interpreted rule."""
+    symbol = STATUS_STYLE.get(result.status, ("?", ""))[0]
+    status = f"{symbol} {t(f'status.{result.status}', lang)}"
     return [
-        cell(result.unit_name),
-        cell(result.task),
-        cell(quota(result, lang)),
-        cell(f"{result.periods_met}/{result.periods_due}"),
-        cell(result.delivered),
-        cell(result.shortfall or ""),
-        cell(percent(result.compliance)),
-        status_cell(result.status, t(f"status.{result.status}", lang)
-                    + ("" if result.severity == "error" else "*")),
-        cell(missed_text(result)),
+        result.unit_name, result.task, quota(result, lang),
+        f"{result.periods_met}/{result.periods_due}", str(result.delivered),
+        str(result.shortfall or ""), percent(result.compliance),
+        status + ("" if result.severity == "error" else "*"), missed_text(result),
     ]
+
+
+def _row(result: RuleResult, lang: Lang) -> list[Text]:
+    cells = [cell(c) for c in result_cells(result, lang)]
+    cells[STATUS_COLUMN].stylize(STATUS_STYLE.get(result.status, ("", ""))[1])
+    return cells
 
 
 def group_title(catalog: Catalog, group: str, lang: Lang) -> str:
@@ -57,9 +65,7 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
     out.append(Text(t("check.window", lang, start=fmt_date(report.window_start, lang),
                       end=fmt_date(report.window_end, lang),
                       as_of=fmt_date(report.as_of, lang))))
-    header = [t(k, lang) for k in ("col.unit", "col.task", "col.quota", "col.periods",
-                                   "col.items", "col.shortfall", "col.compliance",
-                                   "col.status", "col.missed")]
+    header = [t(k, lang) for k in HEADER_KEYS]
     current: str | None = None
     table: Table | None = None
     previous_unit = ""
@@ -71,13 +77,13 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
             out.append(table)
             previous_unit = ""
         assert table is not None
-        row = _row(result, lang, catalog)
+        row = _row(result, lang)
         if result.unit == previous_unit:
             row[0] = cell("")  # the unit's name once, on its first rule
         elif previous_unit:
             table.add_section()
         previous_unit = result.unit
-        table.add_row(*row)  # type: ignore[arg-type]
+        table.add_row(*row)
     if not report.results:
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
@@ -124,19 +130,20 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
              t("check.window", lang, start=fmt_date(report.window_start, lang),
                end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang)),
              ""]
-    header = [t(k, lang) for k in ("col.unit", "col.task", "col.quota", "col.periods",
-                                   "col.items", "col.shortfall", "col.compliance",
-                                   "col.status", "col.missed")]
+    header = [t(k, lang) for k in HEADER_KEYS]
     current: str | None = None
+    rows: list[list[str]] = []
     for r in report.results:
         if r.group != current:
-            current = r.group
-            lines += ["", f"## {md_escape(group_title(catalog, current, lang))}", "",
-                      "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        cells = [r.unit_name, r.task, quota(r, lang), f"{r.periods_met}/{r.periods_due}",
-                 str(r.delivered), str(r.shortfall or ""), percent(r.compliance),
-                 t(f"status.{r.status}", lang), missed_text(r)]
-        lines.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+            if rows:
+                lines.append(to_markdown(header, rows))
+            current, rows = r.group, []
+            lines += [f"## {md_escape(group_title(catalog, current, lang))}", ""]
+        rows.append(result_cells(r, lang))
+    if rows:
+        lines.append(to_markdown(header, rows))
+    if any(r.severity != "error" for r in report.results):
+        lines.append(md_escape(t("check.star", lang)))
     if report.problems:
         lines += ["", f"## {t('check.problems', lang)}", ""]
         for p in report.problems:

@@ -28,12 +28,6 @@ def cell(value: object, style: str = "") -> Text:
     return Text(safe_text("" if value is None else str(value)), style=style)
 
 
-def status_cell(status: str, label: str) -> Text:
-    """A status with its symbol and colour (the symbol carries it without colour)."""
-    symbol, style = STATUS_STYLE.get(status, ("?", ""))
-    return Text(f"{symbol} {label}", style=style)
-
-
 def simple_table(title: str | None, header: Sequence[str], rows: Sequence[Sequence[object]],
                  right: Sequence[int] = (), nowrap: Sequence[int] = ()) -> Table:
     """A plain listing table."""
