@@ -19,6 +19,7 @@ import typer
 
 from .errors import DxplanError, PlanError
 from .i18n import Lang, resolve_lang, t
+from .render.common import MAX_TABLE_PROBLEMS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -41,7 +42,7 @@ app.add_typer(plan_app, name="plan")
 
 
 class ListFormat(StrEnum):
-    """Output formats of the listing commands."""
+    """Output formats of the listing commands and of `check`."""
 
     table = "table"
     json = "json"
@@ -68,6 +69,9 @@ LangOpt = Annotated[
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
 FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+GroupOpt = Annotated[str | None, typer.Option(
+    "--group", "-g", help="Only this group: press, departments, agencies, districts, communes.",
+    show_default=False)]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,7 +185,7 @@ def plan_validate(
 @app.command("units")
 @guarded
 def units_cmd(
-    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group.")] = None,
+    group: GroupOpt = None,
     plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: LangOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -223,15 +227,6 @@ def main() -> None:
 # --------------------------------------------------------------------------- check
 
 
-class CheckFormat(StrEnum):
-    """Output formats of `check`."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 class FailOn(StrEnum):
     """Which severities make `check` exit 1."""
 
@@ -258,11 +253,6 @@ AllowBadRowsOpt = Annotated[bool, typer.Option(
     "--allow-bad-rows", help="Exit 0/1 even when some rows have errors (default: exit 2).")]
 FailOnOpt = Annotated[FailOn, typer.Option(
     "--fail-on", help="error: exit 1 on explicit quotas only; warning: interpreted ones too.")]
-
-
-def fail_severities(fail_on: FailOn) -> tuple[str, ...]:
-    """The severities whose shortfalls make the run exit 1."""
-    return ("error", "warning") if fail_on == FailOn.warning else ("error",)
 
 
 def _window_and_as_of(catalog: Any, period: str | None, start: str | None, end: str | None,
@@ -321,21 +311,20 @@ def check_cmd(
     unit: Annotated[list[str] | None, typer.Option(
         "--unit", "-u", help="Only this unit (id or name; repeatable).", show_default=False)
     ] = None,
-    group: Annotated[str | None, typer.Option("--group", "-g", help="Only this group.",
-                                              show_default=False)] = None,
+    group: GroupOpt = None,
     task: Annotated[list[str] | None, typer.Option(
         "--task", help="Only rules of this task, e.g. 2.2 (repeatable).", show_default=False)
     ] = None,
     only_failing: Annotated[bool, typer.Option("--only-failing",
                                                help="Show only results that fall short.")] = False,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = CheckFormat.table,
+    fmt: FormatOpt = ListFormat.table,
     output: OutputOpt = None,
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
     max_problems: Annotated[int, typer.Option(
-        "--max-problems", help="List at most this many problems in the table.")] = 50,
+        "--max-problems", help="List at most this many problems in the table.")
+    ] = MAX_TABLE_PROBLEMS,
     calendar: Annotated[bool, typer.Option(
         "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
     plan: PlanOpt = None,
@@ -349,18 +338,18 @@ def check_cmd(
     unless --allow-bad-rows).
     """
     from .reader import ReadOptions, expand_paths
-    from .service import CheckRequest, check_exit_code
+    from .service import CheckRequest, check_exit_code, fail_severities
 
     language = _lang(lang)
     catalog = _catalog(plan)
     paths = expand_paths(files)
     window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     selection = _selection(catalog, unit, group, task, only_failing)
-    fail = fail_severities(fail_on)
+    fail = fail_severities(fail_on.value)
     request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
                            read=ReadOptions(sheet=sheet), fail_on=fail, detail=calendar)
     report = run_check_with_progress(catalog, request)
-    if output is None and fmt == CheckFormat.table and sys.stdout.isatty():
+    if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.
         from rich.console import Console
 
@@ -376,7 +365,7 @@ def check_cmd(
                 console.print(renderable)
     else:
         text = _render_check(report, catalog, fmt, language, max_problems)
-        if calendar and fmt == CheckFormat.table:
+        if calendar and fmt == ListFormat.table:
             from .render.heatmap import heatmap_renderables
             from .render.table import render_to_text
 
@@ -394,15 +383,15 @@ def check_cmd(
     raise typer.Exit(code)
 
 
-def _render_check(report: Any, catalog: Any, fmt: CheckFormat, lang: Lang, max_problems: int
+def _render_check(report: Any, catalog: Any, fmt: ListFormat, lang: Lang, max_problems: int
                   ) -> str:
-    if fmt in (CheckFormat.json, CheckFormat.csv):
+    if fmt in (ListFormat.json, ListFormat.csv):
         from .render.check_data import check_csv, check_json
 
-        return check_json(report) if fmt == CheckFormat.json else check_csv(report)
+        return check_json(report) if fmt == ListFormat.json else check_csv(report)
     from .render import check as render
 
-    if fmt == CheckFormat.markdown:
+    if fmt == ListFormat.markdown:
         return render.check_markdown(report, catalog, lang)
     from .render.table import render_to_text
 

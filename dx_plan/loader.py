@@ -198,10 +198,6 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     return plan
 
 
-def plan_digest(path: str | os.PathLike[str] | None = None) -> str:
-    """A short hash of the plan file's bytes, for reports that cite which plan was used."""
-    return hashlib.sha256(resolve_plan_path(path).read_bytes()).hexdigest()[:12]
-
 
 def _where(parts: list[_Part], loc: tuple[Any, ...]) -> tuple[str, int | None]:
     top = loc[0] if loc else None

@@ -24,9 +24,6 @@ class Window:
     start: dt.date
     end: dt.date
 
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
-
     def intersect(self, other: Window) -> Window | None:
         """The overlap of two windows, or None when they do not meet."""
         start, end = max(self.start, other.start), min(self.end, other.end)

@@ -184,6 +184,11 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     )
 
 
+def fail_severities(fail_on: str) -> tuple[str, ...]:
+    """The severities whose shortfalls make the run exit 1 (`--fail-on error|warning`)."""
+    return ("error", "warning") if fail_on == "warning" else ("error",)
+
+
 def check_exit_code(report: CheckReport, allow_bad_rows: bool, fail_on: Collection[str]) -> int:
     """0 all rules met or open; 1 a unit falls short; 2 rows with errors (unless allowed)."""
     if report.problem_counts.get("error", 0) and not allow_bad_rows:

@@ -10,8 +10,4 @@ _MODULES = ("report", "validate")
 def register_all() -> None:
     """Import every command module (each decorates its function with `@app.command`)."""
     for name in _MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
+        importlib.import_module(f"{__name__}.{name}")

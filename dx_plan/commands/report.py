@@ -37,7 +37,6 @@ from ..cli import (
     _window_and_as_of,
     app,
     emit,
-    fail_severities,
     guarded,
     run_check_with_progress,
 )
@@ -106,7 +105,7 @@ def report_cmd(
     from ..reader import ReadOptions, expand_paths
     from ..render.report_i18n import notes, rt
     from ..report import build_report
-    from ..service import CheckRequest, check_exit_code, report_units
+    from ..service import CheckRequest, check_exit_code, fail_severities, report_units
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -123,7 +122,7 @@ def report_cmd(
         check_targets(out_dir, names, force)
     elif output is not None:
         check_targets(output.parent, [output.name], force)
-    fail = fail_severities(fail_on)
+    fail = fail_severities(fail_on.value)
     request = CheckRequest(paths=paths, window=window, as_of=day,
                            selection=Selection(units=frozenset(units)),
                            read=ReadOptions(sheet=sheet), fail_on=fail, keep_evidence=units)

@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from ..cli import (
-    EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
     AsOfOpt,
@@ -134,5 +133,3 @@ def validate_cmd(
     failed = report.errors > 0 or (strict and report.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
-
-__all__ = ["validate_cmd", "EXIT_ERROR"]

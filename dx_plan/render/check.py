@@ -10,10 +10,9 @@ from ..catalog import Catalog
 from ..entries import Problem
 from ..i18n import Lang, problem_text, t
 from ..result import CheckReport, RuleResult
-from .common import fmt_date, md_escape, percent, quota, to_markdown
+from .common import MAX_TABLE_PROBLEMS, fmt_date, md_escape, percent, quota, to_markdown
 from .table import STATUS_STYLE, cell, simple_table
 
-MAX_TABLE_PROBLEMS = 50
 MAX_MISSED_SHOWN = 4
 
 

@@ -12,6 +12,8 @@ from ..i18n import Lang, t
 from ..result import RuleResult
 from ..text import safe_text
 
+MAX_TABLE_PROBLEMS = 50  # problems listed in a table by default (all are counted)
+
 # Cells starting with these are formulas to Excel/LibreOffice (CSV/XLSX injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
