@@ -92,8 +92,7 @@ class Accumulator:
 
     def _span(self, rule: Rule) -> Window | None:
         meta = self.catalog.plan.plan
-        start = (rule.window.start if rule.window and rule.window.start else meta.period_start)
-        end = (rule.window.end if rule.window and rule.window.end else meta.period_end)
+        start, end = rule.dates(meta)
         span = Window(start, end).intersect(self.window)
         if span is None or span.start > self.as_of:
             return None
@@ -148,8 +147,8 @@ class Accumulator:
             if rule.kinds and entry.kind not in rule.kinds:
                 continue
             if rule.type == "deadline":
-                lower = rule.not_before or self.catalog.plan.plan.period_start
-                if rule.due and lower <= entry.date <= min(rule.due, self.as_of):
+                lower, due = rule.dates(self.catalog.plan.plan)
+                if lower <= entry.date <= min(due, self.as_of):
                     self.deadline_counts[(index, unit)] += entry.quantity
                 continue
             span = self._spans[index]
@@ -281,8 +280,7 @@ class Accumulator:
         if index in self._periods:
             return self._periods[index]
         meta = self.catalog.plan.plan
-        start = rule.window.start if rule.window and rule.window.start else meta.period_start
-        end = rule.window.end if rule.window and rule.window.end else meta.period_end
+        start, end = rule.dates(meta)
         full = Window(start, end).intersect(self.window)
         periods = None
         if full is not None:

@@ -174,6 +174,17 @@ class Rule(_Model):
     source: Source = Field(description="The exact sentence of the plan this rule encodes.")
     note: str | None = Field(default=None, description="Why it is encoded this way.")
 
+    def dates(self, meta: PlanMeta) -> tuple[dt.date, dt.date]:
+        """First and last day the rule counts items: its own window inside the plan's.
+
+        For a deadline rule: from `not_before` (default the plan's start) to `due`.
+        """
+        if self.type == "deadline":
+            return self.not_before or meta.period_start, self.due or meta.period_end
+        start = self.window.start if self.window and self.window.start else meta.period_start
+        end = self.window.end if self.window and self.window.end else meta.period_end
+        return start, end
+
 
 class Plan(_Model):
     """The whole plan: metadata, who, where, what and the rules."""

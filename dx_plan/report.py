@@ -56,6 +56,11 @@ class Gap:
     required: int
     days: int = 1  # number of days in a run (kind 'days')
 
+    @property
+    def status(self) -> Literal["missing", "short"]:
+        """'missing' when nothing was delivered in the gap, else 'short'."""
+        return "missing" if self.delivered == 0 else "short"
+
 
 @dataclass(frozen=True, slots=True)
 class RuleLine:
@@ -316,8 +321,8 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
     selected = {r.unit for r in reports}
     heads = tuple(RuleHead(r.id, r.task, r.title, r.title_en, r.per, r.type) for r in plan.rules
                   if any(res.rule == r.id for u in selected for res in by_unit[u]))
+    # `check` ran with exactly these units selected, so its summary is theirs.
     totals = check.summary()
-    totals.update(_unit_counts(reports))
     return Report(
         plan_id=plan.plan.id, plan_title=plan.plan.title,
         plan_title_en=plan.plan.title_en or plan.plan.title, province=plan.plan.province,
@@ -342,18 +347,6 @@ def _row_owners(evidence: dict[str, tuple[Entry, ...]], units: Iterable[str]
         for entry in evidence.get(unit, ()):
             owner.setdefault((entry.file, entry.line), unit)
     return owner
-
-
-def _unit_counts(reports: Sequence[UnitReport]) -> dict[str, int]:
-    statuses = [u.status for u in reports]
-    return {
-        "units": len(reports), "units_met": statuses.count("met"),
-        "units_behind": statuses.count("behind"), "units_missing": statuses.count("missing"),
-        "units_open": statuses.count("open"),
-        "results": sum(len(u.rules) for u in reports),
-        "results_failing": sum(len(u.failing) for u in reports),
-        "shortfall": sum(u.shortfall_all for u in reports),
-    }
 
 
 def _group_totals(reports: Sequence[UnitReport], catalog: Catalog) -> list[GroupTotal]:
@@ -395,7 +388,7 @@ def _deadline_cells(result: RuleResult, rule: Rule, catalog: Catalog
                     ) -> tuple[tuple[Cell, ...], tuple[Gap, ...], dt.date | None]:
     if result.due is None:
         return (), (), None
-    start = rule.not_before or catalog.plan.plan.period_start
+    start = rule.dates(catalog.plan.plan)[0]
     status: CellStatus
     if result.status == "met":
         status = "met"

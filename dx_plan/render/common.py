@@ -23,11 +23,16 @@ def fmt_date(day: dt.date, lang: Lang) -> str:
     return day.isoformat() if lang == "en" else day.strftime("%d/%m/%Y")
 
 
+def quota_text(kind: str, minimum: int, per: str | None, due: dt.date | None, lang: Lang) -> str:
+    """'≥1/tuần', '≥2/month', '≥1 trước 28/08/2024' — for rules and results alike."""
+    if kind == "deadline" and due is not None:
+        return t("quota.deadline", lang, min=minimum, due=fmt_date(due, lang))
+    return t("quota.frequency", lang, min=minimum, per=t(f"per.{per}", lang))
+
+
 def quota(result: RuleResult, lang: Lang) -> str:
-    """'≥1/tuần', '≥2/month', '≥1 trước 28/08/2024'."""
-    if result.type == "deadline" and result.due is not None:
-        return t("quota.deadline", lang, min=result.min, due=fmt_date(result.due, lang))
-    return t("quota.frequency", lang, min=result.min, per=t(f"per.{result.per}", lang))
+    """The quota of a result (see `quota_text`)."""
+    return quota_text(result.type, result.min, result.per, result.due, lang)
 
 
 def percent(value: float | None) -> str:

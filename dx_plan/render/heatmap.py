@@ -19,12 +19,11 @@ from ..i18n import Lang
 from ..report import Report, RuleLine, UnitReport, cell_status
 from ..result import CheckReport, PeriodResult, RuleResult
 from .common import fmt_date, quota
-from .report_i18n import rt, rule_title
+from .report_i18n import month_short, rt, rule_title
 
 CELL = {"met": ("✔", "green"), "short": ("▲", "yellow"), "missing": ("✘", "red"),
         "open": ("·", "dim")}
 STATUS_CELL = {"met": "met", "behind": "short", "missing": "missing", "open": "open"}
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _cells(periods: Sequence[PeriodResult]) -> Text:
@@ -44,7 +43,7 @@ def _axis(periods: Sequence[PeriodResult], lang: Lang) -> Text:
         if month == previous:
             continue
         previous = month
-        name = MONTHS_EN[month - 1] if lang == "en" else f"T{month}"
+        name = month_short(month, lang)
         if all(c == " " for c in axis[max(0, index - 1):index + len(name)]):
             axis[index:index + len(name)] = list(name)
     return Text("".join(axis).rstrip(), style="dim")

@@ -25,8 +25,10 @@ from ..periods import period_bounds
 from ..report import Cell, Report, RuleHead, RuleLine, UnitReport
 from .common import fmt_date, quota
 from .report_i18n import (
+    ROMAN,
     cell_label,
     cell_title,
+    month_short,
     notes,
     overview_title,
     report_title,
@@ -40,9 +42,15 @@ from .report_i18n import (
     window_line,
     window_span,
 )
-from .report_md import EVIDENCE_COLUMNS, GROUP_COLUMNS, RESULT_COLUMNS, evidence_row, result_rows
+from .report_md import (
+    EVIDENCE_COLUMNS,
+    GROUP_COLUMNS,
+    RESULT_COLUMNS,
+    UNIT_COLUMNS,
+    evidence_row,
+    result_rows,
+)
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 CELL_STATUSES = ("met", "short", "missing", "open")
 # Okabe–Ito colours: told apart with every common colour-vision deficiency, and each
 # status also has a pattern (hatching, cross-hatching) and a symbol, so a greyscale
@@ -230,8 +238,6 @@ TIMELINE_WIDTH = 760
 ROW_HEIGHT = 18
 ROW_GAP = 4
 AXIS_HEIGHT = 18
-MONTHS_VI = "Th{m}"
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def heatmap_svg(rows: Sequence[HeatRow], start: dt.date, end: dt.date, as_of: dt.date,
@@ -253,7 +259,7 @@ def heatmap_svg(rows: Sequence[HeatRow], start: dt.date, end: dt.date, as_of: dt
     month = dt.date(start.year, start.month, 1)
     while month <= end:
         x = LABEL_WIDTH + max(0, (month - start).days) * scale
-        name = MONTHS_EN[month.month - 1] if lang == "en" else MONTHS_VI.format(m=month.month)
+        name = month_short(month.month, lang)
         out.append(f'<line class="axis" x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{height - 2}"/>')
         out.append(f'<text x="{x + 3:.1f}" y="12">{esc(name)}</text>')
         month = period_bounds(month, "month")[1] + dt.timedelta(days=1)
@@ -480,8 +486,7 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
     out.append(f"<h2>{next(number)}. {esc(rt('report.sec.units', lang))}</h2>")
     out.append(f'<p class="note no-print">{esc(rt("report.sort_hint", lang))}</p>')
     rank = {"missing": 3, "behind": 2, "open": 1, "met": 0}
-    head = [rt(k, lang) for k in ("col.unit", "col.group", "col.status", "col.failing",
-                                  "col.shortfall", "col.short_all")]
+    head = [rt(k, lang) for k in UNIT_COLUMNS]
     num, desc = ' class="num"', ' aria-sort="descending"'
     head_html = "".join(f"<th{num if i >= 3 else ''}{desc if i == 4 else ''}>{esc(h)}</th>"
                         for i, h in enumerate(head))

@@ -14,7 +14,7 @@ from rich.console import RenderableType
 from ..catalog import Catalog
 from ..i18n import Lang, t
 from ..models import Plan, Rule
-from .common import fmt_date, to_csv, to_json, to_markdown
+from .common import fmt_date, quota_text, to_csv, to_json, to_markdown
 from .table import render_to_text, simple_table
 
 PLAN_SCHEMA = "dxplan.plan/1"
@@ -33,9 +33,7 @@ class Listing:
 
 def rule_quota(rule: Rule, lang: Lang) -> str:
     """'≥1/tuần' or '≥1 trước 28/08/2024' for a rule."""
-    if rule.type == "deadline" and rule.due is not None:
-        return t("quota.deadline", lang, min=rule.min, due=fmt_date(rule.due, lang))
-    return t("quota.frequency", lang, min=rule.min, per=t(f"per.{rule.per}", lang))
+    return quota_text(rule.type, rule.min, rule.per, rule.due, lang)
 
 
 def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
@@ -47,11 +45,7 @@ def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
         who = ", ".join(rule.applies_to)
         if rule.exclude:
             who += " (− " + ", ".join(rule.exclude) + ")"
-        start = rule.window.start if rule.window and rule.window.start else meta.period_start
-        end = rule.window.end if rule.window and rule.window.end else meta.period_end
-        if rule.type == "deadline":
-            start = rule.not_before or start
-            end = rule.due or end
+        start, end = rule.dates(meta)
         rows.append([
             rule.task, rule.id, who, ", ".join(rule.channels), rule_quota(rule, lang),
             f"{fmt_date(start, lang)}–{fmt_date(end, lang)}",

@@ -18,9 +18,16 @@ from ..report import Gap, Report, RuleLine, UnitReport
 from .common import fmt_date, quota
 from .table import STATUS_STYLE
 
-_ROMAN = ("I", "II", "III", "IV")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def month_short(month: int, lang: Lang) -> str:
+    """A month's column label in a calendar: 'Feb' or 'T2'."""
+    return MONTHS_EN[month - 1][:3] if lang == "en" else f"T{month}"
+
+
 # English kind names that take no plural -s.
 _UNCOUNTABLE = frozenset({"guidance", "infographic"})
 
@@ -186,10 +193,10 @@ def period_name(label: str, start: dt.date, end: dt.date, per: str | None, lang:
         name = rt(key, lang, week=week, year=year)
     elif per == "month":
         year, month = int(label[:4]), int(label[5:7])
-        name = rt("period.month", lang, month=month, year=year, month_name=_MONTHS_EN[month - 1])
+        name = rt("period.month", lang, month=month, year=year, month_name=MONTHS_EN[month - 1])
     elif per == "quarter":
         q = int(label[-1])
-        name = rt("period.quarter", lang, roman=_ROMAN[q - 1], q=q, year=label[:4])
+        name = rt("period.quarter", lang, roman=ROMAN[q - 1], q=q, year=label[:4])
     elif per == "day":
         return rt("period.day", lang, date=date_range(start, start, lang))
     else:
@@ -210,7 +217,7 @@ def window_name(start: dt.date, end: dt.date, plan_start: dt.date, plan_end: dt.
     if (start, end) == (max(q_first, plan_start), min(q_last, plan_end)):
         q = (start.month - 1) // 3 + 1
         key = "window.quarter" if start.year == plan_start.year else "window.quarter_year"
-        return rt(key, lang, roman=_ROMAN[q - 1], q=q, year=start.year)
+        return rt(key, lang, roman=ROMAN[q - 1], q=q, year=start.year)
     m_first, m_last = period_bounds(start, "month")
     if (start, end) == (max(m_first, plan_start), min(m_last, plan_end)):
         return period_name(f"{start.year}-{start.month:02d}", start, end, "month", lang,

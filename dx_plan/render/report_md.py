@@ -11,6 +11,7 @@ from ..i18n import Lang, problem_text, t
 from ..report import Report, UnitReport
 from .common import md_escape, quota, to_markdown
 from .report_i18n import (
+    ROMAN,
     date_range,
     matrix_text,
     notes,
@@ -25,7 +26,6 @@ from .report_i18n import (
     window_line,
 )
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 RESULT_COLUMNS = ("col.task", "col.requirement", "col.quota", "col.delivered", "col.periods",
                   "col.shortfall", "col.status")
 EVIDENCE_COLUMNS = ("col.date", "col.unit", "col.channel", "col.kind", "col.title", "col.link",

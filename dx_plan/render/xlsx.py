@@ -37,6 +37,7 @@ from .report_i18n import (
     verdict,
     window_line,
 )
+from .report_md import GROUP_COLUMNS
 
 # ARGB fills from the HTML palette (Okabe–Ito), so the workbook and the page agree.
 STATUS_FILL = {status: "FF" + PALETTE[cls].lstrip("#").upper()
@@ -160,9 +161,7 @@ def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
     sheet.table(head, len(names))
     sheet.skip(2)
     sheet.note(rt("report.sec.groups", lang), bold=True)
-    sheet.header([rt(k, lang) for k in ("col.group", "col.units", "col.units_met",
-                                        "col.units_behind", "col.units_missing",
-                                        "col.units_open", "col.failing", "col.shortfall")])
+    sheet.header([rt(k, lang) for k in GROUP_COLUMNS])
     for g in report.groups:
         sheet.put([report.name(report.group_names, g.group, lang), g.units, g.met, g.behind,
                    g.missing, g.open, g.failing_rules, g.shortfall])
@@ -206,7 +205,7 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
                                         "col.delivered", "col.required", "col.status")])
     for line in unit.failing:
         for gap in line.gaps:
-            status = "missing" if gap.delivered == 0 else "short"
+            status = gap.status
             sheet.put([line.result.task, gap_text(line, gap, lang), gap.start, gap.end,
                        gap.delivered, gap.required, rt(f"cell.{status}", lang)])
             sheet.status(7, status)
