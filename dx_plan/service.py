@@ -17,6 +17,8 @@ from .entries import Problem
 from .errors import UsageError
 from .periods import Window, parse_period
 from .reader import LogReader, ProblemLog, ReadOptions
+from .reader.paths import walk_files
+from .reader.sources import FORMATS
 from .result import CheckReport
 from .text import suggest
 
@@ -198,9 +200,6 @@ def check_exit_code(report: CheckReport, allow_bad_rows: bool, fail_on: Collecti
     return 0
 
 
-LOG_SUFFIXES = (".csv", ".tsv", ".txt", ".yaml", ".yml", ".xlsx", ".xlsm")
-
-
 @dataclass(frozen=True)
 class ValidateReport:
     """Everything `validate` found in a set of submissions."""
@@ -237,8 +236,8 @@ def submission_owners(catalog: Catalog, root: Path) -> tuple[list[Path], dict[Pa
     paths: list[Path] = []
     owners: dict[Path, str] = {}
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*")):
-        if path.is_dir() or path.suffix.lower() not in LOG_SUFFIXES:
+    for path in walk_files(root):
+        if path.suffix.lower() not in FORMATS:
             continue
         parts = path.relative_to(root).parts
         folder = parts[0] if len(parts) > 1 else None

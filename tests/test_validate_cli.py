@@ -326,3 +326,15 @@ def test_junit_names_the_rows_of_each_clean_file() -> None:
     assert result.exit_code == 0
     root = ET.fromstring(result.stdout)
     assert [c.get("name") for c in root.iter("testcase")] == [f"{data_rows} rows readable"]
+
+
+def test_submissions_dir_with_a_symlink_loop_terminates(tmp_path: Path) -> None:
+    unit_dir = tmp_path / "subs" / "h-ben-luc"
+    unit_dir.mkdir(parents=True)
+    (unit_dir / "q1.csv").write_text("date,unit,channel\n05/03/2024,h-ben-luc,truyền thanh\n",
+                                     encoding="utf-8")
+    (unit_dir / "loop").symlink_to("..")  # subs/h-ben-luc/loop -> subs
+    result = CliRunner().invoke(app, ["validate", "--submissions-dir", str(tmp_path / "subs"),
+                                      "--as-of", "2024-12-31", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["files"] == [str(unit_dir / "q1.csv")]

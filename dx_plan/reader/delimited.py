@@ -25,6 +25,7 @@ from .columns import read_header
 from .encoding import SNIFF_BYTES, Undecodable, decode_sample, detect_encoding
 from .options import ReadLimits
 from .problems import FileFailed, show
+from .rows import Converter
 
 HEADER_SEARCH_ROWS = 20
 PROGRESS_ROWS = 4096  # rows between progress reports
@@ -33,8 +34,8 @@ DELIMITERS = (",", ";", "\t")
 
 Rows = Generator[tuple[int, list[str]], None, None]
 Report = Callable[[int | None, str, str, str | None], None]
-Convert = Callable[[list[str], int], Entry | None]
-Progress = Callable[[int, int], None]
+# (rows since the last report, position in the file): the reader's progress callback.
+RowProgress = Callable[[int, int], None]
 
 
 class LineFeed:
@@ -221,8 +222,8 @@ class TextSource:
                 if not self._recover(line, exc):
                     return
 
-    def entries(self, convert: Convert, limit: int, progress: Progress) -> Iterator[Entry]:
-        """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
+    def entries(self, convert: Converter, limit: int, progress: RowProgress) -> Iterator[Entry]:
+        """Converter the rows after the header; progress(rows, bytes) every 4096 rows."""
         reader, feed = self._reader, self._feed
         if reader is None or feed is None:
             return

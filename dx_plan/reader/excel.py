@@ -8,7 +8,6 @@ to absurd sizes (a "zip bomb"), and the sheet's declared dimension is ignored:
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -18,10 +17,12 @@ from typing import IO, Any
 from ..dates import from_excel_serial
 from ..entries import Entry
 from ..errors import InputError
-from .delimited import PROGRESS_ROWS, Convert, Progress, Report, Rows
+from .cells import scalar_text
+from .delimited import PROGRESS_ROWS, Report, RowProgress, Rows
 from .encoding import magic_kind
 from .options import ReadLimits
 from .problems import FileFailed, show
+from .rows import Converter
 
 ZIP_RATIO = 50
 ZIP_MIN_BOMB = 100 * 1024 * 1024
@@ -83,7 +84,7 @@ class XlsxSource:
             self._rows = self._iter_rows()
         return self._rows
 
-    def entries(self, convert: Convert, limit: int, progress: Progress) -> Iterator[Entry]:
+    def entries(self, convert: Converter, limit: int, progress: RowProgress) -> Iterator[Entry]:
         """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
         count = reported = 0
         try:
@@ -162,25 +163,12 @@ class XlsxSource:
 
 def xlsx_text(value: Any, is_date: bool, epoch1904: bool = False) -> str:
     """One Excel cell as the text a CSV export would give (dates as ISO)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float):
-        if is_date:
-            day = from_excel_serial(float(value), epoch1904)
-            if day is not None:
-                return day.isoformat()
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))  # 3.0 typed as a quantity is 3
-        return str(value)
-    return unicodedata.normalize("NFC", str(value))
+    if is_date and isinstance(value, int | float) and not isinstance(value, bool):
+        day = from_excel_serial(float(value), epoch1904)
+        if day is not None:
+            return day.isoformat()
+    text = scalar_text(value)
+    return unicodedata.normalize("NFC", str(value) if text is None else text)
 
 
 def _why(exc: BaseException) -> str:

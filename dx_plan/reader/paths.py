@@ -47,6 +47,11 @@ def expand_paths(patterns: Sequence[str]) -> list[Path]:
     return out
 
 
+def walk_files(root: Path) -> list[Path]:
+    """Every file under `root`, sorted, entering each real directory once (symlink loops)."""
+    return [Path(name) for name in _glob(os.path.join(str(root), "**", "*"))]
+
+
 def _glob(pattern: str) -> list[str]:
     parts = Path(pattern).parts
     fixed = 0

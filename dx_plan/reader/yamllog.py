@@ -7,12 +7,11 @@ row converter reads like CSV cells (dates as ISO).
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from typing import IO, Any
 
-from ..dates import VIETNAM
 from ..text import fold
+from .cells import scalar_text
 from .columns import column_of
 from .encoding import SNIFF_BYTES, detect_encoding
 from .options import ReadLimits
@@ -63,25 +62,9 @@ def yaml_items(data: Any) -> tuple[list[Any], tuple[str, ...], str]:
 
 def yaml_text(value: Any, many: bool = False) -> str | None:
     """A YAML scalar as cell text (dates as ISO); a list only when `many`; else None."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            # An instant: the log's day is its day in Vietnam.
-            return value.astimezone(VIETNAM).date().isoformat()
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, int | float):
-        return str(value)
-    if many and isinstance(value, list):
-        parts = [yaml_text(v) for v in value]
+    text = scalar_text(value)
+    if text is None and many and isinstance(value, list):
+        parts = [scalar_text(v) for v in value]
         if all(p is not None for p in parts):
             return "; ".join(p for p in parts if p)
-    return None
+    return text
