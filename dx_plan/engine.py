@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -335,9 +335,15 @@ def check(
     as_of: dt.date,
     selection: Selection | None = None,
     keep_evidence: Collection[str] = (),
+    problems: Sequence[Problem] = (),
 ) -> CheckReport:
-    """Compliance of every unit with every rule: the engine as one pure function."""
+    """Compliance of every unit with every rule: the engine as one pure function.
+
+    `problems` (the reader's findings) are carried into the report unchanged.
+    """
     acc = Accumulator(catalog, window, as_of, keep_evidence)
     for entry in entries:
         acc.add(entry)
-    return acc.finish(selection)
+    errors = sum(1 for p in problems if p.severity == "error")
+    return acc.finish(selection, problems=problems,
+                      problem_counts={"error": errors, "warning": len(problems) - errors})
