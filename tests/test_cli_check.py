@@ -184,3 +184,39 @@ def test_markdown_and_csv_formats() -> None:
     assert rows[1] == ["press", "dai-ptth-long-an", "Đài Phát thanh và Truyền hình Long An",
                        "2.3-tv-weekly", "2.3", "frequency", "week", "1", "9", "9", str(tv), "0",
                        "1.0", "met", "error", "explicit", ""]
+
+
+def test_week_and_month_periods_and_several_files(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("date,unit,channel\n05/03/2024,bao-long-an,newspaper\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.csv").write_text("date,unit,channel\n20/03/2024,bao-long-an,newspaper\n",
+                                    encoding="utf-8")
+    pattern = str(tmp_path / "*.csv")
+    base = ["check", pattern, "--unit", "bao-long-an", "--format", "json"]
+    # ISO week 10 of 2024 is Monday 4 – Sunday 10 March: one week, met by the 5 March item.
+    doc = json.loads(run(*base, "--period", "2024-W10")[1])
+    assert doc["window"] == {"start": "2024-03-04", "end": "2024-03-10", "as_of": "2024-03-10"}
+    assert [(r["periods_due"], r["periods_met"], r["delivered"]) for r in doc["results"]] == [
+        (1, 1, 1)]
+    # March 2024: W09 (1–3 Mar, clipped) … W13 (25–31 Mar) = 5 weeks; items in W10 and W12.
+    code, out, _ = run(*base, "--period", "2024-03")
+    r = json.loads(out)["results"][0]
+    assert (code, r["periods_due"], r["periods_met"], r["delivered"], r["missed"]) == (
+        1, 5, 2, 2, ["2024-W09", "2024-W11", "2024-W13"])
+
+
+def test_only_failing_lists_only_shortfalls() -> None:
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--group", "press",
+                       "--only-failing", "--format", "json")
+    assert (code, json.loads(out)["results"]) == (0, [])  # both press units met everything
+    code, out, _ = run("check", Q1, "--period", "2024-Q1", "--unit", "h-duc-hoa",
+                       "--only-failing", "--format", "json")
+    assert {r["status"] for r in json.loads(out)["results"]} <= {"behind", "missing", "missed"}
+    assert ("h-duc-hoa", "2.5") in {(r["unit"], r["task"]) for r in json.loads(out)["results"]}
+
+
+def test_missing_excel_sheet_exits_2() -> None:
+    code, out, err = run("check", str(ROOT / "logs" / "q1.xlsx"), "--sheet", "Nope")
+    assert (code, out) == (2, "")
+    assert err == (f"Lỗi: {ROOT / 'logs' / 'q1.xlsx'}: no sheet named 'Nope'; its sheets are "
+                   "'Nhật ký Q1'\n")

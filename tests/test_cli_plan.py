@@ -138,3 +138,34 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         assert result.exit_code == 0, name
         assert "Usage:" in result.stdout
         assert f"dxplan {name}" in readme, name
+
+
+def test_docs_and_tasks_in_every_format_and_language() -> None:
+    code, out, _ = run("docs", "--lang", "en")
+    assert code == 0
+    assert "Appendix I — Documents to publicise" in out
+    assert re.search(r"│ QD-749-TTg-2020 +│ I\.1 +│ central +│ 749/QĐ-TTg +│ 2020-06-03 │", out)
+    code, out, _ = run("docs", "--format", "markdown")
+    assert out.splitlines()[0] == "## Phụ lục I — Một số văn bản cần tập trung tuyên truyền"
+    assert "| QD-749-TTg-2020 | I.1 | Trung ương | 749/QĐ-TTg | 03/06/2020 |" in out
+    code, out, _ = run("tasks", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["STT", "Nhiệm vụ, công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                       "Thời gian triển khai", "Ghi chú"]
+    assert len(rows) == 1 + 21
+    assert rows[[r[0] for r in rows].index("2.2")][4:] == [
+        "Hàng tuần", "Mỗi tuần đăng tải ít nhất 1 bài viết/bản tin tại chuyên mục này"]
+    code, out, _ = run("tasks", "--lang", "en")
+    assert "Appendix II — Key tasks" in out
+
+
+def test_plan_show_csv_and_markdown() -> None:
+    code, out, _ = run("plan", "show", "--format", "csv", "--lang", "en")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["Task", "Rule", "Who", "Channel", "Quota", "Window", "Basis", "Severity"]
+    assert ["2.1", "2.1-contest-award", "so-tttt", "contest", "≥1 by 2024-08-28",
+            "2024-02-01–2024-08-28", "explicit", "error"] in rows
+    assert len(rows) == 1 + 20
+    code, out, _ = run("plan", "show", "--format", "markdown")
+    assert "| 2.5 | 2.5-grassroots-radio-weekly | districts | grassroots-radio | ≥1/tuần | " \
+           "01/02/2024–31/12/2024 | nêu rõ | lỗi |" in out

@@ -90,7 +90,7 @@ def docs_listing(catalog: Catalog, lang: Lang) -> Listing:
              d.issuer, d.title] for d in docs]
     header = [t(k, lang) for k in ("col.id", "col.row", "col.level", "col.number", "col.date",
                                    "col.issuer", "col.title")]
-    return Listing("Phụ lục I", header, rows, [d.model_dump(mode="json") for d in docs])
+    return Listing(t("docs.title", lang), header, rows, [d.model_dump(mode="json") for d in docs])
 
 
 def tasks_listing(catalog: Catalog, lang: Lang) -> Listing:
@@ -100,7 +100,8 @@ def tasks_listing(catalog: Catalog, lang: Lang) -> Listing:
              tk.notes] for tk in tasks]
     header = [t(k, lang) for k in ("col.stt", "col.text", "col.lead", "col.coordinating",
                                    "col.timeframe", "col.notes")]
-    return Listing("Phụ lục II", header, rows, [tk.model_dump(mode="json") for tk in tasks])
+    payload = [tk.model_dump(mode="json") for tk in tasks]
+    return Listing(t("tasks.title", lang), header, rows, payload)
 
 
 def render_listing(listing: Listing, fmt: str, width: int) -> str:
