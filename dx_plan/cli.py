@@ -103,7 +103,12 @@ def guarded(func: F) -> F:
                 typer.echo(f"  {issue}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except DxplanError as exc:
-            typer.echo(f"{t('error.prefix', lang)}: {exc}", err=True)
+            message = str(exc)
+            if lang == "vi":
+                from .i18n_problems import translate_error
+
+                message = translate_error(message) or message
+            typer.echo(f"{t('error.prefix', lang)}: {message}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None

@@ -174,8 +174,29 @@ def t(key: str, lang: Lang, **params: object) -> str:
 
 
 def problem_text(code: str, message: str, lang: Lang) -> str:
-    """A problem's message for a reader: English as written, or Vietnamese label + detail."""
+    """A problem's message for a reader: English as written, or its Vietnamese translation
+    (the code's Vietnamese label before the English when no translation is known)."""
     if lang == "en":
         return message
+    from .i18n_problems import translate
+
+    vi = translate(message)
+    if vi is not None:
+        return vi[:1].upper() + vi[1:]
     label = PROBLEM_VI.get(code)
     return f"{label}: {message}" if label else message
+
+
+def hint_text(hint: str, lang: Lang) -> str:
+    """A fix hint in the reader's language (English when no translation is known)."""
+    if lang == "en":
+        return hint
+    from .i18n_problems import translate
+
+    return translate(hint) or hint
+
+
+def problem_line(code: str, message: str, hint: str | None, lang: Lang) -> str:
+    """Message and hint on one line: 'Thiếu ngày (Gợi ý: mỗi dòng cần …)'."""
+    text = problem_text(code, message, lang)
+    return text + (f" ({t('hint', lang)}: {hint_text(hint, lang)})" if hint else "")

@@ -115,12 +115,14 @@ def test_as_of_before_the_window_leaves_everything_open() -> None:
 
 def test_from_and_to_messages_name_what_was_given() -> None:
     q1 = str(ROOT / "logs" / "q1.csv")
-    assert run("check", q1, "--to", "2024-01-15")[1:] == (
-        "", "Lỗi: --to 2024-01-15 is before the plan period 2024-02-01..2024-12-31\n")
-    assert run("check", q1, "--from", "01/01/2025")[1:] == (
-        "", "Lỗi: --from 2025-01-01 is after the plan period 2024-02-01..2024-12-31\n")
+    assert run("check", q1, "--to", "2024-01-15", "--lang", "en")[1:] == (
+        "", "Error: --to 2024-01-15 is before the plan period 2024-02-01..2024-12-31\n")
+    assert run("check", q1, "--from", "01/01/2025", "--lang", "en")[1:] == (
+        "", "Error: --from 2025-01-01 is after the plan period 2024-02-01..2024-12-31\n")
     assert run("check", q1, "--from", "2024-03-01", "--to", "2024-02-01")[2] == (
-        "Lỗi: --from 2024-03-01 is after --to 2024-02-01\n")
+        "Lỗi: --from 2024-03-01 sau --to 2024-02-01\n")
+    assert run("check", q1, "--to", "2024-01-15")[2] == (
+        "Lỗi: --to 2024-01-15 trước thời gian của kế hoạch 2024-02-01..2024-12-31\n")
     code, out, _ = run("check", q1, "--from", "2024-01-01", "--to", "2024-02-10",
                        "--format", "json", "--unit", "bao-long-an")
     assert json.loads(out)["window"] == {"start": "2024-02-01", "end": "2024-02-10",
@@ -130,8 +132,9 @@ def test_from_and_to_messages_name_what_was_given() -> None:
 def test_a_commune_or_the_communes_group_has_no_rules_of_its_own() -> None:
     q1 = str(ROOT / "logs" / "q1.csv")
     code, _, err = run("check", q1, "--unit", "x-thanh-loi--h-ben-luc")
-    assert (code, err) == (2, "Lỗi: --unit 'x-thanh-loi--h-ben-luc': no rule of the plan "
-                              "applies to this unit; its items count toward 'h-ben-luc'\n")
-    code, _, err = run("check", q1, "--group", "communes")
-    assert (code, err) == (2, "Lỗi: --group 'communes': no rule of the plan applies to its "
+    assert (code, err) == (2, "Lỗi: --unit 'x-thanh-loi--h-ben-luc': không có quy định nào áp "
+                              "dụng cho đơn vị này; các mục của đơn vị được tính cho "
+                              "'h-ben-luc'\n")
+    code, _, err = run("check", q1, "--group", "communes", "--lang", "en")
+    assert (code, err) == (2, "Error: --group 'communes': no rule of the plan applies to its "
                               "units (a commune's items count toward its district)\n")

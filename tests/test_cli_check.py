@@ -124,19 +124,25 @@ def test_output_is_atomic_and_never_overwrites_an_input(tmp_path: Path) -> None:
     log.write_text("date,unit,channel\n2024-03-05,bao-long-an,newspaper\n", encoding="utf-8")
     code, _, err = run("check", str(log), "-o", str(log))
     assert code == 2
-    assert err == f"Lỗi: {log}: refusing to overwrite an input file; choose another name\n"
+    assert err == f"Lỗi: {log}: không ghi đè lên tệp đầu vào; hãy chọn tên khác\n"
     assert log.read_text(encoding="utf-8") == (
         "date,unit,channel\n2024-03-05,bao-long-an,newspaper\n")
 
 
 def test_bad_options_exit_2() -> None:
     code, _, err = run("check", Q1, "--period", "2024-13")
-    assert (code, err) == (2, "Lỗi: --period '2024-13': there is no month 13\n")
+    assert (code, err) == (2, "Lỗi: --period '2024-13': không có tháng 13\n")
+    code, _, err = run("check", Q1, "--period", "2024-13", "--lang", "en")
+    assert (code, err) == (2, "Error: --period '2024-13': there is no month 13\n")
     code, _, err = run("check", Q1, "--period", "2023-Q1")
-    assert (code, err) == (2, "Lỗi: 2023-01-01..2023-03-31 is outside the plan period "
+    assert (code, err) == (2, "Lỗi: 2023-01-01..2023-03-31 nằm ngoài thời gian của kế hoạch "
                               "2024-02-01..2024-12-31\n")
     code, _, err = run("check", Q1, "--unit", "Ben Lucc")
-    assert (code, err) == (2, "Lỗi: --unit 'Ben Lucc': unknown unit (did you mean h-ben-luc?)\n")
+    assert (code, err) == (2, "Lỗi: --unit 'Ben Lucc': không có đơn vị này (có phải là "
+                              "h-ben-luc?)\n")
+    code, _, err = run("check", Q1, "--unit", "Ben Lucc", "--lang", "en")
+    assert (code, err) == (2, "Error: --unit 'Ben Lucc': unknown unit (did you mean "
+                              "h-ben-luc?)\n")
     code, _, err = run("check", "/nonexistent/q9.csv")
     assert code == 2 and err.startswith("Lỗi: ") and err.count("\n") == 1
 
@@ -218,5 +224,5 @@ def test_only_failing_lists_only_shortfalls() -> None:
 def test_missing_excel_sheet_exits_2() -> None:
     code, out, err = run("check", str(ROOT / "logs" / "q1.xlsx"), "--sheet", "Nope")
     assert (code, out) == (2, "")
-    assert err == (f"Lỗi: {ROOT / 'logs' / 'q1.xlsx'}: no sheet named 'Nope'; its sheets are "
-                   "'Nhật ký Q1'\n")
+    assert err == (f"Lỗi: {ROOT / 'logs' / 'q1.xlsx'}: không có trang tính 'Nope'; các trang "
+                   "tính: 'Nhật ký Q1'\n")

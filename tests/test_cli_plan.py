@@ -82,8 +82,8 @@ def test_units_csv_and_markdown() -> None:
 def test_unknown_group_exits_2_with_a_suggestion() -> None:
     code, out, err = run("units", "--group", "distrcts")
     assert (code, out) == (2, "")
-    assert err == ("Lỗi: unknown group 'distrcts'; groups: press, departments, agencies, "
-                   "districts, communes (did you mean 'districts'?)\n")
+    assert err == ("Lỗi: không có nhóm 'distrcts'; các nhóm: press, departments, agencies, "
+                   "districts, communes (có phải là 'districts'?)\n")
 
 
 def test_docs_and_tasks() -> None:
@@ -113,8 +113,8 @@ def test_plan_env_var_selects_another_plan(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("DXPLAN_PLAN", str(tmp_path / "missing.yaml"))
     code, _, err = run("units")
     assert code == 2
-    assert err == f"Lỗi: {tmp_path / 'missing.yaml'}: plan file not found (check --plan or " \
-                  "$DXPLAN_PLAN)\n"
+    assert err == f"Lỗi: {tmp_path / 'missing.yaml'}: không tìm thấy tệp kế hoạch (kiểm tra " \
+                  "--plan hoặc $DXPLAN_PLAN)\n"
 
 
 def _commands(group: typer.Typer, prefix: str = "") -> list[str]:

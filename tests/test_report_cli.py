@@ -77,8 +77,8 @@ def test_existing_files_are_replaced_only_with_force(log: Path, tmp_path: Path) 
     (out / "index.md").write_text("kept", encoding="utf-8")
     code, _, stderr = run(str(log), "--unit", "bao-long-an", "--out-dir", str(out), *QUARTER)
     assert code == 2
-    assert stderr == f"Lỗi: {out / 'bao-long-an.md'}: already exists (and 1 more); pass " \
-                     "--force to replace it\n"
+    assert stderr == f"Lỗi: {out / 'bao-long-an.md'}: đã tồn tại (cùng 1 tệp khác); dùng " \
+                     "--force để ghi đè\n"
     assert (out / "index.md").read_text(encoding="utf-8") == "kept"  # nothing was written
     code, _, _ = run(str(log), "--unit", "bao-long-an", "--out-dir", str(out), "--force",
                      *QUARTER)
@@ -87,7 +87,7 @@ def test_existing_files_are_replaced_only_with_force(log: Path, tmp_path: Path) 
     target = tmp_path / "one.md"
     target.write_text("old", encoding="utf-8")
     code, _, stderr = run(str(log), "-u", "bao-long-an", "--output", str(target), *QUARTER)
-    assert (code, stderr) == (2, f"Lỗi: {target}: already exists; pass --force to replace it\n")
+    assert (code, stderr) == (2, f"Lỗi: {target}: đã tồn tại; dùng --force để ghi đè\n")
 
 
 def test_one_unit_to_stdout(log: Path) -> None:
@@ -172,14 +172,15 @@ def test_workbook_output(log: Path, tmp_path: Path) -> None:
     (("--all", "--out-dir", "d", "--output", "f"), "give either --out-dir or --output, not both"),
 ])
 def test_usage_errors_exit_2(log: Path, args: tuple[str, ...], message: str) -> None:
-    code, out, err = run(str(log), *args)
-    assert (code, out, err) == (2, "", f"Lỗi: {message}\n")
+    code, out, err = run(str(log), *args, "--lang", "en")
+    assert (code, out, err) == (2, "", f"Error: {message}\n")
+    code, out, err = run(str(log), *args)  # Vietnamese by default: translated, never English
+    assert (code, out) == (2, "") and err.startswith("Lỗi: ") and message not in err
 
 
 def test_never_writes_over_an_input(log: Path) -> None:
     code, _, err = run(str(log), "-u", "bao-long-an", "--output", str(log), "--force", *QUARTER)
-    assert (code, err) == (2, f"Lỗi: {log}: refusing to overwrite an input file; choose another "
-                              "name\n")
+    assert (code, err) == (2, f"Lỗi: {log}: không ghi đè lên tệp đầu vào; hãy chọn tên khác\n")
 
 
 def test_rows_with_errors_exit_2_unless_allowed(log: Path, tmp_path: Path) -> None:

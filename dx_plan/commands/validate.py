@@ -106,9 +106,9 @@ def validate_cmd(
 
         text = to_json(report.to_dict())
     elif fmt == ValidateFormat.github:
-        text = ci.github(report.problems)
+        text = ci.github(report.problems, language)
     elif fmt == ValidateFormat.junit:
-        text = ci.junit(report.files, report.problems, report.rows_by_file)
+        text = ci.junit(report.files, report.problems, report.rows_by_file, language)
     elif fmt == ValidateFormat.sarif:
         text = ci.sarif(report.problems, __version__)
     else:

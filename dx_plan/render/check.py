@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ..catalog import Catalog
 from ..entries import Problem
-from ..i18n import Lang, problem_text, t
+from ..i18n import Lang, problem_line, t
 from ..result import CheckReport, RuleResult
 from .common import MAX_TABLE_PROBLEMS, fmt_date, md_escape, percent, quota, to_markdown
 from .table import STATUS_STYLE, cell, simple_table
@@ -107,8 +107,7 @@ def problem_renderables(problems: tuple[Problem, ...] | list[Problem], counts: d
     if not problems:
         return []
     rows = [[p.file, "" if p.line is None else p.line, t(f"severity.{p.severity}", lang), p.code,
-             problem_text(p.code, p.message, lang)
-             + (f" ({t('hint', lang)}: {p.hint})" if p.hint else "")]
+             problem_line(p.code, p.message, p.hint, lang)]
             for p in problems[:limit]]
     header = [t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
                                    "col.message")]
@@ -148,7 +147,7 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
         for p in report.problems:
             where = p.file + (f":{p.line}" if p.line is not None else "")
             lines.append(f"- `{md_escape(where)}` **{p.code}**: "
-                         f"{md_escape(problem_text(p.code, p.message, lang))}")
+                         f"{md_escape(problem_line(p.code, p.message, p.hint, lang))}")
     s = report.summary()
     lines += ["", t("check.summary", lang, units=s["units"], met=s["units_met"],
                     behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..entries import PROBLEM_CODES, Problem
+from ..i18n import Lang, hint_text, problem_line, problem_text, t
 from ..text import safe_text
 
 
@@ -18,8 +19,8 @@ def _gh_escape(value: str, prop: bool = False) -> str:
     return text
 
 
-def github(problems: Sequence[Problem]) -> str:
-    """`::error file=…,line=…,title=…::message` lines, one per problem."""
+def github(problems: Sequence[Problem], lang: Lang = "en") -> str:
+    """`::error file=…,line=…,title=…::message` lines, one per problem, in `lang`."""
     lines = []
     for p in problems:
         level = "error" if p.severity == "error" else "warning"
@@ -27,12 +28,13 @@ def github(problems: Sequence[Problem]) -> str:
         if p.line is not None:
             props.append(f"line={p.line}")
         props.append(f"title={_gh_escape(p.code, True)}")
-        message = p.message + (f" ({p.hint})" if p.hint else "")
+        message = problem_line(p.code, p.message, p.hint, lang)
         lines.append(f"::{level} {','.join(props)}::{_gh_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int]) -> str:
+def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int],
+          lang: Lang = "en") -> str:
     """JUnit XML: a testsuite per file; a failing testcase per error, a passing one when clean.
 
     Warnings are recorded as passing testcases with `<system-out>` so reporters show them
@@ -54,18 +56,20 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
             warnings = [p for p in items if p.severity == "warning"]
             if warnings:
                 out = ET.SubElement(case, "system-out")
-                out.text = "\n".join(f"line {p.line}: [{p.code}] {safe_text(p.message)}"
-                                     for p in warnings)
+                out.text = "\n".join(
+                    f"line {p.line}: [{p.code}] "
+                    f"{safe_text(problem_line(p.code, p.message, p.hint, lang))}"
+                    for p in warnings)
         for p in items:
             if p.severity != "error":
                 continue
             where = "file" if p.line is None else f"line {p.line}"
             case = ET.SubElement(suite, "testcase", classname=safe_text(file),
                                  name=f"{where}: {p.code}")
-            failure = ET.SubElement(case, "failure", type=p.code,
-                                    message=safe_text(p.message)[:500])
-            failure.text = safe_text(p.message) + (f"\nhint: {safe_text(p.hint)}" if p.hint
-                                                   else "")
+            text = safe_text(problem_text(p.code, p.message, lang))
+            failure = ET.SubElement(case, "failure", type=p.code, message=text[:500])
+            failure.text = text + (f"\n{t('hint', lang)}: {safe_text(hint_text(p.hint, lang))}"
+                                   if p.hint else "")
             cases += 1
         suite.set("tests", str(cases))
         suite.set("failures", str(len(errors)))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..entries import Problem
-from ..i18n import Lang, problem_text, t
+from ..i18n import Lang, problem_line, t
 from ..periods import period_bounds
 from ..report import Cell, Report, RuleHead, RuleLine, UnitReport
 from .common import fmt_date, quota
@@ -345,9 +345,7 @@ def weekly_heatmaps(report: Report, lang: Lang) -> str:
 def _problems_table(problems: Sequence[Problem], lang: Lang) -> str:
     rows = []
     for p in problems:
-        text = problem_text(p.code, p.message, lang)
-        if p.hint:
-            text += f" ({t('hint', lang)}: {p.hint})"
+        text = problem_line(p.code, p.message, p.hint, lang)
         rows.append([esc(p.file), esc("" if p.line is None else p.line),
                      esc(t(f"severity.{p.severity}", lang)), esc(p.code), esc(text)])
     header = [t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",

@@ -7,7 +7,8 @@ log (titles, links, file names, problem messages) goes through `md_escape`.
 from __future__ import annotations
 
 from ..entries import Entry, Problem
-from ..i18n import Lang, problem_text, t
+from ..i18n import Lang, t
+from ..i18n import problem_line as problem_message
 from ..report import Report, UnitReport
 from .common import md_escape, quota, to_markdown
 from .report_i18n import (
@@ -61,9 +62,7 @@ def evidence_row(report: Report, entry: Entry, lang: Lang) -> list[str]:
 def problem_line(problem: Problem, lang: Lang) -> str:
     """'`q1.csv:7` **duplicate**: …' with every part escaped."""
     where = problem.file + (f":{problem.line}" if problem.line is not None else "")
-    text = problem_text(problem.code, problem.message, lang)
-    if problem.hint:
-        text += f" ({t('hint', lang)}: {problem.hint})"
+    text = problem_message(problem.code, problem.message, problem.hint, lang)
     return (f"- {md_escape(where)} — {t(f'severity.{problem.severity}', lang)} "
             f"**{md_escape(problem.code)}**: {md_escape(text)}")
 

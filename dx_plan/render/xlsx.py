@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from ..entries import Problem
-from ..i18n import Lang, problem_text, t
+from ..i18n import Lang, problem_line, t
 from ..report import Report, UnitReport
 from ..text import safe_text
 from .common import neutralise, quota
@@ -176,7 +176,7 @@ def _problems(sheet: _Sheet, problems: Sequence[Problem], lang: Lang) -> None:
                                        "col.message")])
     for p in problems:
         sheet.put([p.file, p.line, t(f"severity.{p.severity}", lang), p.code,
-                   problem_text(p.code, p.message, lang)])
+                   problem_line(p.code, p.message, p.hint, lang)])
 
 
 def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:

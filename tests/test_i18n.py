@@ -1,0 +1,68 @@
+"""Every message and hint the reader writes has a Vietnamese translation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dx_plan.cli import app
+from dx_plan.i18n import problem_line
+from dx_plan.i18n_problems import translate
+
+from .conftest import DATA, ROOT
+
+CORPUS = sorted(
+    p for p in [*(DATA / "logs").iterdir(), *(DATA / "hostile").iterdir(),
+                ROOT / "logs" / "q1-broken.csv", ROOT / "logs" / "q1.csv"]
+    if p.suffix in (".csv", ".txt", ".yaml", ".xlsx") and not p.name.startswith("plan-"))
+
+
+def _problems(path: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json", "--as-of",
+                                      "2024-03-01", "--require-url", "--unit", "h-ben-luc"])
+    assert result.exit_code in (0, 1), result.stderr
+    problems: list[dict[str, object]] = json.loads(result.stdout)["problems"]
+    return problems
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_problem_of_the_corpus_reads_in_vietnamese(path: Path) -> None:
+    for problem in _problems(path):
+        for key in ("message", "hint"):
+            text = problem.get(key)
+            if isinstance(text, str):
+                assert translate(text) is not None, (problem["code"], text)
+
+
+def test_the_corpus_covers_many_messages() -> None:
+    codes = {p["code"] for path in CORPUS for p in _problems(path)}
+    assert len(codes) >= 20, sorted(codes)  # most problem codes appear in the corpus
+
+
+def test_nested_and_listed_parts_are_translated() -> None:
+    assert translate("cannot read date '03/2024': month only; give the day") == (
+        "không đọc được ngày '03/2024': chỉ có tháng; hãy ghi cả ngày")
+    assert translate("write the id: p-1--tp-tan-an or p-1--tx-kien-tuong") == (
+        "hãy ghi mã: p-1--tp-tan-an hoặc p-1--tx-kien-tuong")
+    assert translate("unknown channel 'tivi'") == "kênh 'tivi' không có trong kế hoạch"
+    assert translate("something new") is None
+    assert problem_line("bad-row", "something new", None, "vi") == (
+        "Dòng không đọc được: something new")
+    assert problem_line("missing-value", "unit is empty",
+                        "every row needs a date, a unit and a channel", "vi") == (
+        "Thiếu đơn vị (Gợi ý: mỗi dòng cần có ngày, đơn vị và kênh)")
+    assert problem_line("missing-value", "unit is empty", None, "en") == "unit is empty"
+
+
+def test_validate_text_in_vietnamese() -> None:
+    result = CliRunner().invoke(app, ["validate", str(ROOT / "logs" / "q1-broken.csv"),
+                                      "--as-of", "2024-03-31"])
+    assert result.exit_code == 1
+    assert "Không đọc được ngày '32/01/2024': không có ngày này" in result.stdout
+    assert "Số lượng 'hai' không phải là số" in result.stdout
+    lines = CliRunner().invoke(app, ["validate", str(ROOT / "logs" / "q1-broken.csv"),
+                                     "--as-of", "2024-03-31", "--format", "github"]).stdout
+    assert "::error file=" in lines and "title=bad-date::Không đọc được ngày '32/01/2024'" in lines
