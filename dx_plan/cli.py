@@ -252,6 +252,11 @@ AsOfOpt = Annotated[str | None, typer.Option(
     show_default=False)]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Excel sheet (default: the first).",
                                               show_default=False)]
+LimitOpt = Annotated[list[str] | None, typer.Option(
+    "--limit", metavar="KEY=N",
+    help="Raise a reader limit (repeatable): file-mb (1024), rows (10000000 per file), "
+         "field-chars (100000), columns (500), yaml-aliases (100), yaml-depth (64), "
+         "yaml-nodes (2000000).", show_default=False)]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically).", show_default=False)]
 AllowBadRowsOpt = Annotated[bool, typer.Option(
@@ -332,6 +337,7 @@ def check_cmd(
     ] = MAX_TABLE_PROBLEMS,
     calendar: Annotated[bool, typer.Option(
         "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
+    limit: LimitOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -343,7 +349,7 @@ def check_cmd(
     unless --allow-bad-rows).
     """
     from .reader import ReadOptions, expand_paths
-    from .service import CheckRequest, check_exit_code, fail_severities
+    from .service import CheckRequest, check_exit_code, fail_severities, parse_limits
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -352,7 +358,8 @@ def check_cmd(
     selection = _selection(catalog, unit, group, task, only_failing)
     fail = fail_severities(fail_on.value)
     request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
-                           read=ReadOptions(sheet=sheet), fail_on=fail, detail=calendar)
+                           read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
+                           fail_on=fail, detail=calendar)
     report = run_check_with_progress(catalog, request)
     if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.

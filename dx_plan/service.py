@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog import Catalog
@@ -16,7 +16,7 @@ from .engine import Accumulator, Selection, clamp_as_of
 from .entries import Problem
 from .errors import UsageError
 from .periods import Window, parse_period
-from .reader import LogReader, ProblemLog, ReadOptions
+from .reader import LogReader, ProblemLog, ReadLimits, ReadOptions
 from .reader.paths import walk_files
 from .reader.sources import FORMATS
 from .result import CheckReport
@@ -184,6 +184,38 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
         rows_read=reader.rows_read,
         fail_on=request.fail_on,
     )
+
+
+LIMIT_KEYS = {
+    "file-mb": "max_file_bytes", "rows": "max_rows", "field-chars": "max_field_chars",
+    "columns": "max_columns", "yaml-aliases": "max_aliases", "yaml-depth": "max_depth",
+    "yaml-nodes": "max_nodes",
+}
+
+
+def parse_limits(specs: Sequence[str] | None) -> ReadLimits:
+    """Reader limits from `--limit KEY=N` options (defaults for the keys not given)."""
+    limits = ReadLimits()
+    reader: dict[str, int] = {}
+    yaml_limits: dict[str, int] = {}
+    for spec in specs or ():
+        key, _, raw = spec.partition("=")
+        key = key.strip().lower()
+        if key not in LIMIT_KEYS:
+            raise UsageError(f"--limit {spec!r}: unknown limit; use "
+                             + ", ".join(f"{k}=N" for k in LIMIT_KEYS))
+        try:
+            value = int(raw.strip())
+        except ValueError:
+            raise UsageError(f"--limit {spec!r}: the value must be a whole number") from None
+        if value < 1:
+            raise UsageError(f"--limit {spec!r}: the value must be at least 1")
+        field_name = LIMIT_KEYS[key]
+        if key == "file-mb":
+            value *= 1024 * 1024
+        (yaml_limits if key.startswith("yaml-") else reader)[field_name] = value
+    yaml = replace(limits.yaml, **yaml_limits)
+    return replace(limits, yaml=yaml, **reader)
 
 
 def fail_severities(fail_on: str) -> tuple[str, ...]:

@@ -226,3 +226,23 @@ def test_missing_excel_sheet_exits_2() -> None:
     assert (code, out) == (2, "")
     assert err == (f"Lỗi: {ROOT / 'logs' / 'q1.xlsx'}: không có trang tính 'Nope'; các trang "
                    "tính: 'Nhật ký Q1'\n")
+
+
+def test_limits_can_be_raised_and_bad_limits_are_refused(tmp_path: Path) -> None:
+    log = tmp_path / "wide.csv"
+    cells = ",".join(f"c{i}" for i in range(600))
+    log.write_text(f"date,unit,channel\n05/03/2024,bao-long-an,newspaper,{cells}\n",
+                   encoding="utf-8")
+    base = ["check", str(log), "--period", "2024-W10", "--unit", "bao-long-an",
+            "--format", "json"]
+    code, out, _ = run(*base)  # 603 cells: over the default limit of 500 columns
+    assert code == 2
+    assert [p["code"] for p in json.loads(out)["problems"]] == ["too-many-columns"]
+    code, out, _ = run(*base, "--limit", "columns=1000")
+    assert code == 0 and json.loads(out)["problems"] == []
+    code, _, err = run(*base, "--limit", "colums=1000", "--lang", "en")
+    assert (code, err) == (2, "Error: --limit 'colums=1000': unknown limit; use file-mb=N, "
+                              "rows=N, field-chars=N, columns=N, yaml-aliases=N, yaml-depth=N, "
+                              "yaml-nodes=N\n")
+    code, _, err = run(*base, "--limit", "rows=0", "--lang", "en")
+    assert (code, err) == (2, "Error: --limit 'rows=0': the value must be at least 1\n")

@@ -26,6 +26,7 @@ from ..cli import (
     FilesArg,
     FromOpt,
     LangOpt,
+    LimitOpt,
     OutputOpt,
     PeriodOpt,
     PlanOpt,
@@ -85,6 +86,7 @@ def report_cmd(
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
+    limit: LimitOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -105,7 +107,13 @@ def report_cmd(
     from ..reader import ReadOptions, expand_paths
     from ..render.report_i18n import notes, rt
     from ..report import build_report
-    from ..service import CheckRequest, check_exit_code, fail_severities, report_units
+    from ..service import (
+        CheckRequest,
+        check_exit_code,
+        fail_severities,
+        parse_limits,
+        report_units,
+    )
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -125,7 +133,8 @@ def report_cmd(
     fail = fail_severities(fail_on.value)
     request = CheckRequest(paths=paths, window=window, as_of=day,
                            selection=Selection(units=frozenset(units)),
-                           read=ReadOptions(sheet=sheet), fail_on=fail, keep_evidence=units)
+                           read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
+                           fail_on=fail, keep_evidence=units)
     check = run_check_with_progress(catalog, request)
     report = build_report(check, catalog, units, fail)
     if out_dir is not None:

@@ -15,6 +15,7 @@ from ..cli import (
     AsOfOpt,
     DebugOpt,
     LangOpt,
+    LimitOpt,
     OutputOpt,
     PlanOpt,
     SheetOpt,
@@ -62,10 +63,7 @@ def validate_cmd(
                    ] = ValidateFormat.text,
     output: OutputOpt = None,
     sheet: SheetOpt = None,
-    max_file_mb: Annotated[int, typer.Option(
-        "--max-file-mb", help="Refuse files larger than this many MiB.")] = 1024,
-    max_rows: Annotated[int, typer.Option(
-        "--max-rows", help="Read at most this many rows per file.")] = 10_000_000,
+    limit: LimitOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -77,9 +75,9 @@ def validate_cmd(
     """
     from .. import __version__
     from ..errors import UsageError
-    from ..reader import ReadLimits, ReadOptions, expand_paths
+    from ..reader import ReadOptions, expand_paths
     from ..render import ci
-    from ..service import resolve_unit, run_validate, submission_owners
+    from ..service import parse_limits, resolve_unit, run_validate, submission_owners
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -97,7 +95,7 @@ def validate_cmd(
         return owners.get(path, owner_id)
 
     day = _parse_date(as_of, "--as-of") or dt.date.today()
-    limits = ReadLimits(max_file_bytes=max_file_mb * 1024 * 1024, max_rows=max_rows)
+    limits = parse_limits(limit)
     options = ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
                           require_url=require_url, owner=owner)
     report = run_validate(catalog, paths, options, keep_problems=max_problems, pre_problems=pre)
@@ -121,8 +119,8 @@ def validate_cmd(
         summary = Text(t(key, language, files=len(report.files), rows=report.rows_read,
                          errors=report.errors, warnings=report.warnings), style="bold")
         counts = {"error": report.errors, "warning": report.warnings}
-        limit = len(report.problems) if max_problems is None else max_problems
-        text = render_to_text([*problem_renderables(report.problems, counts, language, limit),
+        shown = len(report.problems) if max_problems is None else max_problems
+        text = render_to_text([*problem_renderables(report.problems, counts, language, shown),
                                summary], _width())
     if output is not None:
         from ..output import write_atomic
