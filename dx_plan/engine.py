@@ -147,6 +147,8 @@ class Accumulator:
             if rule.kinds and entry.kind not in rule.kinds:
                 continue
             if rule.type == "deadline":
+                # A deadline is a one-off event, judged over the whole plan up to the as-of
+                # date whatever the window: an award in May meets it in a Q3 check too.
                 lower, due = rule.dates(self.catalog.plan.plan)
                 if lower <= entry.date <= min(due, self.as_of):
                     self.deadline_counts[(index, unit)] += entry.quantity

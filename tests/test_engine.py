@@ -147,3 +147,10 @@ def test_single_quarter_note(catalog: Catalog) -> None:
     assert check(catalog, ENTRIES, year, D(2024, 12, 31)).notes == (
         {"code": "single-quarter", "period": "2024-Q1"},)
     assert check(catalog, ENTRIES, Q1, D(2024, 3, 31)).notes == ()
+
+
+def test_a_deadline_met_before_the_window_stays_met(catalog: Catalog) -> None:
+    award = e("so-tttt", "contest", D(2024, 5, 20), kind="award")
+    q3 = Window(D(2024, 7, 1), D(2024, 9, 30))
+    r = result(check(catalog, [award], q3, D(2024, 9, 30)), "so-tttt", "2.1-contest-award")
+    assert (r.status, r.delivered, r.due) == ("met", 1, D(2024, 8, 28))
