@@ -95,8 +95,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Every entry falls in {period}; to check only that period, use --period {period}.",
     ),
     "check.bad_rows": (
-        "Có {n} dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng --allow-bad-rows.",
-        "{n} rows have errors, so the result is incomplete. Fix them, or pass --allow-bad-rows.",
+        "Nhật ký có {n} lỗi: kết quả chưa đầy đủ. Sửa các lỗi trên, hoặc dùng --allow-bad-rows.",
+        "The logs have {n} errors, so the result is incomplete. Fix them, or pass "
+        "--allow-bad-rows.",
     ),
     "check.star": ("* quy định diễn giải từ kế hoạch (mức cảnh báo, không làm lệnh thất bại trừ "
                    "khi dùng --fail-on warning).",

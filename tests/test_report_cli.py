@@ -189,7 +189,7 @@ def test_rows_with_errors_exit_2_unless_allowed(log: Path, tmp_path: Path) -> No
     out = tmp_path / "r"
     code, _, err = run(str(log), "-u", "bao-long-an", "--out-dir", str(out), *QUARTER)
     assert code == 2
-    assert err.endswith("Có 1 dòng lỗi: kết quả chưa đầy đủ. Sửa các dòng trên, hoặc dùng "
+    assert err.endswith("Nhật ký có 1 lỗi: kết quả chưa đầy đủ. Sửa các lỗi trên, hoặc dùng "
                         "--allow-bad-rows.\n")
     code, _, _ = run(str(log), "-u", "bao-long-an", "--out-dir", str(out), "--force",
                      "--allow-bad-rows", *QUARTER)
