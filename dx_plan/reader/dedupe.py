@@ -74,13 +74,18 @@ class HashTable:
     def _grow(self) -> None:
         old_keys, old_values = self._keys, self._values
         size = 2 * (self._mask + 1)
-        self._keys = array("q", [0]) * size
-        self._values = array("q", [0]) * size
-        self._mask = size - 1
-        self._used = 0
+        keys = array("q", [0]) * size
+        values = array("q", [0]) * size
+        mask = size - 1
+        # Re-insert inline: the keys are known distinct, so only empty slots are probed.
         for key, value in zip(old_keys, old_values, strict=True):
             if key:
-                self.setdefault(key, value)
+                slot = key & mask
+                while keys[slot]:
+                    slot = (slot + 1) & mask
+                keys[slot] = key
+                values[slot] = value
+        self._keys, self._values, self._mask = keys, values, mask
 
 
 class Deduper:
