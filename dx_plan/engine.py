@@ -22,6 +22,7 @@ from .periods import Per, Period, Window, iter_periods, period_bounds, period_la
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 
 ONE_DAY = dt.timedelta(days=1)
+EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 
 
 class _Common(TypedDict):
@@ -65,6 +66,7 @@ class Accumulator:
         as_of: dt.date,
         keep_evidence: Collection[str] = (),
         detail: bool = True,
+        evidence_limit: int = EVIDENCE_LIMIT,
     ) -> None:
         self.catalog = catalog
         self.window = window
@@ -76,6 +78,10 @@ class Accumulator:
         self.detail = detail
         self._periods: dict[int, list[Period] | None] = {}
         self.evidence: dict[str, list[Entry]] = defaultdict(list)
+        # Evidence is for people to read: past this many items a unit's list stops growing
+        # (a million-row log would otherwise be held in memory) and the rest is counted.
+        self.evidence_limit = evidence_limit
+        self.evidence_more: dict[str, int] = defaultdict(int)
         self.docs: dict[str, set[str]] = defaultdict(set)
         self.entries_by_unit: dict[str, int] = defaultdict(int)
         self.entries_counted = 0
@@ -135,7 +141,11 @@ class Accumulator:
             if self.keep_evidence and (entry.unit in self.keep_evidence
                                        or (parent and parent in self.keep_evidence)):
                 owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
-                self.evidence[owner].append(entry)
+                kept = self.evidence[owner]
+                if len(kept) < self.evidence_limit:
+                    kept.append(entry)
+                else:
+                    self.evidence_more[owner] += 1
                 self.docs[owner].update(entry.docs)
         routes = self._route.get((entry.unit, entry.channel))
         if not routes:
@@ -219,6 +229,7 @@ class Accumulator:
             entries_counted=self.entries_counted,
             notes=tuple(notes),
             evidence={k: tuple(v) for k, v in self.evidence.items()},
+            evidence_more=dict(self.evidence_more),
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
         )
 

@@ -100,6 +100,7 @@ class UnitReport:
     entries: int
     rules: tuple[RuleLine, ...]
     evidence: tuple[Entry, ...]
+    evidence_more: int  # delivered items past the evidence limit, counted but not listed
     docs_covered: tuple[str, ...]
     docs_uncovered: tuple[str, ...]
     problems: tuple[Problem, ...]
@@ -140,6 +141,7 @@ class UnitReport:
             "entries": self.entries,
             "results": results,
             "evidence": [entry_dict(e) for e in self.evidence],
+            "evidence_more": self.evidence_more,
             "docs_covered": list(self.docs_covered),
             "docs_uncovered": list(self.docs_uncovered),
             "problems": [p.to_dict() for p in self.problems],
@@ -314,6 +316,7 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
             rules=tuple(rule_line(r, rules[r.rule], catalog) for r in results),
             evidence=tuple(sorted(check.evidence.get(unit_id, ()),
                                   key=lambda e: (e.date, e.file, e.line))),
+            evidence_more=check.evidence_more.get(unit_id, 0),
             docs_covered=tuple(d for d in doc_ids if d in covered),
             docs_uncovered=tuple(d for d in doc_ids if d not in covered),
             problems=tuple(problems.get(unit_id, ())),

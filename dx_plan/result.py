@@ -135,6 +135,7 @@ class CheckReport:
     entries_counted: int = 0
     notes: tuple[dict[str, str], ...] = ()
     evidence: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    evidence_more: dict[str, int] = field(default_factory=dict)  # items past the limit
     docs_covered: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:

@@ -277,3 +277,23 @@ def test_cell_status_tells_missing_from_short() -> None:
     assert [cell_status(period(0, "short")), cell_status(period(1, "short")),
             cell_status(period(2, "met")), cell_status(period(0, "open"))] == [
         "missing", "short", "met", "open"]
+
+
+def test_evidence_is_capped_and_the_rest_counted() -> None:
+    from dx_plan.engine import Accumulator, Selection
+
+    weeks = [D(2024, 2, 7) + dt.timedelta(weeks=n) for n in range(8)]
+    acc = Accumulator(catalog(), window("2024-Q1"), D(2024, 3, 31), keep_evidence=["h-ben-luc"],
+                      evidence_limit=3)
+    for n, day in enumerate(weeks):
+        acc.add(entry(n + 2, day, "h-ben-luc", "grassroots-radio", title=f"Bản tin {n}"))
+    check = acc.finish(Selection(units=frozenset({"h-ben-luc"})))
+    assert (len(check.evidence["h-ben-luc"]), check.evidence_more) == (3, {"h-ben-luc": 5})
+    report = build_report(check, catalog(), ["h-ben-luc"])
+    unit = report.units[0]
+    assert (len(unit.evidence), unit.evidence_more) == (3, 5)
+    assert unit.to_dict()["evidence_more"] == 5
+    assert "… và 5 mục khác (không liệt kê để báo cáo gọn)." in unit_markdown(report, unit, "vi")
+    # The radio rule still counts all eight weeks: the cap is on the listing only.
+    radio = next(r for r in check.results if r.rule == RADIO)
+    assert radio.delivered == 8

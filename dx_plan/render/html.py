@@ -412,6 +412,8 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
             ev_rows.append([esc(c) for c in cells[:5]] + [link, esc(cells[6])])
         out.append(_table([rt(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
                           classes={0: "num", 5: "link"}, cls="evidence"))
+        if unit.evidence_more:
+            out.append(f"<p>{esc(rt('report.evidence_more', lang, n=unit.evidence_more))}</p>")
     else:
         out.append(f"<p>{esc(rt('report.no_evidence', lang))}</p>")
     # Documents.

@@ -91,6 +91,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                         "Add at least {n} more {noun} (channel: {channels})."),
     "report.catch_up_many": ("Cần bổ sung ít nhất {n} {noun} (kênh: {channels}).",
                              "Add at least {n} more {noun} (channels: {channels})."),
+    "report.evidence_more": ("… và {n} mục khác (không liệt kê để báo cáo gọn).",
+                             "… and {n} more items (not listed, to keep the report short)."),
     "report.no_evidence": ("Không có tin, bài, hoạt động nào trong nhật ký.",
                            "No items in the logs."),
     "report.no_problems": ("Không có vấn đề nào.", "No problems."),

@@ -94,6 +94,8 @@ def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
     if unit.evidence:
         out += _table([rt(k, lang) for k in EVIDENCE_COLUMNS],
                       [evidence_row(report, e, lang) for e in unit.evidence])
+        if unit.evidence_more:
+            out.append(md_escape(rt("report.evidence_more", lang, n=unit.evidence_more)))
     else:
         out.append(md_escape(rt("report.no_evidence", lang)))
     out += ["", f"## {next(number)}. {rt('report.sec.docs', lang)}", ""]
