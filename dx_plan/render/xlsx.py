@@ -220,11 +220,11 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
                    report.name(report.kind_names, e.kind, lang), e.title, e.url,
                    ", ".join(report.documents.get(d, (d, ""))[0] for d in e.docs), e.quantity,
                    e.file, e.line])
-    if unit.evidence_more:
-        sheet.note(rt("report.evidence_more", lang, n=unit.evidence_more))
         href = safe_href(e.url)
         if href:
             sheet.ws.cell(row=sheet.row, column=7).hyperlink = href
+    if unit.evidence_more:
+        sheet.note(rt("report.evidence_more", lang, n=unit.evidence_more))
     sheet.skip(2)
     sheet.note(rt("report.sec.docs", lang), bold=True)
     sheet.header([rt(k, lang) for k in ("col.id", "col.document", "col.title", "col.covered")])
