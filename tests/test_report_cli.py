@@ -212,3 +212,20 @@ def test_rejected_rows_are_listed_in_their_units_report(tmp_path: Path) -> None:
     assert [(p["line"], p["code"], p["unit"]) for p in doc["units"][0]["problems"]] == [
         (2, "bad-date", "h-duc-hoa"), (4, "unknown-channel", "x-loc-giang--h-duc-hoa")]
     assert doc["problems"] == []  # nothing left unattributed
+
+
+def test_english_html_xlsx_and_json(log: Path, tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    code, _, _ = run(str(log), "-u", "h-duc-hoa", "--format", "html", "-o", str(page),
+                     "--lang", "en", *QUARTER)
+    assert code == 1
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert "What is short and what to add" in html and "Những chỉ tiêu chưa đạt" not in html
+    book = tmp_path / "r.xlsx"
+    run(str(log), "--all", "--format", "xlsx", "-o", str(book), "--lang", "en", *QUARTER)
+    assert openpyxl.load_workbook(book).sheetnames[0] == "Overview"
+    code, out, _ = run(str(log), "-u", "h-duc-hoa", "--format", "json", "--lang", "en",
+                       *QUARTER)
+    doc = json.loads(out)
+    assert doc["schema"] == "dxplan.report/1" and doc["units"][0]["unit"] == "h-duc-hoa"
