@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ..entries import Problem, ProblemSeverity
 from ..text import safe_text
@@ -26,8 +25,11 @@ class ProblemLog:
 
     def add(self, problem: Problem) -> None:
         """Count `problem` and keep it while fewer than `keep` are kept."""
-        if self.current_unit is not None and problem.unit is None and problem.line is not None:
-            problem = replace(problem, unit=self.current_unit)
+        unit = self.current_unit
+        if unit is not None and problem.unit is None and problem.line is not None:
+            # Built directly: dataclasses.replace costs ~4 µs, felt at 100k problems.
+            problem = Problem(problem.file, problem.line, problem.severity, problem.code,
+                              problem.message, problem.column, problem.hint, unit)
         self.counts[(problem.severity, problem.code)] += 1
         if problem.severity == "error":
             self.errors += 1

@@ -30,6 +30,7 @@ from .options import ReadOptions
 from .problems import ProblemLog, show
 
 MEMO_CAP = 100_000  # distinct spellings remembered per memo (bounds hostile input)
+FITS_CAP = 8192  # (task, unit, channel) verdicts remembered by validate
 MAX_QUANTITY = 1_000_000
 # Coverage of a unit's work by the provincial newspaper or broadcaster is fine
 # evidence for it on these channels.
@@ -97,6 +98,9 @@ def _named(resolver: Resolver[Any], text: str, what: str, code: str,
                 f"{guess}{what}s: {', '.join(ids)}")
 
 
+_ODD_HOST = re.compile(r"[\[\]@\\ %]")  # hosts urlsplit must judge (IPv6, user info, …)
+
+
 def split_url(url: str) -> tuple[str, str]:
     """(scheme, host) of a URL, lower-cased; ("", "") when it cannot be parsed.
 
@@ -107,7 +111,7 @@ def split_url(url: str) -> tuple[str, str]:
     if head.startswith("https://") or head.startswith("http://"):
         scheme = "https" if head[4] == "s" else "http"
         host = url[len(scheme) + 3:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        if host and host.isprintable() and not any(c in host for c in "[]@\\ %"):
+        if host and host.isprintable() and not _ODD_HOST.search(host):
             return scheme, host.partition(":")[0].lower().rstrip(".")
     try:
         parts = urlsplit(url)
@@ -138,6 +142,7 @@ class RowChecker:
         self._fits: dict[tuple[str, str, str], tuple[Fail, ...]] = {}
         self._task_info: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        self._host_ok: dict[tuple[str, tuple[str, str]], bool] = {}
 
     # ------------------------------------------------------------ resolvers
 
@@ -485,7 +490,10 @@ class RowChecker:
         if task is not None:
             fits = self._fits.get((task, unit, channel))
             if fits is None:
-                fits = self._fits[(task, unit, channel)] = self._task_fit(task, unit, channel)
+                fits = self._task_fit(task, unit, channel)
+                # Bounded: tasks × units × channels can reach ~76,000 combinations.
+                if len(self._fits) < FITS_CAP:
+                    self._fits[(task, unit, channel)] = fits
             for fail in fits:
                 add(fail.at(file, line))
         if url:
@@ -532,7 +540,13 @@ class RowChecker:
         domains = self._domains[key]
         if domains is None:
             return
-        if not any(host == d or host.endswith("." + d) for d in domains):
+        # A log repeats a few hosts per unit: judge each (host, unit, channel) once.
+        verdict = self._host_ok.get((host, key))
+        if verdict is None:
+            verdict = any(host == d or host.endswith("." + d) for d in domains)
+            if len(self._host_ok) < 4096:  # real logs have a few dozen hosts
+                self._host_ok[(host, key)] = verdict
+        if not verdict:
             self.problems.add(Problem(
                 file, line, "warning", "foreign-domain",
                 f"URL host '{show(host)}' is not a known domain of {unit}", "url",
