@@ -83,14 +83,21 @@ def _alternatives(words: Sequence[str], last: str = "or") -> str:
 
 
 def _named(resolver: Resolver[Any], text: str, what: str, code: str,
-           severity: ProblemSeverity, ids: list[str]) -> str | Fail:
-    """Resolve a channel or kind cell: its id, or a problem with "did you mean" and the ids."""
+           severity: ProblemSeverity, ids: Sequence[str] = (),
+           hint: Callable[[Match[Any]], str] | None = None,
+           ambiguous_code: str | None = None) -> str | Fail:
+    """Resolve a unit, channel or kind cell: its id, or a problem with "did you mean".
+
+    Without a `hint` function the hint suggests close ids and lists all `ids`.
+    """
     match = resolver.lookup(text)
     if match.item is not None:
         return str(match.item.id)
     if match.ambiguous:
-        return Fail(code, severity, f"{what} '{show(text)}' fits several {what}s", what,
-                    f"write the id: {_alternatives(match.ambiguous)}")
+        return Fail(ambiguous_code or code, severity, f"{what} '{show(text)}' fits several {what}s",
+                    what, f"write the id: {_alternatives(match.ambiguous)}")
+    if hint is not None:
+        return Fail(code, severity, f"unknown {what} '{show(text)}'", what, hint(match))
     guess = ""
     if match.suggestions:
         guess = f"did you mean {_alternatives([repr(s) for s in match.suggestions])}? "
@@ -167,16 +174,8 @@ class RowChecker:
         if not text:
             value = Fail("missing-value", "error", "unit is empty", "unit", REQUIRED_HINT)
         else:
-            match = self.catalog.units.lookup(text)
-            if match.item is not None:
-                value = match.item.id
-            elif match.ambiguous:
-                value = Fail("ambiguous-unit", "error",
-                             f"unit '{show(text)}' fits several units", "unit",
-                             f"write the id: {_alternatives(match.ambiguous)}")
-            else:
-                value = Fail("unknown-unit", "error", f"unknown unit '{show(text)}'", "unit",
-                             self._unit_hint(match))
+            value = _named(self.catalog.units, text, "unit", "unknown-unit", "error",
+                           hint=self._unit_hint, ambiguous_code="ambiguous-unit")
         return _remember(self.units, raw, value)  # type: ignore[no-any-return]
 
     def _unit_hint(self, match: Match[Any]) -> str:
