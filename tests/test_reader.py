@@ -816,3 +816,17 @@ def test_split_url_agrees_with_urlsplit(url: str) -> None:
     except ValueError:
         expected = ("", "")
     assert split_url(url) == expected
+
+
+def test_a_row_written_in_nfd_reads_as_nfc(catalog: Catalog, tmp_path: Path) -> None:
+    import unicodedata
+
+    row = "05/03/2024,UBND huyện Bến Lức,truyền thanh,Bản tin số tháng Sáu,Ghi chú"
+    path = tmp_path / "nfd.csv"
+    path.write_text("date,unit,channel,title,notes\n" + unicodedata.normalize("NFD", row) + "\n",
+                    encoding="utf-8")
+    entries, problems, _ = read(catalog, [path])
+    assert problems == []
+    assert [(e.unit, e.channel, e.title, e.notes) for e in entries] == [
+        ("h-ben-luc", "grassroots-radio", "B\u1ea3n tin s\u1ed1 th\u00e1ng S\u00e1u",
+         "Ghi ch\u00fa")]

@@ -59,7 +59,6 @@ class LineFeed:
 
     def __iter__(self) -> Iterator[str]:
         readline, limit = self.readline, self.limit
-        normalize, is_normalized = unicodedata.normalize, unicodedata.is_normalized
         while True:
             line = readline(limit)
             if not line:
@@ -71,10 +70,9 @@ class LineFeed:
                 yield self._stand_in
                 continue
             self.last = line
-            # NFC per line: Windows-1258 and text pasted from PDFs write tones as
-            # combining marks; one C call per line is cheaper than one per cell.
-            # is_normalized's quick check is far cheaper than normalize on NFC text.
-            yield line if is_normalized("NFC", line) else normalize("NFC", line)
+            # No NFC here: names are normalised when a memo misses and free text
+            # (title, notes) in the row converter, which is cheaper than every line.
+            yield line
 
     def _rest_of_line(self, piece: str) -> tuple[int, int]:
         """Consume an over-long physical line; count its quotes and delimiters."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -319,6 +320,7 @@ class RowChecker:
         resolve_docs: Callable[[str], Any] = self.documents
         resolve_task: Callable[[str], Any] = self.task
         fail_cls, miss = Fail, _MISS
+        is_nfc, normalize = unicodedata.is_normalized, unicodedata.normalize
 
         def reject(cells: list[str], line: int, values: tuple[Any, ...]) -> None:
             """Report every error of a row (nothing for a blank or template row)."""
@@ -389,6 +391,9 @@ class RowChecker:
                             f"move the row to {unit}'s file"))
                 return None
             title = cells[ti].strip()
+            if not (title.isascii() or is_nfc("NFC", title)):
+                # Windows-1258 and text pasted from PDFs write tones as combining marks.
+                title = normalize("NFC", title)
             url = cells[ri].strip()
             key = None
             if url:
@@ -448,8 +453,11 @@ class RowChecker:
                             f"{future.isoformat()}", "date"))
             if evidence is not None:
                 evidence(file, line, unit, channel, task, url)
+            notes = cells[ni].strip()
+            if not (notes.isascii() or is_nfc("NFC", notes)):
+                notes = normalize("NFC", notes)
             return Entry(file, line, day, end, unit, channel, kind, title, url, docs, task,
-                         quantity, cells[ni].strip(), extra)
+                         quantity, notes, extra)
 
         return convert
 
