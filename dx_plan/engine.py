@@ -18,11 +18,15 @@ from typing import TypedDict
 from .catalog import Catalog
 from .entries import Entry, Problem
 from .models import Rule
-from .periods import Per, Period, Window, iter_periods, period_bounds, period_label
+from .periods import Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 
-ONE_DAY = dt.timedelta(days=1)
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
+DEADLINE = "deadline"  # the bucket key of a deadline rule's items
+TARGETS_CAP = 200_000  # (unit, channel, task, kind) keys whose targets are remembered
+
+# (counter, period label of each day lo..hi or None for a deadline, lo, hi)
+Target = tuple[dict[str, int], tuple[str, ...] | None, int, int]
 
 
 class _Common(TypedDict):
@@ -83,15 +87,22 @@ class Accumulator:
         self.evidence_limit = evidence_limit
         self.evidence_more: dict[str, int] = defaultdict(int)
         self.docs: dict[str, set[str]] = defaultdict(set)
-        self.entries_by_unit: dict[str, int] = defaultdict(int)
+        self.entries_by_unit: dict[str, int] = {}
         self.entries_counted = 0
         self.first: dt.date | None = None
         self.last: dt.date | None = None
-        # (rule index, unit id) → period label → items
-        self.counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        self.deadline_counts: dict[tuple[int, str], int] = defaultdict(int)
+        # (rule index, unit id) → period label (or DEADLINE) → items
+        self.counts: dict[tuple[int, str], dict[str, int]] = {}
         self._route = self._build_routes()
-        self._labels: dict[tuple[dt.date, str], str] = {}
+        self.parents: dict[str, str | None] = {
+            u.id: u.parent for u in catalog.plan.units}
+        # Units whose entries are kept as evidence: the asked-for units and their communes.
+        self.evidence_units = frozenset(
+            u for u, parent in self.parents.items()
+            if u in self.keep_evidence or (parent and parent in self.keep_evidence))
+        # (unit, channel, task, kind) → targets (see targets_for)
+        self.targets: dict[tuple[str, str, str | None, str | None], tuple[Target, ...]] = {}
+        self._label_tables: dict[tuple[str, int, int], tuple[str, ...]] = {}
         # Each rule's effective window: the rule's own dates inside the check window,
         # and never past the as-of date (later items are not yet delivered).
         self._spans: list[Window | None] = [self._span(rule) for rule in self.rules]
@@ -117,68 +128,107 @@ class Accumulator:
                         routes[(source, channel)].append((index, unit))
         return dict(routes)
 
-    def _label(self, day: dt.date, per: Per) -> str:
-        key = (day, per)
-        label = self._labels.get(key)
-        if label is None:
-            label = self._labels[key] = period_label(day, per)
-        return label
-
     def add(self, entry: Entry) -> None:
         """Credit one entry to every rule it matches."""
-        if self.first is None or entry.date < self.first:
-            self.first = entry.date
-        if self.last is None or entry.date > self.last:
-            self.last = entry.date
+        day, end = entry.date, entry.end
+        if self.first is None or day < self.first:
+            self.first = day
+        if self.last is None or day > self.last:
+            self.last = day
         self.entries_counted += 1
+        unit = entry.unit
         # Only what was delivered inside the window, by the as-of date, makes a unit
         # "not missing" or becomes evidence in its report.
-        if entry.date <= self._last_day and entry.end >= self.window.start:
-            parent = self.catalog.units.by_id[entry.unit].parent
-            self.entries_by_unit[entry.unit] += 1
+        if day <= self._last_day and end >= self.window.start:
+            by_unit = self.entries_by_unit
+            by_unit[unit] = by_unit.get(unit, 0) + 1
+            parent = self.parents.get(unit)
             if parent:
-                self.entries_by_unit[parent] += 1
-            if self.keep_evidence and (entry.unit in self.keep_evidence
-                                       or (parent and parent in self.keep_evidence)):
-                owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
-                kept = self.evidence[owner]
-                if len(kept) < self.evidence_limit:
-                    kept.append(entry)
-                else:
-                    self.evidence_more[owner] += 1
-                self.docs[owner].update(entry.docs)
-        routes = self._route.get((entry.unit, entry.channel))
-        if not routes:
+                by_unit[parent] = by_unit.get(parent, 0) + 1
+            if unit in self.evidence_units:
+                self._keep(entry, parent)
+        key = (unit, entry.channel, entry.task, entry.kind)
+        targets = self.targets.get(key)
+        if targets is None:
+            targets = self.targets_for(key)
+        if not targets:
             return
-        for index, unit in routes:
-            rule = self.rules[index]
-            if entry.task is not None and entry.task != rule.task:
+        quantity = entry.quantity
+        first = day.toordinal()
+        last = first if end == day else end.toordinal()
+        for bucket, labels, lo, hi in targets:
+            if labels is None:
+                # A deadline is a one-off event, judged over the whole plan up to the
+                # as-of date whatever the window, on the activity's first day.
+                if lo <= first <= hi:
+                    bucket[DEADLINE] = bucket.get(DEADLINE, 0) + quantity
                 continue
-            if rule.kinds and entry.kind not in rule.kinds:
+            start, stop = max(first, lo), min(last, hi)
+            if start > stop:
                 continue
-            if rule.type == "deadline":
-                # A deadline is a one-off event, judged over the whole plan up to the as-of
-                # date whatever the window: an award in May meets it in a Q3 check too.
-                lower, due = rule.dates(self.catalog.plan.plan)
-                if lower <= entry.date <= min(due, self.as_of):
-                    self.deadline_counts[(index, unit)] += entry.quantity
-                continue
-            span = self._spans[index]
-            if span is None:
-                continue
-            start, end = max(entry.date, span.start), min(entry.end, span.end)
-            if start > end:
-                continue
-            per: Per = rule.per or "month"
-            bucket = self.counts[(index, unit)]
-            if start == end:
-                bucket[self._label(start, per)] += entry.quantity
+            if start == stop:
+                label = labels[start - lo]
+                bucket[label] = bucket.get(label, 0) + quantity
                 continue
             # A ranged activity (an LED campaign) counts once in every period it covers.
-            day = start
-            while day <= end:
-                bucket[self._label(day, per)] += entry.quantity
-                day = period_bounds(day, per)[1] + ONE_DAY
+            previous = None
+            for label in labels[start - lo:stop - lo + 1]:
+                if label is not previous:
+                    bucket[label] = bucket.get(label, 0) + quantity
+                    previous = label
+
+    def _keep(self, entry: Entry, parent: str | None) -> None:
+        """Keep an entry as evidence for the unit (or parent) whose report asked for it."""
+        owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
+        kept = self.evidence[owner]
+        if len(kept) < self.evidence_limit:
+            kept.append(entry)
+        else:
+            self.evidence_more[owner] += 1
+        self.docs[owner].update(entry.docs)
+
+    def targets_for(self, key: tuple[str, str, str | None, str | None]) -> tuple[Target, ...]:
+        """The counters an entry of (unit, channel, task, kind) adds to (memoised).
+
+        A target is (bucket, labels, lo, hi): the rule × unit's counter dict, the
+        period label of each day lo..hi (day ordinals; None for a deadline rule) and
+        the rule's effective window.  Computed once per distinct key, so each row
+        costs a dict lookup and a slice, whichever of the 20 rules it feeds.
+        """
+        unit, channel, task, kind = key
+        out: list[Target] = []
+        for index, credited in self._route.get((unit, channel), ()):
+            rule = self.rules[index]
+            if task is not None and task != rule.task:
+                continue
+            if rule.kinds and kind not in rule.kinds:
+                continue
+            bucket = self.counts.setdefault((index, credited), {})
+            if rule.type == "deadline":
+                lower, due = rule.dates(self.catalog.plan.plan)
+                upper = min(due, self.as_of)
+                if lower <= upper:
+                    out.append((bucket, None, lower.toordinal(), upper.toordinal()))
+                continue
+            span = self._spans[index]
+            if span is not None:
+                lo, hi = span.start.toordinal(), span.end.toordinal()
+                out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi))
+        targets = tuple(out)
+        if len(self.targets) < TARGETS_CAP:
+            self.targets[key] = targets
+        return targets
+
+    def _labels(self, per: Per, lo: int, hi: int) -> tuple[str, ...]:
+        """Period labels of the days lo..hi (ordinals); one shared str per label."""
+        key = (per, lo, hi)
+        labels = self._label_tables.get(key)
+        if labels is None:
+            names: dict[str, str] = {}
+            labels = tuple(names.setdefault(label, label) for label in
+                           (period_label(dt.date.fromordinal(o), per) for o in range(lo, hi + 1)))
+            self._label_tables[key] = labels
+        return labels
 
     def finish(
         self,
@@ -305,7 +355,7 @@ class Accumulator:
     def _deadline(self, index: int, rule: Rule, unit_id: str, common: _Common
                   ) -> RuleResult:
         assert rule.due is not None  # the loader guarantees it
-        got = self.deadline_counts.get((index, unit_id), 0)
+        got = self.counts.get((index, unit_id), {}).get(DEADLINE, 0)
         passed = self.as_of >= rule.due
         verdict: Status = "met" if got >= rule.min else ("missed" if passed else "open")
         short = max(0, rule.min - got) if verdict == "missed" else 0
