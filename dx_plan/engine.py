@@ -13,8 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
+from .accel import speedups
 from .catalog import Catalog
 from .entries import Entry, Problem
 from .models import Rule
@@ -23,10 +24,10 @@ from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status,
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 DEADLINE = "deadline"  # the bucket key of a deadline rule's items
-TARGETS_CAP = 200_000  # (unit, channel, task, kind) keys whose targets are remembered
+TARGETS_CAP = 100_000  # (unit, channel) keys whose targets are remembered
 
-# (counter, period label of each day lo..hi or None for a deadline, lo, hi)
-Target = tuple[dict[str, int], tuple[str, ...] | None, int, int]
+# (counter, period label of each day lo..hi or None for a deadline, lo, hi, task, kinds)
+Target = tuple[dict[str, int], tuple[str, ...] | None, int, int, str, frozenset[str] | None]
 
 
 class _Common(TypedDict):
@@ -100,9 +101,10 @@ class Accumulator:
         self.evidence_units = frozenset(
             u for u, parent in self.parents.items()
             if u in self.keep_evidence or (parent and parent in self.keep_evidence))
-        # (unit, channel, task, kind) → targets (see targets_for)
-        self.targets: dict[tuple[str, str, str | None, str | None], tuple[Target, ...]] = {}
+        # (unit, channel) → targets (see targets_for)
+        self.targets: dict[tuple[str, str], tuple[Target, ...]] = {}
         self._label_tables: dict[tuple[str, int, int], tuple[str, ...]] = {}
+        self._tally: Any = None  # the C accelerator's counters, once asked for
         # Each rule's effective window: the rule's own dates inside the check window,
         # and never past the as-of date (later items are not yet delivered).
         self._spans: list[Window | None] = [self._span(rule) for rule in self.rules]
@@ -147,16 +149,20 @@ class Accumulator:
                 by_unit[parent] = by_unit.get(parent, 0) + 1
             if unit in self.evidence_units:
                 self._keep(entry, parent)
-        key = (unit, entry.channel, entry.task, entry.kind)
+        key = (unit, entry.channel)
         targets = self.targets.get(key)
         if targets is None:
             targets = self.targets_for(key)
         if not targets:
             return
-        quantity = entry.quantity
+        quantity, task, kind = entry.quantity, entry.task, entry.kind
         first = day.toordinal()
         last = first if end == day else end.toordinal()
-        for bucket, labels, lo, hi in targets:
+        for bucket, labels, lo, hi, rule_task, kinds in targets:
+            if task is not None and task != rule_task:
+                continue
+            if kinds is not None and kind not in kinds:
+                continue
             if labels is None:
                 # A deadline is a one-off event, judged over the whole plan up to the
                 # as-of date whatever the window, on the activity's first day.
@@ -177,6 +183,32 @@ class Accumulator:
                     bucket[label] = bucket.get(label, 0) + quantity
                     previous = label
 
+    def fast_tally(self) -> Any:
+        """Counters the C row loop adds to directly (`_speedups.Tally`), or None.
+
+        They share this accumulator's buckets, `targets` and `entries_by_unit`, and
+        hand entries of units kept as evidence back to `add`; `finish` takes in the
+        rest (count, first and last dates).
+        """
+        accel = speedups()
+        if accel is None:
+            return None
+        if self._tally is None:
+            self._tally = accel.Tally(self.targets, self.targets_for, self.parents,
+                                      self.entries_by_unit, self.evidence_units,
+                                      self._last_day.toordinal(),
+                                      self.window.start.toordinal())
+        return self._tally
+
+    def _absorb_tally(self) -> None:
+        tally, self._tally = self._tally, None
+        if tally is None or not tally.counted:
+            return
+        self.entries_counted += tally.counted
+        first, last = dt.date.fromordinal(tally.first), dt.date.fromordinal(tally.last)
+        self.first = first if self.first is None else min(self.first, first)
+        self.last = last if self.last is None else max(self.last, last)
+
     def _keep(self, entry: Entry, parent: str | None) -> None:
         """Keep an entry as evidence for the unit (or parent) whose report asked for it."""
         owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
@@ -187,33 +219,32 @@ class Accumulator:
             self.evidence_more[owner] += 1
         self.docs[owner].update(entry.docs)
 
-    def targets_for(self, key: tuple[str, str, str | None, str | None]) -> tuple[Target, ...]:
-        """The counters an entry of (unit, channel, task, kind) adds to (memoised).
+    def targets_for(self, key: tuple[str, str]) -> tuple[Target, ...]:
+        """The counters an entry of (unit, channel) may add to (memoised).
 
-        A target is (bucket, labels, lo, hi): the rule × unit's counter dict, the
-        period label of each day lo..hi (day ordinals; None for a deadline rule) and
-        the rule's effective window.  Computed once per distinct key, so each row
-        costs a dict lookup and a slice, whichever of the 20 rules it feeds.
+        A target is (bucket, labels, lo, hi, task, kinds): the rule × unit's counter
+        dict, the period label of each day lo..hi (day ordinals; None for a
+        deadline rule), the rule's effective window, and the rule's task and kinds
+        (None: any kind), which an entry must fit.  Computed once per key, so a row
+        costs a lookup and a slice per rule it feeds.
         """
-        unit, channel, task, kind = key
         out: list[Target] = []
-        for index, credited in self._route.get((unit, channel), ()):
+        for index, credited in self._route.get(key, ()):
             rule = self.rules[index]
-            if task is not None and task != rule.task:
-                continue
-            if rule.kinds and kind not in rule.kinds:
-                continue
             bucket = self.counts.setdefault((index, credited), {})
+            kinds = frozenset(rule.kinds) if rule.kinds else None
             if rule.type == "deadline":
                 lower, due = rule.dates(self.catalog.plan.plan)
                 upper = min(due, self.as_of)
                 if lower <= upper:
-                    out.append((bucket, None, lower.toordinal(), upper.toordinal()))
+                    out.append((bucket, None, lower.toordinal(), upper.toordinal(), rule.task,
+                                kinds))
                 continue
             span = self._spans[index]
             if span is not None:
                 lo, hi = span.start.toordinal(), span.end.toordinal()
-                out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi))
+                out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi,
+                            rule.task, kinds))
         targets = tuple(out)
         if len(self.targets) < TARGETS_CAP:
             self.targets[key] = targets
@@ -239,6 +270,7 @@ class Accumulator:
         fail_on: Collection[str] = ("error",),
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
+        self._absorb_tally()
         selection = selection or Selection()
         catalog = self.catalog
         group_order = {g.id: i for i, g in enumerate(catalog.plan.groups)}

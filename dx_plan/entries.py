@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol
 
 ProblemSeverity = Literal["error", "warning"]
 
@@ -95,3 +95,13 @@ class Entry(NamedTuple):
     quantity: int = 1
     notes: str = ""
     extra: tuple[tuple[str, str], ...] = ()
+
+
+class Sink(Protocol):
+    """What `LogReader.read_into` feeds: the engine's Accumulator."""
+
+    def add(self, entry: Entry) -> None:
+        """Take one entry."""
+
+    def fast_tally(self) -> Any:
+        """The C accelerator's counters for this sink (`_speedups.Tally`), or None."""

@@ -23,7 +23,6 @@ from .result import CheckReport
 from .text import suggest
 
 Progress = Callable[[int, int], None]  # (bytes read so far, rows read so far)
-PROGRESS_EVERY = 20_000
 
 
 def resolve_window(catalog: Catalog, period: str | None = None, start: dt.date | None = None,
@@ -165,16 +164,10 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
               ) -> CheckReport:
     """Stream the logs through the reader into the engine and return the report."""
     problems = ProblemLog(keep=request.keep_problems)
-    reader = LogReader(catalog, request.read, problems)
+    reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
                       detail=request.detail)
-    add = acc.add
-    count = 0
-    for entry in reader.read(request.paths):
-        add(entry)
-        count += 1
-        if progress is not None and count % PROGRESS_EVERY == 0:
-            progress(reader.bytes_read, reader.rows_read)
+    reader.read_into(request.paths, acc)
     if progress is not None:
         progress(reader.bytes_read, reader.rows_read)
     return acc.finish(
@@ -298,7 +291,7 @@ def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
     for p in pre_problems:
         problems.add(p)
     reader = LogReader(catalog, read, problems)
-    entries = sum(1 for _ in reader.read(paths))
+    entries = reader.count(paths)
     files = [str(p) for p in paths] + [p.file for p in pre_problems]
     return ValidateReport(
         files=tuple(dict.fromkeys(files)),

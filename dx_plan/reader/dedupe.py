@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from array import array
 
+from ..accel import speedups
+
 # bytes.translate(None, delete=…) drops every byte that is not an ASCII digit or
 # lower-case letter.
 _KEEP = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")
@@ -89,10 +91,15 @@ class HashTable:
 
 
 class Deduper:
-    """First occurrences of items: hash of the key → packed (file index, line)."""
+    """First occurrences of items: hash of the key → packed (file index, line).
+
+    The table is the C twin of `HashTable` when the accelerator is built (the
+    fast row loop probes it directly), else the Python one; both store the same.
+    """
 
     def __init__(self) -> None:
-        self.first = HashTable()
+        accel = speedups()
+        self.first: HashTable = accel.HashTable() if accel is not None else HashTable()
         self.files: list[str] = []
 
     def add_file(self, name: str) -> int:

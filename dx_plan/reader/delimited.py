@@ -220,10 +220,20 @@ class TextSource:
                 if not self._recover(line, exc):
                     return
 
-    def entries(self, convert: Converter, limit: int, progress: RowProgress) -> Iterator[Entry]:
-        """Converter the rows after the header; progress(rows, bytes) every 4096 rows."""
+    def entries(self, convert: Converter, limit: int, progress: RowProgress,
+                fast: Any = None, tally: Any = None) -> Iterator[Entry]:
+        """Convert the rows after the header; progress(rows, bytes) every 4096 rows.
+
+        With `fast` (the C row loop of reader/rows.py `RowChecker.fast`) the rows
+        are read in C and only those it hands back go through `convert`; rows it
+        accepts go to `tally` (the engine's C counters) when given, else they are
+        yielded like the others.
+        """
         reader, feed = self._reader, self._feed
         if reader is None or feed is None:
+            return
+        if fast is not None:
+            yield from self._fast_entries(convert, fast, tally, limit, progress)
             return
         end = self._end
         count = reported = 0
@@ -256,6 +266,58 @@ class TextSource:
                         return
         finally:
             self._end = end
+            self.data_rows = count
+            progress(count - reported, self.position())
+
+    def _fast_entries(self, convert: Converter, fast: Any, tally: Any, limit: int,
+                      progress: RowProgress) -> Iterator[Entry]:
+        """`entries` with the row loop in C: the same rows, lines, limits and problems."""
+        from ..accel import speedups
+
+        accel = speedups()
+        assert accel is not None  # fast exists only with the accelerator
+        slow, entry_status, done = accel.SLOW, accel.ENTRY, accel.DONE
+        reader, feed, run = self._reader, self._feed, fast.run
+        assert feed is not None
+        fast.end = self._end
+        count = reported = 0
+        try:
+            while True:
+                try:
+                    while True:
+                        room = min(PROGRESS_ROWS, limit - count)
+                        if room <= 0:
+                            line = fast.end + 1
+                            if next(reader, None) is None:
+                                return
+                            fast.end = feed.lines
+                            self.report(line, "bad-file", f"more than {limit} data rows; "
+                                        "the rest of the file is not read", "split the file")
+                            return
+                        status, value = run(reader, feed, room, tally)
+                        count += fast.taken
+                        fast.taken = 0
+                        if status == slow:
+                            entry = convert(*value)
+                            if entry is not None:
+                                yield entry
+                        elif status == entry_status:
+                            yield value
+                        elif status == done:
+                            return
+                        if count - reported >= PROGRESS_ROWS:
+                            progress(count - reported, self.position())
+                            reported = count
+                except csv.Error as exc:
+                    count += fast.taken  # rows read before the broken record
+                    fast.taken = 0
+                    self._end = fast.end
+                    ok = self._recover(fast.end + 1, exc)
+                    fast.end = self._end
+                    if not ok:
+                        return
+        finally:
+            self._end = fast.end
             self.data_rows = count
             progress(count - reported, self.position())
 

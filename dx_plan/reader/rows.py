@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from ..accel import speedups
 from ..catalog import Catalog, Match, Resolver
 from ..dates import day_first_hint, parse_date
 from ..entries import Entry, Problem, ProblemSeverity
@@ -49,6 +50,9 @@ _TASK_PREFIX = re.compile(r"(?:nhiệm vụ|nhiem vu|task|nv|mục|muc)\s*", re.
 _SECTION = re.compile(r"[IVX]+\.[0-9]+", re.IGNORECASE)
 
 Converter = Callable[[list[str], int], Entry | None]
+# The column order of the C row loop's `positions` (the enum in _speedups.c).
+FAST_COLUMNS = ("date", "unit", "channel", "kind", "title", "url", "docs", "task", "quantity",
+                "end_date", "notes")
 
 
 class Fail:
@@ -460,6 +464,31 @@ class RowChecker:
                          quantity, notes, extra)
 
         return convert
+
+    def fast(self, file: str, file_index: int, layout: Layout, owner: str | None) -> Any:
+        """The C row loop for this layout (`_speedups.Rows`), or None without the accelerator.
+
+        It takes the rows `converter` would take without reporting anything, from
+        the same memo tables and duplicate table, and hands every other row back
+        to that converter; see reader/delimited.py `TextSource.entries`.
+        """
+        accel = speedups()
+        if accel is None or not isinstance(self.deduper.first, accel.HashTable):
+            return None
+        width = layout.width
+        future = self.options.future_after or dt.date.max
+        return accel.Rows(
+            file=file, width=width,
+            positions=tuple(layout.index.get(col, width) for col in FAST_COLUMNS),
+            extra=tuple(layout.extra), start=self.start.toordinal(),
+            stop=self.stop.toordinal(), future=future.toordinal(),
+            allowed=self._owned(owner),
+            evidence=self._evidence if self.options.check_evidence else None,
+            log=self.problems, dates=self.dates, units=self.units, channels=self.channels,
+            quantities=self.quantities, kinds=self.kinds, docs=self.docs, tasks=self.tasks,
+            fail_cls=Fail, table=self.deduper.first, base=file_index << 32,
+            title_key=title_key, is_normalized=unicodedata.is_normalized,
+            normalize=unicodedata.normalize, entry_cls=Entry)
 
     def _bad_end(self, fail: Fail, raw: str) -> Fail:
         reason = fail.message.split(": ", 1)[-1]
