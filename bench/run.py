@@ -200,6 +200,24 @@ def report(cases: list[Case]) -> list[str]:
     return missed
 
 
+def prepare() -> str:
+    """Compile dxplan's bytecode and say whether its C accelerator is in use.
+
+    A regular `pip install` writes the .pyc files; an editable install under
+    PYTHONDONTWRITEBYTECODE=1 would recompile every module on every run, which is
+    not what users pay, so compile them first (as pip would).
+    """
+    probe = ("import dx_plan, os; from dx_plan.accel import speedups; "
+             "print(os.path.dirname(dx_plan.__file__)); print(speedups() is not None)")
+    out = subprocess.run([PY, "-c", probe], capture_output=True, text=True, check=True)
+    package, accel = out.stdout.split()
+    subprocess.run([PY, "-m", "compileall", "-q", package], check=True,
+                   stdout=subprocess.DEVNULL)
+    state = "yes" if accel == "True" else "NO (pure Python)"
+    pure = " (DXPLAN_PURE is set)" if os.environ.get("DXPLAN_PURE", "") not in ("", "0") else ""
+    return f"dxplan package: {package}; C accelerator: {state}{pure}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; always 0."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -216,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.out_dir / "reports" if args.keep else Path(tempfile.mkdtemp(prefix="dxbench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
+        print(prepare())
         cases = build_cases(args, args.out_dir, work)
         for _ in range(max(1, args.repeat)):
             for case in cases:  # interleaved: one run of every case per round

@@ -10,6 +10,7 @@
  * Types:
  *   HashTable  dict[int, int] of 64-bit keys (reader/dedupe.py has the twin)
  *   Tally      the engine's counters, fed by Rows (engine.Accumulator.fast_tally)
+ *   Lines      physical lines for csv.reader (reader/delimited.py LineFeed has the twin)
  *   Rows       the row loop of one file layout (reader/rows.py RowChecker.fast)
  */
 #define PY_SSIZE_T_CLEAN
@@ -174,6 +175,7 @@ static PyTypeObject HashTableType = {
 /* ------------------------------------------------------------------ helpers */
 
 static PyObject *str_strip, *str_lines, *str_current_unit, *str_nfc, *str_deadline;
+static PyObject *empty_str, *empty_tuple;
 
 /* Day ordinal (1 = 0001-01-01) of a date, as date.toordinal(). */
 static long
@@ -437,6 +439,134 @@ done:
     return rc;
 }
 
+/* ------------------------------------------------------------------ Lines */
+
+/* The C twin of reader/delimited.py LineFeed.__iter__: physical lines for csv.reader,
+ * counted, bounded by `limit`; an over-long piece goes to `on_long`, which returns
+ * the stand-in line to yield (and records what the line was). */
+typedef struct {
+    PyObject_HEAD
+    PyObject *readline;
+    PyObject *limit_obj;
+    PyObject *on_long;
+    PyObject *last;
+    Py_ssize_t limit;
+    Py_ssize_t lines;
+} LinesObject;
+
+static int
+Lines_init(LinesObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"readline", "limit", "on_long", NULL};
+    PyObject *readline, *on_long;
+    Py_ssize_t limit;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OnO", kwlist, &readline, &limit, &on_long))
+        return -1;
+    if (limit < 1) {
+        PyErr_SetString(PyExc_ValueError, "limit must be at least 1");
+        return -1;
+    }
+    PyObject *limit_obj = PyLong_FromSsize_t(limit);
+    if (limit_obj == NULL)
+        return -1;
+    Py_XSETREF(self->limit_obj, limit_obj);
+    Py_INCREF(readline);
+    Py_XSETREF(self->readline, readline);
+    Py_INCREF(on_long);
+    Py_XSETREF(self->on_long, on_long);
+    Py_INCREF(empty_str);
+    Py_XSETREF(self->last, empty_str);
+    self->limit = limit;
+    self->lines = 0;
+    return 0;
+}
+
+static int
+Lines_traverse(LinesObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->readline);
+    Py_VISIT(self->limit_obj);
+    Py_VISIT(self->on_long);
+    Py_VISIT(self->last);
+    return 0;
+}
+
+static int
+Lines_clear(LinesObject *self)
+{
+    Py_CLEAR(self->readline);
+    Py_CLEAR(self->limit_obj);
+    Py_CLEAR(self->on_long);
+    Py_CLEAR(self->last);
+    return 0;
+}
+
+static void
+Lines_dealloc(LinesObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    Lines_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *
+Lines_next(LinesObject *self)
+{
+    if (self->readline == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Lines is not initialised");
+        return NULL;
+    }
+    PyObject *line = PyObject_CallOneArg(self->readline, self->limit_obj);
+    if (line == NULL)
+        return NULL;
+    if (!PyUnicode_Check(line)) {
+        Py_DECREF(line);
+        PyErr_SetString(PyExc_TypeError, "readline must return str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    if (n == 0) {
+        Py_DECREF(line);
+        return NULL;  /* the end: StopIteration */
+    }
+    self->lines++;
+    if (n == self->limit) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(line, n - 1);
+        if (c != '\r' && c != '\n') {
+            PyObject *stand_in = PyObject_CallOneArg(self->on_long, line);
+            Py_DECREF(line);
+            Py_INCREF(empty_str);
+            Py_XSETREF(self->last, empty_str);
+            return stand_in;
+        }
+    }
+    Py_INCREF(line);
+    Py_XSETREF(self->last, line);
+    return line;
+}
+
+static PyMemberDef Lines_members[] = {
+    {"lines", T_PYSSIZET, offsetof(LinesObject, lines), 0, "physical lines consumed so far"},
+    {"last", T_OBJECT_EX, offsetof(LinesObject, last), 0, "the last line handed out"},
+    {NULL},
+};
+
+static PyTypeObject LinesType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "dx_plan._speedups.Lines",
+    .tp_basicsize = sizeof(LinesObject),
+    .tp_dealloc = (destructor)Lines_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "Physical lines for csv.reader, counted and bounded (see delimited.py LineFeed).",
+    .tp_traverse = (traverseproc)Lines_traverse,
+    .tp_clear = (inquiry)Lines_clear,
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = (iternextfunc)Lines_next,
+    .tp_members = Lines_members,
+    .tp_init = (initproc)Lines_init,
+    .tp_new = PyType_GenericNew,
+};
+
 /* ------------------------------------------------------------------ Rows */
 
 enum { COL_DATE, COL_UNIT, COL_CHANNEL, COL_KIND, COL_TITLE, COL_URL, COL_DOCS, COL_TASK,
@@ -463,7 +593,6 @@ typedef struct {
     Py_ssize_t taken;           /* rows read by the last run() */
 } RowsObject;
 
-static PyObject *empty_str, *empty_tuple;
 
 static int
 Rows_init(RowsObject *self, PyObject *args, PyObject *kwds)
@@ -931,16 +1060,20 @@ Rows_run(RowsObject *self, PyObject *const *args, Py_ssize_t nargs)
         }
         self->taken++;
         Py_ssize_t line = self->end + 1;
-        PyObject *lines = PyObject_GetAttr(feed, str_lines);
-        if (lines == NULL) {
-            Py_DECREF(cells);
-            return NULL;
-        }
-        self->end = PyLong_AsSsize_t(lines);
-        Py_DECREF(lines);
-        if (self->end == -1 && PyErr_Occurred()) {
-            Py_DECREF(cells);
-            return NULL;
+        if (Py_TYPE(feed) == &LinesType) {
+            self->end = ((LinesObject *)feed)->lines;
+        } else {
+            PyObject *lines = PyObject_GetAttr(feed, str_lines);
+            if (lines == NULL) {
+                Py_DECREF(cells);
+                return NULL;
+            }
+            self->end = PyLong_AsSsize_t(lines);
+            Py_DECREF(lines);
+            if (self->end == -1 && PyErr_Occurred()) {
+                Py_DECREF(cells);
+                return NULL;
+            }
         }
         Row r = {0};
         int got = fast_row(self, cells, line, &r);
@@ -1030,7 +1163,7 @@ PyInit__speedups(void)
         || !empty_str || !empty_tuple || !one)
         return NULL;
     if (PyType_Ready(&HashTableType) < 0 || PyType_Ready(&TallyType) < 0
-        || PyType_Ready(&RowsType) < 0)
+        || PyType_Ready(&LinesType) < 0 || PyType_Ready(&RowsType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
@@ -1038,6 +1171,7 @@ PyInit__speedups(void)
     if (PyModule_AddObjectRef(m, "HashTable", (PyObject *)&HashTableType) < 0
         || PyModule_AddObjectRef(m, "Tally", (PyObject *)&TallyType) < 0
         || PyModule_AddObjectRef(m, "Rows", (PyObject *)&RowsType) < 0
+        || PyModule_AddObjectRef(m, "Lines", (PyObject *)&LinesType) < 0
         || PyModule_AddIntConstant(m, "DONE", DONE) < 0
         || PyModule_AddIntConstant(m, "BUDGET", BUDGET) < 0
         || PyModule_AddIntConstant(m, "SLOW", SLOW) < 0

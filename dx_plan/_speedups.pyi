@@ -20,6 +20,14 @@ class Tally:
                  parents: dict[str, str | None] | None, by_unit: dict[str, int] | None,
                  keep: frozenset[str] | None, last_day: int, window_start: int) -> None: ...
 
+class Lines:
+    lines: int
+    last: str
+    def __init__(self, readline: Callable[[int], str], limit: int,
+                 on_long: Callable[[str], str]) -> None: ...
+    def __iter__(self) -> Lines: ...
+    def __next__(self) -> str: ...
+
 class Rows:
     end: int
     taken: int

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any
 
+from ..accel import speedups
 from ..entries import Entry
 from .columns import read_header
 from .encoding import SNIFF_BYTES, Undecodable, decode_sample, detect_encoding
@@ -99,6 +100,42 @@ class LineFeed:
                 quotes = piece.count('"')
             if quotes & 1:
                 return
+
+
+class CLineFeed(LineFeed):
+    """A LineFeed whose line loop runs in C (`_speedups.Lines`, the accelerator's twin).
+
+    Iterating it gives the C iterator; `lines` and `last` live there, so the
+    recovery code above (skip_quoted, the long-line record) works unchanged.
+    """
+
+    def __init__(self, readline: Callable[[int], str], delimiter: str, field_limit: int,
+                 limit: int, accel: Any) -> None:
+        self.core = accel.Lines(readline, limit, self._long_line)
+        super().__init__(readline, delimiter, field_limit, limit)
+
+    @property
+    def lines(self) -> int:
+        return int(self.core.lines)
+
+    @lines.setter
+    def lines(self, value: int) -> None:
+        self.core.lines = value
+
+    @property
+    def last(self) -> str:
+        return str(self.core.last)
+
+    @last.setter
+    def last(self, value: str) -> None:
+        self.core.last = value
+
+    def __iter__(self) -> Iterator[str]:
+        return self.core  # type: ignore[no-any-return]
+
+    def _long_line(self, piece: str) -> str:
+        self.long = self._rest_of_line(piece)
+        return self._stand_in
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -191,8 +228,13 @@ class TextSource:
         self._text = io.TextIOWrapper(self.fh, encoding=self.encoding, errors="dxplan-mixed",
                                       newline="")
         self._undecodable = Undecodable.count
-        self._feed = LineFeed(self._text.readline, self.delimiter, self.limits.max_field_chars,
-                              MAX_LINE_CHARS)
+        accel = speedups()
+        if accel is not None:
+            self._feed = CLineFeed(self._text.readline, self.delimiter,
+                                   self.limits.max_field_chars, MAX_LINE_CHARS, accel)
+        else:
+            self._feed = LineFeed(self._text.readline, self.delimiter,
+                                  self.limits.max_field_chars, MAX_LINE_CHARS)
         # A process-wide setting; restored by close().
         self._old_limit = csv.field_size_limit(self.limits.max_field_chars)
         self._reader = csv.reader(self._feed, delimiter=self.delimiter, strict=True)
@@ -272,13 +314,11 @@ class TextSource:
     def _fast_entries(self, convert: Converter, fast: Any, tally: Any, limit: int,
                       progress: RowProgress) -> Iterator[Entry]:
         """`entries` with the row loop in C: the same rows, lines, limits and problems."""
-        from ..accel import speedups
-
         accel = speedups()
-        assert accel is not None  # fast exists only with the accelerator
+        feed = self._feed
+        assert accel is not None and isinstance(feed, CLineFeed)  # fast needs the accelerator
         slow, entry_status, done = accel.SLOW, accel.ENTRY, accel.DONE
-        reader, feed, run = self._reader, self._feed, fast.run
-        assert feed is not None
+        reader, lines, run = self._reader, feed.core, fast.run
         fast.end = self._end
         count = reported = 0
         try:
@@ -294,7 +334,7 @@ class TextSource:
                             self.report(line, "bad-file", f"more than {limit} data rows; "
                                         "the rest of the file is not read", "split the file")
                             return
-                        status, value = run(reader, feed, room, tally)
+                        status, value = run(reader, lines, room, tally)
                         count += fast.taken
                         fast.taken = 0
                         if status == slow:
