@@ -38,6 +38,40 @@ class ProblemLog:
         if self.keep is None or len(self.problems) < self.keep:
             self.problems.append(problem)
 
+    def add_fail(self, fail: Fail, file: str, line: int) -> None:
+        """`add(fail.at(file, line))`, without building a Problem that will not be kept.
+
+        Validate's hot path: a log of random tasks has more problems than rows.
+        """
+        self.counts[fail.key] += 1
+        if fail.severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+        if self.keep is None or len(self.problems) < self.keep:
+            self.problems.append(Problem(file, line, fail.severity, fail.code, fail.message,
+                                         fail.column, fail.hint, self.current_unit))
+
+
+class Fail:
+    """A memoised problem: everything of a Problem except where it occurred."""
+
+    __slots__ = ("code", "severity", "message", "column", "hint", "key")
+
+    def __init__(self, code: str, severity: ProblemSeverity, message: str,
+                 column: str | None, hint: str | None = None) -> None:
+        self.code = code
+        self.severity: ProblemSeverity = severity
+        self.message = message
+        self.column = column
+        self.hint = hint
+        self.key = (severity, code)  # what ProblemLog counts
+
+    def at(self, file: str, line: int) -> Problem:
+        """The problem at a place."""
+        return Problem(file, line, self.severity, self.code, self.message, self.column,
+                       self.hint)
+
 
 class FileFailed(Exception):
     """Raised inside a source when the rest of a file cannot be read (becomes a Problem)."""

@@ -29,10 +29,10 @@ from ..text import nfc
 from .columns import COLUMNS, Layout
 from .dedupe import Deduper, title_key
 from .options import ReadOptions
-from .problems import ProblemLog, show
+from .problems import Fail, ProblemLog, show
 
 MEMO_CAP = 100_000  # distinct spellings remembered per memo (bounds hostile input)
-FITS_CAP = 8192  # (task, unit, channel) verdicts remembered by validate
+HOSTS_CAP = 4096  # (host, unit, channel) verdicts remembered by validate
 MAX_QUANTITY = 1_000_000
 # Coverage of a unit's work by the provincial newspaper or broadcaster is fine
 # evidence for it on these channels.
@@ -53,25 +53,6 @@ Converter = Callable[[list[str], int], Entry | None]
 # The column order of the C row loop's `positions` (the enum in _speedups.c).
 FAST_COLUMNS = ("date", "unit", "channel", "kind", "title", "url", "docs", "task", "quantity",
                 "end_date", "notes")
-
-
-class Fail:
-    """A memoised problem: everything of a Problem except where it occurred."""
-
-    __slots__ = ("code", "severity", "message", "column", "hint")
-
-    def __init__(self, code: str, severity: ProblemSeverity, message: str,
-                 column: str | None, hint: str | None = None) -> None:
-        self.code = code
-        self.severity: ProblemSeverity = severity
-        self.message = message
-        self.column = column
-        self.hint = hint
-
-    def at(self, file: str, line: int) -> Problem:
-        """The problem at a place."""
-        return Problem(file, line, self.severity, self.code, self.message, self.column,
-                       self.hint)
 
 
 _MISS: Final = object()
@@ -132,6 +113,25 @@ def split_url(url: str) -> tuple[str, str]:
         return "", ""
 
 
+def plain_host(url: str) -> str | None:
+    """The host of a plain http(s) URL as `split_url` gives it, or None for any other URL.
+
+    None also when the host comes out empty: such a URL is a `bad-url`, whose
+    message quotes the whole URL, so it cannot be judged by its host alone.
+    """
+    head = url[:8].lower()
+    if head.startswith("https://"):
+        rest = url[8:]
+    elif head.startswith("http://"):
+        rest = url[7:]
+    else:
+        return None
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if not host or not host.isprintable() or _ODD_HOST.search(host):
+        return None
+    return host.partition(":")[0].lower().rstrip(".") or None
+
+
 class RowChecker:
     """Memo tables and checks shared by all files of one reader."""
 
@@ -151,10 +151,17 @@ class RowChecker:
         self.quantities: dict[str, int | Fail] = {}
         self.docs: dict[str, tuple[tuple[str, ...], tuple[Fail, ...]]] = {}
         self.tasks: dict[str, tuple[str | None, Fail | None]] = {}
-        self._fits: dict[tuple[str, str, str], tuple[Fail, ...]] = {}
+        # validate's memoised verdicts (None: no problem); the C row loop reads them too
+        self.lead_fits: dict[tuple[str, str], Fail | None] = {}
+        self.channel_fits: dict[tuple[str, str], Fail | None] = {}
+        self.host_fits: dict[tuple[str, str, str], Fail | None] = {}
+        self.missing_urls: dict[str, Fail] = {
+            c.id: Fail("missing-url", "error",
+                       f"no URL for an item on '{c.id}', an online channel", "url",
+                       "add the link to the published item")
+            for c in catalog.plan.channels if c.online}
         self._task_info: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
-        self._host_ok: dict[tuple[str, tuple[str, str]], bool] = {}
 
     # ------------------------------------------------------------ resolvers
 
@@ -307,6 +314,7 @@ class RowChecker:
         base = file_index << 32
         log = self.problems
         add = log.add
+        add_fail = log.add_fail
         # Typed Any on purpose: the values are narrowed by `__class__ is fail_cls`
         # tests, which mypy cannot follow and isinstance() would slow down.
         dates: dict[str, Any] = self.dates
@@ -332,12 +340,12 @@ class RowChecker:
                 return  # a blank or template row
             for value in values:
                 if value.__class__ is fail_cls:
-                    add(value.at(file, line))
+                    add_fail(value, file, line)
             raw_end = cells[ei].strip()
             if raw_end:
                 end = resolve_date(raw_end)
                 if isinstance(end, Fail):
-                    add(self._bad_end(end, raw_end).at(file, line))
+                    add_fail(self._bad_end(end, raw_end), file, line)
 
         def convert(cells: list[str], line: int) -> Entry | None:
             """The row's Entry, or None after recording why it is not counted."""
@@ -421,20 +429,20 @@ class RowChecker:
             if kind is miss:
                 kind = resolve_kind(raw)
             if kind.__class__ is fail_cls:
-                add(kind.at(file, line))
+                add_fail(kind, file, line)
                 kind = None
             raw = cells[oi]
             docs: tuple[str, ...] = ()
             if raw:
                 docs, doc_fails = docs_memo.get(raw) or resolve_docs(raw)
                 for fail in doc_fails:
-                    add(fail.at(file, line))
+                    add_fail(fail, file, line)
             raw = cells[ai]
             task = None
             if raw:
                 task, task_fail = tasks.get(raw) or resolve_task(raw)
                 if task_fail is not None:
-                    add(task_fail.at(file, line))
+                    add_fail(task_fail, file, line)
             extra = more
             if one_extra is not None:  # the usual case: an STT column
                 v = cells[one_extra].strip()
@@ -502,7 +510,7 @@ class RowChecker:
             return day
         end = self.dates.get(text) or self.date(text)
         if isinstance(end, Fail):
-            self.problems.add(self._bad_end(end, text).at(file, line))
+            self.problems.add_fail(self._bad_end(end, text), file, line)
             return None
         if end < day:
             self.problems.add(Problem(
@@ -522,25 +530,40 @@ class RowChecker:
 
     def _evidence(self, file: str, line: int, unit: str, channel: str, task: str | None,
                   url: str) -> None:
-        add = self.problems.add
-        if task is not None:
-            fits = self._fits.get((task, unit, channel))
-            if fits is None:
-                fits = self._task_fit(task, unit, channel)
-                # Bounded: tasks × units × channels can reach ~76,000 combinations.
-                if len(self._fits) < FITS_CAP:
-                    self._fits[(task, unit, channel)] = fits
-            for fail in fits:
-                add(fail.at(file, line))
-        if url:
-            self._check_url(file, line, unit, channel, url)
-        elif self.options.require_url and self.catalog.channels.by_id[channel].online:
-            add(Problem(file, line, "error", "missing-url",
-                        f"no URL for an item on '{channel}', an online channel", "url",
-                        "add the link to the published item"))
+        """Validate's checks of a counted row: task fit, URL scheme and domain, URL presence.
 
-    def _task_fit(self, task: str, unit: str, channel: str) -> tuple[Fail, ...]:
-        fails: list[Fail] = []
+        Every verdict is memoised on what it depends on, (task, unit), (task, channel)
+        and (host, unit, channel), in tables the C row loop reads too.
+        """
+        add_fail = self.problems.add_fail
+        if task is not None:
+            lead = self.lead_fits.get((task, unit), _MISS)
+            wanted = self.channel_fits.get((task, channel), _MISS)
+            if lead is _MISS or wanted is _MISS:
+                self.fit_miss(task, unit, channel)
+                lead = self.lead_fits[(task, unit)]
+                wanted = self.channel_fits[(task, channel)]
+            if lead is not None:
+                add_fail(lead, file, line)  # type: ignore[arg-type]
+            if wanted is not None:
+                add_fail(wanted, file, line)  # type: ignore[arg-type]
+        if url:
+            host = plain_host(url)
+            if host is None:
+                self._check_url(file, line, unit, channel, url)
+                return
+            verdict = self.host_fits.get((host, unit, channel), _MISS)
+            if verdict is _MISS:
+                verdict = self.host_miss(host, unit, channel)
+            if verdict is not None:
+                add_fail(verdict, file, line)  # type: ignore[arg-type]
+        elif self.options.require_url:
+            fail = self.missing_urls.get(channel)
+            if fail is not None:
+                add_fail(fail, file, line)
+
+    def fit_miss(self, task: str, unit: str, channel: str) -> None:
+        """Fill `lead_fits[(task, unit)]` and `channel_fits[(task, channel)]`."""
         info = self._task_info.get(task)
         if info is None:
             # Per task, once: expanding groups and scanning rules is too slow per row.
@@ -550,43 +573,50 @@ class RowChecker:
                                for c in rule.channels)
             info = self._task_info[task] = (leads, wanted)
         leads, wanted = info
+        lead_fail = channel_fail = None
         if leads:
             parent = self.catalog.units.by_id[unit].parent
             if unit not in leads and parent not in leads:
                 lead = self.catalog.tasks[task].lead
-                fails.append(Fail("task-mismatch", "warning",
-                                  f"task {task} is led by {', '.join(lead)}, not {unit}",
-                                  "task"))
+                lead_fail = Fail("task-mismatch", "warning",
+                                 f"task {task} is led by {', '.join(lead)}, not {unit}", "task")
         if wanted and channel not in wanted:
-            fails.append(Fail("task-mismatch", "warning",
-                              f"task {task} counts items on {', '.join(sorted(wanted))}, "
-                              f"not {channel}", "task"))
-        return tuple(fails)
+            channel_fail = Fail("task-mismatch", "warning",
+                                f"task {task} counts items on {', '.join(sorted(wanted))}, "
+                                f"not {channel}", "task")
+        # Both keys are plan ids (tasks × units, tasks × channels): bounded by the plan.
+        self.lead_fits[(task, unit)] = lead_fail
+        self.channel_fits[(task, channel)] = channel_fail
+
+    def host_miss(self, host: str, unit: str, channel: str) -> Fail | None:
+        """The foreign-domain warning for a URL host of this unit and channel, or None."""
+        key = (unit, channel)
+        if key not in self._domains:
+            self._domains[key] = self._known_domains(unit, channel)
+        domains = self._domains[key]
+        verdict = None
+        if domains is not None and not any(host == d or host.endswith("." + d)
+                                           for d in domains):
+            verdict = Fail("foreign-domain", "warning",
+                           f"URL host '{show(host)}' is not a known domain of {unit}", "url",
+                           f"known domains: {', '.join(domains)}")
+        if len(self.host_fits) < HOSTS_CAP:  # real logs have a few dozen hosts
+            self.host_fits[(host, unit, channel)] = verdict
+        return verdict
 
     def _check_url(self, file: str, line: int, unit: str, channel: str, url: str) -> None:
+        """The general URL check (what `plain_host` leaves: other schemes, IPv6, oddities)."""
         scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
             self.problems.add(Problem(
                 file, line, "warning", "bad-url", f"URL '{show(url)}' is not an http(s) address",
                 "url", "give the full address of the published item, starting with https://"))
             return
-        key = (unit, channel)
-        if key not in self._domains:
-            self._domains[key] = self._known_domains(unit, channel)
-        domains = self._domains[key]
-        if domains is None:
-            return
-        # A log repeats a few hosts per unit: judge each (host, unit, channel) once.
-        verdict = self._host_ok.get((host, key))
-        if verdict is None:
-            verdict = any(host == d or host.endswith("." + d) for d in domains)
-            if len(self._host_ok) < 4096:  # real logs have a few dozen hosts
-                self._host_ok[(host, key)] = verdict
-        if not verdict:
-            self.problems.add(Problem(
-                file, line, "warning", "foreign-domain",
-                f"URL host '{show(host)}' is not a known domain of {unit}", "url",
-                f"known domains: {', '.join(domains)}"))
+        verdict = self.host_fits.get((host, unit, channel), _MISS)
+        if verdict is _MISS:
+            verdict = self.host_miss(host, unit, channel)
+        if verdict is not None:
+            self.problems.add_fail(verdict, file, line)  # type: ignore[arg-type]
 
     def _known_domains(self, unit: str, channel: str) -> tuple[str, ...] | None:
         """Domains a URL of this unit on this channel may be on; None: cannot tell."""
