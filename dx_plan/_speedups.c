@@ -580,7 +580,11 @@ typedef struct {
     PyObject *extra;            /* tuple of (position, header) */
     long start, stop, future;   /* ordinals: plan period, and the as-of date (LONG_MAX: none) */
     PyObject *allowed;          /* frozenset or None */
-    PyObject *evidence;         /* callable or None */
+    PyObject *evidence;         /* None, or validate's tables (see Rows_init) */
+    PyObject *lead_fits, *channel_fits, *host_fits, *missing_urls;  /* borrowed from evidence */
+    PyObject *fit_miss, *host_miss, *check_url, *add_fail;
+    PyObject *kept, *counts;    /* the ProblemLog's problems list and counts (borrowed) */
+    Py_ssize_t keep;            /* its `keep`; -1: keep every problem */
     PyObject *log;              /* the ProblemLog (current_unit) */
     PyObject *dates, *units, *channels, *quantities, *kinds, *docs, *tasks;  /* memo dicts */
     PyObject *fail_cls;
@@ -648,11 +652,44 @@ Rows_init(RowsObject *self, PyObject *args, PyObject *kwds)
             return -1;
         }
     }
+    if (evidence != Py_None) {
+        /* (lead_fits, channel_fits, host_fits, missing_urls or None, fit_miss, host_miss,
+         *  check_url, add_fail): see reader/rows.py RowChecker._evidence, the twin. */
+        if (!PyTuple_Check(evidence) || PyTuple_GET_SIZE(evidence) != 11
+            || !PyDict_CheckExact(PyTuple_GET_ITEM(evidence, 0))
+            || !PyDict_CheckExact(PyTuple_GET_ITEM(evidence, 1))
+            || !PyDict_CheckExact(PyTuple_GET_ITEM(evidence, 2))
+            || (PyTuple_GET_ITEM(evidence, 3) != Py_None
+                && !PyDict_CheckExact(PyTuple_GET_ITEM(evidence, 3)))
+            || !PyList_CheckExact(PyTuple_GET_ITEM(evidence, 8))
+            || !PyDict_Check(PyTuple_GET_ITEM(evidence, 9))
+            || !PyLong_Check(PyTuple_GET_ITEM(evidence, 10))) {
+            PyErr_SetString(PyExc_TypeError, "evidence: None or a tuple of 3 dicts, a dict or "
+                                             "None, 4 callables, the problems list, the counts "
+                                             "dict and keep (-1: all)");
+            return -1;
+        }
+    }
 #define SET(field, value) do { Py_INCREF(value); Py_XSETREF(self->field, (value)); } while (0)
     SET(file, file);
     SET(extra, extra);
     SET(allowed, allowed);
     SET(evidence, evidence);
+    if (evidence != Py_None) {
+        self->lead_fits = PyTuple_GET_ITEM(evidence, 0);
+        self->channel_fits = PyTuple_GET_ITEM(evidence, 1);
+        self->host_fits = PyTuple_GET_ITEM(evidence, 2);
+        self->missing_urls = PyTuple_GET_ITEM(evidence, 3);
+        self->fit_miss = PyTuple_GET_ITEM(evidence, 4);
+        self->host_miss = PyTuple_GET_ITEM(evidence, 5);
+        self->check_url = PyTuple_GET_ITEM(evidence, 6);
+        self->add_fail = PyTuple_GET_ITEM(evidence, 7);
+        self->kept = PyTuple_GET_ITEM(evidence, 8);
+        self->counts = PyTuple_GET_ITEM(evidence, 9);
+        self->keep = PyLong_AsSsize_t(PyTuple_GET_ITEM(evidence, 10));
+        if (self->keep == -1 && PyErr_Occurred())
+            return -1;
+    }
     SET(log, log);
     SET(dates, dates);
     SET(units, units);
@@ -837,6 +874,178 @@ pair_value(PyObject *dict, PyObject *key, PyObject **out)
     return 1;
 }
 
+/* Call f(args...) and drop the result; -1 on error. */
+static int
+call_void(PyObject *f, PyObject *const *args, Py_ssize_t n)
+{
+    PyObject *res = PyObject_Vectorcall(f, args, n, NULL);
+    if (res == NULL)
+        return -1;
+    Py_DECREF(res);
+    return 0;
+}
+
+/* The host of a plain http(s) URL, as reader/rows.py plain_host gives it (new reference),
+ * or NULL without an error when the URL is anything else (then check_url judges it). */
+static PyObject *
+plain_host(PyObject *url)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(url);
+    int kind = PyUnicode_KIND(url);
+    const void *data = PyUnicode_DATA(url);
+    char head[8];
+    Py_ssize_t i;
+    for (i = 0; i < 8 && i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c > 0x7F)
+            return NULL;
+        head[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    Py_ssize_t start;
+    if (i == 8 && memcmp(head, "https://", 8) == 0)
+        start = 8;
+    else if (i >= 7 && memcmp(head, "http://", 7) == 0)
+        start = 7;
+    else
+        return NULL;
+    Py_ssize_t end = start, colon = -1;
+    for (; end < n; end++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, end);
+        if (c == '/' || c == '?' || c == '#')
+            break;
+        if (c <= 0x20 || c >= 0x7F || c == '[' || c == ']' || c == '@' || c == '\\'
+            || c == '%')
+            return NULL;
+        if (c == ':' && colon < 0)
+            colon = end;
+    }
+    if (end == start)
+        return NULL;
+    Py_ssize_t stop = colon >= 0 ? colon : end;
+    while (stop > start && PyUnicode_READ(kind, data, stop - 1) == '.')
+        stop--;
+    if (stop == start)
+        return NULL;
+    char buf[256];
+    if (stop - start > (Py_ssize_t)sizeof(buf))
+        return NULL;
+    for (Py_ssize_t j = start; j < stop; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        buf[j - start] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    return PyUnicode_FromStringAndSize(buf, stop - start);
+}
+
+static PyObject *str_key;
+
+/* ProblemLog.add_fail(fail, file, line): once the log keeps no more problems, only
+ * its count grows, and that is done here without a call. */
+static int
+emit(RowsObject *self, PyObject *fail, PyObject *lineobj)
+{
+    if (self->keep >= 0 && PyList_GET_SIZE(self->kept) >= self->keep) {
+        PyObject *key = PyObject_GetAttr(fail, str_key);
+        if (key == NULL)
+            return -1;
+        int rc = dict_add(self->counts, key, one);
+        Py_DECREF(key);
+        return rc;
+    }
+    PyObject *args[3] = {fail, self->file, lineobj};
+    return call_void(self->add_fail, args, 3);
+}
+
+/* A memo lookup keyed by a fresh tuple (borrowed result; NULL: a miss or an error). */
+static PyObject *
+lookup2(PyObject *dict, PyObject *a, PyObject *b)
+{
+    PyObject *key = PyTuple_Pack(2, a, b);
+    if (key == NULL)
+        return NULL;
+    PyObject *v = PyDict_GetItemWithError(dict, key);
+    Py_DECREF(key);
+    return v;
+}
+
+/* Validate's checks of an accepted row, as RowChecker._evidence makes them. */
+static int
+row_evidence(RowsObject *self, PyObject *lineobj, Row *r)
+{
+    if (r->task != Py_None) {
+        PyObject *lead = lookup2(self->lead_fits, r->task, r->unit);
+        if (lead == NULL && PyErr_Occurred())
+            return -1;
+        PyObject *wanted = lookup2(self->channel_fits, r->task, r->channel);
+        if (wanted == NULL && PyErr_Occurred())
+            return -1;
+        if (lead == NULL || wanted == NULL) {
+            PyObject *args[3] = {r->task, r->unit, r->channel};
+            if (call_void(self->fit_miss, args, 3) < 0)
+                return -1;
+            lead = lookup2(self->lead_fits, r->task, r->unit);
+            wanted = lookup2(self->channel_fits, r->task, r->channel);
+            if (lead == NULL || wanted == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_KeyError, "fit_miss did not fill the task memos");
+                return -1;
+            }
+        }
+        Py_INCREF(lead);
+        Py_INCREF(wanted);
+        int rc = 0;
+        if (lead != Py_None)
+            rc = emit(self, lead, lineobj);
+        if (rc == 0 && wanted != Py_None)
+            rc = emit(self, wanted, lineobj);
+        Py_DECREF(lead);
+        Py_DECREF(wanted);
+        if (rc < 0)
+            return -1;
+    }
+    if (PyUnicode_GET_LENGTH(r->url)) {
+        PyObject *host = plain_host(r->url);
+        if (host == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            PyObject *args[5] = {self->file, lineobj, r->unit, r->channel, r->url};
+            return call_void(self->check_url, args, 5);
+        }
+        PyObject *key = PyTuple_Pack(3, host, r->unit, r->channel);
+        if (key == NULL) {
+            Py_DECREF(host);
+            return -1;
+        }
+        PyObject *verdict = PyDict_GetItemWithError(self->host_fits, key);
+        Py_DECREF(key);
+        if (verdict != NULL) {
+            Py_INCREF(verdict);
+        } else {
+            if (PyErr_Occurred()) {
+                Py_DECREF(host);
+                return -1;
+            }
+            PyObject *args[3] = {host, r->unit, r->channel};
+            verdict = PyObject_Vectorcall(self->host_miss, args, 3, NULL);
+        }
+        Py_DECREF(host);
+        if (verdict == NULL)
+            return -1;
+        int rc = verdict != Py_None ? emit(self, verdict, lineobj) : 0;
+        Py_DECREF(verdict);
+        return rc;
+    }
+    if (self->missing_urls != Py_None) {
+        PyObject *fail = PyDict_GetItemWithError(self->missing_urls, r->channel);
+        if (fail == NULL)
+            return PyErr_Occurred() ? -1 : 0;
+        Py_INCREF(fail);
+        int rc = emit(self, fail, lineobj);
+        Py_DECREF(fail);
+        return rc;
+    }
+    return 0;
+}
+
 /* One row, exactly as RowChecker.converter's `convert` would take it when it reports nothing.
  * 1: accepted (r filled); 0: the Python converter must take the row; -1: error.
  * Nothing observable changes before a 0 except the (idempotent) duplicate table. */
@@ -975,12 +1184,10 @@ fast_row(RowsObject *self, PyObject *cells, Py_ssize_t line, Row *r)
         PyObject *lineobj = PyLong_FromSsize_t(line);
         if (lineobj == NULL)
             return -1;
-        PyObject *args[6] = {self->file, lineobj, r->unit, r->channel, r->task, r->url};
-        PyObject *res = PyObject_Vectorcall(self->evidence, args, 6, NULL);
+        int ok = row_evidence(self, lineobj, r);
         Py_DECREF(lineobj);
-        if (res == NULL)
+        if (ok < 0)
             return -1;
-        Py_DECREF(res);
     }
     r->notes = text_nfc(self, cell(self, cells, COL_NOTES));
     if (r->notes == NULL)
@@ -1156,10 +1363,11 @@ PyInit__speedups(void)
     str_current_unit = PyUnicode_InternFromString("current_unit");
     str_nfc = PyUnicode_InternFromString("NFC");
     str_deadline = PyUnicode_InternFromString("deadline");
+    str_key = PyUnicode_InternFromString("key");
     empty_str = PyUnicode_FromString("");
     empty_tuple = PyTuple_New(0);
     one = PyLong_FromLong(1);
-    if (!str_strip || !str_lines || !str_current_unit || !str_nfc || !str_deadline
+    if (!str_strip || !str_lines || !str_current_unit || !str_nfc || !str_deadline || !str_key
         || !empty_str || !empty_tuple || !one)
         return NULL;
     if (PyType_Ready(&HashTableType) < 0 || PyType_Ready(&TallyType) < 0

@@ -33,7 +33,7 @@ class Rows:
     taken: int
     def __init__(self, *, file: str, width: int, positions: tuple[int, ...],
                  extra: tuple[tuple[int, str], ...], start: int, stop: int, future: int,
-                 allowed: frozenset[str] | None, evidence: Callable[..., None] | None,
+                 allowed: frozenset[str] | None, evidence: tuple[Any, ...] | None,
                  log: object, dates: dict[str, Any], units: dict[str, Any],
                  channels: dict[str, Any], quantities: dict[str, Any], kinds: dict[str, Any],
                  docs: dict[str, Any], tasks: dict[str, Any], fail_cls: type,

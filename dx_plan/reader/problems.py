@@ -16,12 +16,21 @@ class ProblemLog:
     def __init__(self, keep: int | None = None) -> None:
         self.keep = keep
         self.problems: list[Problem] = []
+        # (severity, code) → problems; the C row loop adds to it directly (see add_fail)
         self.counts: Counter[tuple[str, str]] = Counter()
-        self.errors = 0
-        self.warnings = 0
         # The unit of the row being converted (set by the row converter), so that a
         # report can give each unit the problems of its own rows.
         self.current_unit: str | None = None
+
+    @property
+    def errors(self) -> int:
+        """Problems of severity error, kept or not."""
+        return sum(n for (severity, _), n in self.counts.items() if severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Problems of severity warning, kept or not."""
+        return sum(n for (severity, _), n in self.counts.items() if severity != "error")
 
     def add(self, problem: Problem) -> None:
         """Count `problem` and keep it while fewer than `keep` are kept."""
@@ -31,10 +40,6 @@ class ProblemLog:
             problem = Problem(problem.file, problem.line, problem.severity, problem.code,
                               problem.message, problem.column, problem.hint, unit)
         self.counts[(problem.severity, problem.code)] += 1
-        if problem.severity == "error":
-            self.errors += 1
-        else:
-            self.warnings += 1
         if self.keep is None or len(self.problems) < self.keep:
             self.problems.append(problem)
 
@@ -44,10 +49,6 @@ class ProblemLog:
         Validate's hot path: a log of random tasks has more problems than rows.
         """
         self.counts[fail.key] += 1
-        if fail.severity == "error":
-            self.errors += 1
-        else:
-            self.warnings += 1
         if self.keep is None or len(self.problems) < self.keep:
             self.problems.append(Problem(file, line, fail.severity, fail.code, fail.message,
                                          fail.column, fail.hint, self.current_unit))

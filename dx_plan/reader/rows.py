@@ -491,12 +491,20 @@ class RowChecker:
             extra=tuple(layout.extra), start=self.start.toordinal(),
             stop=self.stop.toordinal(), future=future.toordinal(),
             allowed=self._owned(owner),
-            evidence=self._evidence if self.options.check_evidence else None,
+            evidence=self._evidence_tables() if self.options.check_evidence else None,
             log=self.problems, dates=self.dates, units=self.units, channels=self.channels,
             quantities=self.quantities, kinds=self.kinds, docs=self.docs, tasks=self.tasks,
             fail_cls=Fail, table=self.deduper.first, base=file_index << 32,
             title_key=title_key, is_normalized=unicodedata.is_normalized,
             normalize=unicodedata.normalize, entry_cls=Entry)
+
+    def _evidence_tables(self) -> tuple[Any, ...]:
+        """What the C row loop needs to make `_evidence`'s checks (same tables, same order)."""
+        log = self.problems
+        return (self.lead_fits, self.channel_fits, self.host_fits,
+                self.missing_urls if self.options.require_url else None,
+                self.fit_miss, self.host_miss, self._check_url, log.add_fail,
+                log.problems, log.counts, -1 if log.keep is None else log.keep)
 
     def _bad_end(self, fail: Fail, raw: str) -> Fail:
         reason = fail.message.split(": ", 1)[-1]
