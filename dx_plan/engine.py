@@ -24,7 +24,6 @@ from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status,
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 DEADLINE = "deadline"  # the bucket key of a deadline rule's items
-TARGETS_CAP = 100_000  # (unit, channel) keys whose targets are remembered
 
 # (counter, period label of each day lo..hi or None for a deadline, lo, hi, task, kinds)
 Target = tuple[dict[str, int], tuple[str, ...] | None, int, int, str, frozenset[str] | None]
@@ -101,8 +100,9 @@ class Accumulator:
         self.evidence_units = frozenset(
             u for u, parent in self.parents.items()
             if u in self.keep_evidence or (parent and parent in self.keep_evidence))
-        # (unit, channel) → targets (see targets_for)
-        self.targets: dict[tuple[str, str], tuple[Target, ...]] = {}
+        # unit → channel → targets (see targets_for); nested, not tuple-keyed: both are
+        # memoised plan ids, so each lookup is a hash-cached, identity-compared str key.
+        self.targets: dict[str, dict[str, tuple[Target, ...]]] = {}
         self._label_tables: dict[tuple[str, int, int], tuple[str, ...]] = {}
         self._tally: Any = None  # the C accelerator's counters, once asked for
         # Each rule's effective window: the rule's own dates inside the check window,
@@ -149,10 +149,10 @@ class Accumulator:
                 by_unit[parent] = by_unit.get(parent, 0) + 1
             if unit in self.evidence_units:
                 self._keep(entry, parent)
-        key = (unit, entry.channel)
-        targets = self.targets.get(key)
+        by_channel = self.targets.get(unit)
+        targets = by_channel.get(entry.channel) if by_channel is not None else None
         if targets is None:
-            targets = self.targets_for(key)
+            targets = self.targets_for(unit, entry.channel)
         if not targets:
             return
         quantity, task, kind = entry.quantity, entry.task, entry.kind
@@ -219,7 +219,7 @@ class Accumulator:
             self.evidence_more[owner] += 1
         self.docs[owner].update(entry.docs)
 
-    def targets_for(self, key: tuple[str, str]) -> tuple[Target, ...]:
+    def targets_for(self, unit: str, channel: str) -> tuple[Target, ...]:
         """The counters an entry of (unit, channel) may add to (memoised).
 
         A target is (bucket, labels, lo, hi, task, kinds): the rule × unit's counter
@@ -229,7 +229,7 @@ class Accumulator:
         costs a lookup and a slice per rule it feeds.
         """
         out: list[Target] = []
-        for index, credited in self._route.get(key, ()):
+        for index, credited in self._route.get((unit, channel), ()):
             rule = self.rules[index]
             bucket = self.counts.setdefault((index, credited), {})
             kinds = frozenset(rule.kinds) if rule.kinds else None
@@ -246,8 +246,7 @@ class Accumulator:
                 out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi,
                             rule.task, kinds))
         targets = tuple(out)
-        if len(self.targets) < TARGETS_CAP:
-            self.targets[key] = targets
+        self.targets.setdefault(unit, {})[channel] = targets  # plan ids: bounded
         return targets
 
     def _labels(self, per: Per, lo: int, hi: int) -> tuple[str, ...]:

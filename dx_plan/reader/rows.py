@@ -56,6 +56,7 @@ FAST_COLUMNS = ("date", "unit", "channel", "kind", "title", "url", "docs", "task
 
 
 _MISS: Final = object()
+_NONE: Final[dict[Any, Any]] = {}  # an empty table for chained .get() (never written)
 
 
 def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
@@ -152,9 +153,11 @@ class RowChecker:
         self.docs: dict[str, tuple[tuple[str, ...], tuple[Fail, ...]]] = {}
         self.tasks: dict[str, tuple[str | None, Fail | None]] = {}
         # validate's memoised verdicts (None: no problem); the C row loop reads them too
-        self.lead_fits: dict[tuple[str, str], Fail | None] = {}
-        self.channel_fits: dict[tuple[str, str], Fail | None] = {}
-        self.host_fits: dict[tuple[str, str, str], Fail | None] = {}
+        # two-level tables (task → unit, task → channel, host → unit → channel) rather
+        # than tuple keys: no tuple per lookup, and memoised ids compare by identity
+        self.lead_fits: dict[str, dict[str, Fail | None]] = {}
+        self.channel_fits: dict[str, dict[str, Fail | None]] = {}
+        self.host_fits: dict[str, dict[str, dict[str, Fail | None]]] = {}
         self.missing_urls: dict[str, Fail] = {
             c.id: Fail("missing-url", "error",
                        f"no URL for an item on '{c.id}', an online channel", "url",
@@ -545,26 +548,26 @@ class RowChecker:
         """
         add_fail = self.problems.add_fail
         if task is not None:
-            lead = self.lead_fits.get((task, unit), _MISS)
-            wanted = self.channel_fits.get((task, channel), _MISS)
+            lead = self.lead_fits.get(task, _NONE).get(unit, _MISS)
+            wanted = self.channel_fits.get(task, _NONE).get(channel, _MISS)
             if lead is _MISS or wanted is _MISS:
                 self.fit_miss(task, unit, channel)
-                lead = self.lead_fits[(task, unit)]
-                wanted = self.channel_fits[(task, channel)]
+                lead = self.lead_fits[task][unit]
+                wanted = self.channel_fits[task][channel]
             if lead is not None:
-                add_fail(lead, file, line)  # type: ignore[arg-type]
+                add_fail(lead, file, line)
             if wanted is not None:
-                add_fail(wanted, file, line)  # type: ignore[arg-type]
+                add_fail(wanted, file, line)
         if url:
             host = plain_host(url)
             if host is None:
                 self._check_url(file, line, unit, channel, url)
                 return
-            verdict = self.host_fits.get((host, unit, channel), _MISS)
+            verdict = self.host_fits.get(host, _NONE).get(unit, _NONE).get(channel, _MISS)
             if verdict is _MISS:
                 verdict = self.host_miss(host, unit, channel)
             if verdict is not None:
-                add_fail(verdict, file, line)  # type: ignore[arg-type]
+                add_fail(verdict, file, line)
         elif self.options.require_url:
             fail = self.missing_urls.get(channel)
             if fail is not None:
@@ -593,8 +596,8 @@ class RowChecker:
                                 f"task {task} counts items on {', '.join(sorted(wanted))}, "
                                 f"not {channel}", "task")
         # Both keys are plan ids (tasks × units, tasks × channels): bounded by the plan.
-        self.lead_fits[(task, unit)] = lead_fail
-        self.channel_fits[(task, channel)] = channel_fail
+        self.lead_fits.setdefault(task, {})[unit] = lead_fail
+        self.channel_fits.setdefault(task, {})[channel] = channel_fail
 
     def host_miss(self, host: str, unit: str, channel: str) -> Fail | None:
         """The foreign-domain warning for a URL host of this unit and channel, or None."""
@@ -608,8 +611,10 @@ class RowChecker:
             verdict = Fail("foreign-domain", "warning",
                            f"URL host '{show(host)}' is not a known domain of {unit}", "url",
                            f"known domains: {', '.join(domains)}")
-        if len(self.host_fits) < HOSTS_CAP:  # real logs have a few dozen hosts
-            self.host_fits[(host, unit, channel)] = verdict
+        # Hosts are the user's text: at most HOSTS_CAP of them (real logs have a few
+        # dozen); units and channels under each are plan ids.
+        if host in self.host_fits or len(self.host_fits) < HOSTS_CAP:
+            self.host_fits.setdefault(host, {}).setdefault(unit, {})[channel] = verdict
         return verdict
 
     def _check_url(self, file: str, line: int, unit: str, channel: str, url: str) -> None:
@@ -620,11 +625,11 @@ class RowChecker:
                 file, line, "warning", "bad-url", f"URL '{show(url)}' is not an http(s) address",
                 "url", "give the full address of the published item, starting with https://"))
             return
-        verdict = self.host_fits.get((host, unit, channel), _MISS)
+        verdict = self.host_fits.get(host, _NONE).get(unit, _NONE).get(channel, _MISS)
         if verdict is _MISS:
             verdict = self.host_miss(host, unit, channel)
         if verdict is not None:
-            self.problems.add_fail(verdict, file, line)  # type: ignore[arg-type]
+            self.problems.add_fail(verdict, file, line)
 
     def _known_domains(self, unit: str, channel: str) -> tuple[str, ...] | None:
         """Domains a URL of this unit on this channel may be on; None: cannot tell."""
