@@ -105,6 +105,7 @@ class Accumulator:
         self.targets: dict[str, dict[str, tuple[Target, ...]]] = {}
         self._label_tables: dict[tuple[str, int, int], tuple[str, ...]] = {}
         self._tally: Any = None  # the C accelerator's counters, once asked for
+        self._empty: dict[int, dict[str, Any]] = {}  # rule index → verdict with no items
         # Each rule's effective window: the rule's own dates inside the check window,
         # and never past the as-of date (later items are not yet delivered).
         self._spans: list[Window | None] = [self._span(rule) for rule in self.rules]
@@ -326,7 +327,21 @@ class Accumulator:
         if rule_periods is None:
             return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
                               compliance=None, status="not-applicable", missed=(), **common)
-        counts = self.counts.get((index, unit_id), {})
+        counts = self.counts.get((index, unit_id))
+        if counts:
+            fields = self._judge(rule, rule_periods, counts)
+        else:
+            # Most units of a short or partial log have nothing for most rules, and
+            # every such unit gets the same verdict: judged once per rule.
+            empty = self._empty.get(index)
+            if empty is None:
+                empty = self._empty[index] = self._judge(rule, rule_periods, {})
+            fields = empty
+        return RuleResult(per=per, **fields, **common)
+
+    def _judge(self, rule: Rule, rule_periods: list[Period], counts: dict[str, int]
+               ) -> dict[str, Any]:
+        """The period-by-period verdict of one rule × unit, as RuleResult fields."""
         periods: list[PeriodResult] = []
         due = met = shortfall = delivered = 0
         missed: list[str] = []
@@ -360,11 +375,10 @@ class Accumulator:
             verdict = "behind"
         else:
             verdict = "met"
-        return RuleResult(
-            per=per, periods_due=due, periods_met=met, delivered=delivered, shortfall=shortfall,
-            compliance=round(met / due, 3) if due else None, status=verdict, missed=tuple(missed),
-            in_progress=in_progress, periods=tuple(periods), **common,
-        )
+        return {"periods_due": due, "periods_met": met, "delivered": delivered,
+                "shortfall": shortfall, "compliance": round(met / due, 3) if due else None,
+                "status": verdict, "missed": tuple(missed), "in_progress": in_progress,
+                "periods": tuple(periods)}
 
     def _rule_periods(self, index: int, rule: Rule) -> list[Period] | None:
         """The periods of a rule in the window (None: the rule's dates miss the window).
