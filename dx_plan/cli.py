@@ -132,10 +132,9 @@ def _lang(value: LangChoice | None) -> Lang:
 
 
 def _catalog(plan: Path | None) -> Any:
-    from .catalog import Catalog
-    from .loader import load_plan
+    from .loader import load_catalog
 
-    return Catalog(load_plan(plan))
+    return load_catalog(plan)
 
 
 def emit(text: str) -> None:

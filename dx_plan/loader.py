@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
 from .models import Plan
 from .text import fold
@@ -113,24 +114,25 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _cached(cache: Path | None) -> Plan | None:
-    """The validated plan stored for these bytes, if its included files are unchanged too."""
+def _cached(cache: Path | None) -> tuple[Plan, Catalog] | None:
+    """The validated plan (and its catalog) stored for these bytes, if its included files
+    are unchanged too."""
     if cache is None:
         return None
     try:
         with cache.open("rb") as handle:
-            plan, includes = pickle.load(handle)
-        if not isinstance(plan, Plan):
+            plan, includes, catalog = pickle.load(handle)
+        if not isinstance(plan, Plan) or not isinstance(catalog, Catalog):
             return None
         for name, digest in includes.items():
             if _digest(Path(name)) != digest:
                 return None
-        return plan
+        return plan, catalog
     except Exception:  # a stale, foreign or unreadable cache is simply rebuilt
         return None
 
 
-def _store(cache: Path | None, plan: Plan, parts: list[_Part]) -> None:
+def _store(cache: Path | None, plan: Plan, catalog: Catalog, parts: list[_Part]) -> None:
     if cache is None:
         return
     try:
@@ -139,10 +141,17 @@ def _store(cache: Path | None, plan: Plan, parts: list[_Part]) -> None:
                     for part in parts[1:]}
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump((plan, includes), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            # The catalog (name lookups folded for matching) is cached too: building
+            # it costs more than unpickling it.
+            pickle.dump((plan, includes, catalog), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     except OSError:
         pass  # caching is an optimisation: a read-only home must not stop a run
+
+
+def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """`load_plan`, returning the plan's Catalog (cached with the plan)."""
+    return _load(path)[1]
 
 
 def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
@@ -152,6 +161,10 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     ``~/.cache/dxplan``) under the hash of its bytes and of its included files, so
     the next run skips YAML parsing and validation; ``DXPLAN_NO_CACHE=1`` turns it off.
     """
+    return _load(path)[0]
+
+
+def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     plan_path = resolve_plan_path(path)
     raw = _read_bytes(plan_path)
     cache = _cache_file(plan_path, raw)
@@ -194,8 +207,9 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     problems = cross_check(plan, parts)
     if problems:
         raise PlanError(problems)
-    _store(cache, plan, parts)
-    return plan
+    catalog = Catalog(plan)
+    _store(cache, plan, catalog, parts)
+    return plan, catalog
 
 
 

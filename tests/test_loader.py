@@ -10,7 +10,7 @@ import pytest
 
 from dx_plan.catalog import Catalog
 from dx_plan.errors import InputError, PlanError
-from dx_plan.loader import load_plan
+from dx_plan.loader import load_catalog, load_plan
 
 from .conftest import SEED
 
@@ -222,3 +222,15 @@ def test_validated_plans_are_cached_by_content(tmp_path: Path,
     for cached in (tmp_path / "cache").iterdir():
         cached.write_bytes(b"not a pickle")
     assert load_plan(plan_file).documents[0].title == "changed"
+
+
+def test_the_catalog_is_cached_with_the_plan(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    built = load_catalog()  # a miss: validated, built and stored
+    cached = load_catalog()  # a hit: unpickled
+    assert cached is not built
+    assert cached.plan == built.plan
+    # The folded name lookups came through the cache: a spelling without accents.
+    assert cached.units.lookup("huyen ben luc").item is not None
+    assert cached.units.lookup("huyen ben luc").item.id == "h-ben-luc"
