@@ -22,6 +22,8 @@ def test_bench_run_prints_the_table(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
+    assert out.startswith("dxplan package: "), out
+    assert "; C accelerator: " in out.splitlines()[0]
     assert "| case | median s | ratio to floor | target | peak RSS MiB | target | ok? |" in out
     lines = out.splitlines()
     for case in ("check", "validate", "startup"):
