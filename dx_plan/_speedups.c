@@ -131,6 +131,10 @@ HashTable_setdefault(HashTableObject *self, PyObject *const *args, Py_ssize_t na
         PyErr_SetString(PyExc_TypeError, "setdefault(key, value) takes 2 arguments");
         return NULL;
     }
+    if (self->keys == NULL) {
+        PyErr_SetString(PyExc_ValueError, "HashTable is not initialised");
+        return NULL;
+    }
     long long key = PyLong_AsLongLong(args[0]);
     if (key == -1 && PyErr_Occurred())
         return NULL;
@@ -347,6 +351,10 @@ static int
 tally_add(TallyObject *t, long day, PyObject *unit, PyObject *channel, PyObject *task,
           PyObject *kind, PyObject *quantity)
 {
+    if (t->targets == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Tally is not initialised");
+        return -1;
+    }
     if (t->targets == Py_None) {
         t->counted++;
         return 1;
@@ -367,8 +375,11 @@ tally_add(TallyObject *t, long day, PyObject *unit, PyObject *channel, PyObject 
         PyObject *parent = PyDict_GetItemWithError(t->parents, unit);
         if (parent == NULL && PyErr_Occurred())
             return -1;
-        if (parent != NULL && parent != Py_None && PyObject_IsTrue(parent)) {
-            if (dict_add(t->by_unit, parent, one) < 0)
+        if (parent != NULL && parent != Py_None) {
+            int truthy = PyObject_IsTrue(parent);
+            if (truthy < 0)
+                return -1;
+            if (truthy && dict_add(t->by_unit, parent, one) < 0)
                 return -1;
         }
     }
@@ -636,6 +647,16 @@ Rows_init(RowsObject *self, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_TypeError, "entry_cls must be a tuple subclass");
         return -1;
     }
+    PyObject *fields = PyObject_GetAttrString(entry_cls, "_fields");
+    if (fields == NULL)
+        return -1;
+    Py_ssize_t nfields = PyObject_Length(fields);
+    Py_DECREF(fields);
+    if (nfields != 14) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "entry_cls must have the 14 fields of Entry");
+        return -1;
+    }
     for (int i = 0; i < NCOLS; i++) {
         Py_ssize_t p = PyLong_AsSsize_t(PyTuple_GET_ITEM(positions, i));
         if (p == -1 && PyErr_Occurred())
@@ -752,6 +773,10 @@ Rows_traverse(RowsObject *self, visitproc visit, void *arg)
 static int
 Rows_clear(RowsObject *self)
 {
+    /* borrowed from `evidence`: forget them with it */
+    self->lead_fits = self->channel_fits = self->host_fits = self->missing_urls = NULL;
+    self->fit_miss = self->host_miss = self->check_url = self->add_fail = NULL;
+    self->kept = self->counts = NULL;
     Py_CLEAR(self->file);
     Py_CLEAR(self->extra);
     Py_CLEAR(self->allowed);
@@ -860,6 +885,10 @@ text_nfc(RowsObject *self, PyObject *raw)
     }
     int is = PyObject_IsTrue(ok);
     Py_DECREF(ok);
+    if (is < 0) {
+        Py_DECREF(s);
+        return NULL;
+    }
     if (is)
         return s;
     PyObject *n = PyObject_Vectorcall(self->normalize, args, 2, NULL);
@@ -981,7 +1010,7 @@ row_evidence(RowsObject *self, PyObject *lineobj, Row *r)
             if (call_void(self->fit_miss, args, 3) < 0)
                 return -1;
             lead = lookup2(self->lead_fits, r->task, r->unit);
-            wanted = lookup2(self->channel_fits, r->task, r->channel);
+            wanted = lead != NULL ? lookup2(self->channel_fits, r->task, r->channel) : NULL;
             if (lead == NULL || wanted == NULL) {
                 if (!PyErr_Occurred())
                     PyErr_SetString(PyExc_KeyError, "fit_miss did not fill the task memos");
@@ -1033,6 +1062,8 @@ row_evidence(RowsObject *self, PyObject *lineobj, Row *r)
         PyObject *fail = PyDict_GetItemWithError(self->missing_urls, r->channel);
         if (fail == NULL)
             return PyErr_Occurred() ? -1 : 0;
+        if (fail == Py_None)
+            return 0;
         Py_INCREF(fail);
         int rc = emit(self, fail, lineobj);
         Py_DECREF(fail);
@@ -1049,6 +1080,10 @@ fast_row(RowsObject *self, PyObject *cells, Py_ssize_t line, Row *r)
 {
     if (!PyList_CheckExact(cells) || PyList_GET_SIZE(cells) != self->width)
         return 0;
+    for (Py_ssize_t i = 0; i < self->width; i++) {
+        if (!PyUnicode_CheckExact(PyList_GET_ITEM(cells, i)))
+            return 0;  /* not csv.reader's cells: the Python converter decides */
+    }
     r->day = memo(self, self->dates, cell(self, cells, COL_DATE));
     if (r->day == NULL || !PyDate_CheckExact(r->day))
         return PyErr_Occurred() ? -1 : 0;
@@ -1175,7 +1210,7 @@ fast_row(RowsObject *self, PyObject *cells, Py_ssize_t line, Row *r)
         return 0;  /* a future-date warning: the Python path reports it */
     if (PyObject_SetAttr(self->log, str_current_unit, r->unit) < 0)
         return -1;
-    if (self->evidence != Py_None) {
+    if (self->evidence != NULL && self->evidence != Py_None) {
         PyObject *lineobj = PyLong_FromSsize_t(line);
         if (lineobj == NULL)
             return -1;
@@ -1243,6 +1278,10 @@ Rows_run(RowsObject *self, PyObject *const *args, Py_ssize_t nargs)
             return NULL;
         }
         tally = (TallyObject *)tallyobj;
+    }
+    if (self->dates == NULL || self->table == NULL || self->table->keys == NULL) {
+        PyErr_SetString(PyExc_ValueError, "Rows is not initialised");
+        return NULL;
     }
     iternextfunc next = Py_TYPE(reader)->tp_iternext;
     if (next == NULL) {

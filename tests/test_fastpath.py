@@ -236,3 +236,13 @@ def test_the_accelerator_is_built_where_a_compiler_is() -> None:
     module = speedups()
     assert module is not None
     assert {"HashTable", "Tally", "Lines", "Rows"} <= set(dir(module))
+
+
+@needs_accel
+def test_uninitialised_accelerator_objects_raise_instead_of_crashing() -> None:
+    module = speedups()
+    assert module is not None
+    with pytest.raises(ValueError, match="HashTable is not initialised"):
+        module.HashTable.__new__(module.HashTable).setdefault(1, 2)
+    with pytest.raises(ValueError, match="Rows is not initialised"):
+        module.Rows.__new__(module.Rows).run(iter([["a"]]), None, 1, None)

@@ -15,6 +15,8 @@ class ProblemLog:
 
     def __init__(self, keep: int | None = None) -> None:
         self.keep = keep
+        # Never replaced, only appended to and counted into: the C row loop holds on
+        # to both objects for the length of a file.
         self.problems: list[Problem] = []
         # (severity, code) → problems; the C row loop adds to it directly (see add_fail)
         self.counts: Counter[tuple[str, str]] = Counter()
