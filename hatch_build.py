@@ -61,12 +61,18 @@ class SpeedupsBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         build_data["pure_python"] = False
         build_data["infer_tag"] = True
-        if version == "editable":
-            # An editable install imports from the source tree: put the module there.
-            target = root / "dx_plan" / built.name
-            shutil.copyfile(built, target)
-        else:
+        if version != "editable":
             build_data["force_include"][str(built)] = f"dx_plan/{built.name}"
+        # Also beside the sources (gitignored), like `build_ext --inplace`: an editable
+        # install imports from there, and so does pytest run from a checkout after
+        # `pip install .` (its rootdir comes first on sys.path).
+        try:
+            shutil.copyfile(built, root / "dx_plan" / built.name)
+        except OSError as exc:
+            if version == "editable":
+                raise
+            print(f"dxplan: could not copy the accelerator into the source tree ({exc})",
+                  file=sys.stderr)
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         """Remove the temporary build directory."""
