@@ -588,6 +588,7 @@ static PyTypeObject LinesType = {
 
 /* ------------------------------------------------------------------ Rows */
 
+/* The order of reader/columns.py COLUMNS, in which RowChecker.fast passes positions. */
 enum { COL_DATE, COL_UNIT, COL_CHANNEL, COL_KIND, COL_TITLE, COL_URL, COL_DOCS, COL_TASK,
        COL_QUANTITY, COL_END, COL_NOTES, NCOLS };
 

@@ -246,3 +246,32 @@ def test_uninitialised_accelerator_objects_raise_instead_of_crashing() -> None:
         module.HashTable.__new__(module.HashTable).setdefault(1, 2)
     with pytest.raises(ValueError, match="Rows is not initialised"):
         module.Rows.__new__(module.Rows).run(iter([["a"]]), None, 1, None)
+
+
+def test_the_column_order_is_the_c_enum_order() -> None:
+    # RowChecker.fast passes column positions in COLUMNS order; _speedups.c reads them
+    # through an enum written in this order.
+    from dx_plan.reader.columns import COLUMNS as READER_COLUMNS
+
+    assert READER_COLUMNS == ("date", "unit", "channel", "kind", "title", "url", "docs",
+                              "task", "quantity", "end_date", "notes")
+
+
+@pytest.mark.parametrize("pure_path", [True, False])
+def test_progress_reports_the_rows_and_bytes_read(catalog: Catalog, tmp_path: Path,
+                                                  pure_path: bool) -> None:
+    text = ("date,unit,channel\n"
+            "2024-03-05,h-ben-luc,grassroots-radio\n"
+            "2024-03-06,h-ben-luc,grassroots-radio\n"
+            "not a date,h-ben-luc,grassroots-radio\n")
+    path = tmp_path / "log.csv"
+    path.write_text(text, encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    with pure(pure_path):
+        reader = LogReader(catalog, ReadOptions(), ProblemLog(),
+                           on_progress=lambda done, rows: calls.append((done, rows)))
+        entries = list(reader.read([path]))
+    assert len(entries) == 2
+    # Three data rows (the bad one is read too), and every byte of the 132-byte file.
+    assert len(text.encode()) == 132
+    assert calls[-1] == (132, 3)

@@ -46,7 +46,9 @@ class ProblemLog:
             self.problems.append(problem)
 
     def add_fail(self, fail: Fail, file: str, line: int) -> None:
-        """`add(fail.at(file, line))`, without building a Problem that will not be kept.
+        """Add the problem `fail` stands for at this place (with the row's unit).
+
+        No Problem is built when it would not be kept.
 
         Validate's hot path: a log of random tasks has more problems than rows.
         """
@@ -69,11 +71,6 @@ class Fail:
         self.column = column
         self.hint = hint
         self.key = (severity, code)  # what ProblemLog counts
-
-    def at(self, file: str, line: int) -> Problem:
-        """The problem at a place."""
-        return Problem(file, line, self.severity, self.code, self.message, self.column,
-                       self.hint)
 
 
 class FileFailed(Exception):

@@ -50,9 +50,6 @@ _TASK_PREFIX = re.compile(r"(?:nhiệm vụ|nhiem vu|task|nv|mục|muc)\s*", re.
 _SECTION = re.compile(r"[IVX]+\.[0-9]+", re.IGNORECASE)
 
 Converter = Callable[[list[str], int], Entry | None]
-# The column order of the C row loop's `positions` (the enum in _speedups.c).
-FAST_COLUMNS = ("date", "unit", "channel", "kind", "title", "url", "docs", "task", "quantity",
-                "end_date", "notes")
 
 
 _MISS: Final = object()
@@ -98,15 +95,12 @@ _ODD_HOST = re.compile(r"[\[\]@\\ %]")  # hosts urlsplit must judge (IPv6, user 
 def split_url(url: str) -> tuple[str, str]:
     """(scheme, host) of a URL, lower-cased; ("", "") when it cannot be parsed.
 
-    Plain http(s) addresses, nearly every row, are split with string methods;
-    anything unusual (IPv6, user info, backslashes, spaces) goes to urlsplit.
+    Plain http(s) addresses, nearly every row, are split by `plain_host` with string
+    methods; anything unusual (IPv6, user info, backslashes, spaces) goes to urlsplit.
     """
-    head = url[:8].lower()
-    if head.startswith("https://") or head.startswith("http://"):
-        scheme = "https" if head[4] == "s" else "http"
-        host = url[len(scheme) + 3:].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-        if host and host.isprintable() and not _ODD_HOST.search(host):
-            return scheme, host.partition(":")[0].lower().rstrip(".")
+    host = plain_host(url)
+    if host is not None:
+        return ("https" if url[4] in "sS" else "http"), host
     try:
         parts = urlsplit(url)
         return parts.scheme.lower(), (parts.hostname or "").rstrip(".")
@@ -115,10 +109,11 @@ def split_url(url: str) -> tuple[str, str]:
 
 
 def plain_host(url: str) -> str | None:
-    """The host of a plain http(s) URL as `split_url` gives it, or None for any other URL.
+    """The host of a plain http(s) URL, lower-cased, without port or trailing dot.
 
-    None also when the host comes out empty: such a URL is a `bad-url`, whose
-    message quotes the whole URL, so it cannot be judged by its host alone.
+    None for any other URL, and when the host comes out empty: such a URL is a
+    `bad-url`, whose message quotes the whole URL, so it cannot be judged by its
+    host alone.  `_speedups.c` has the twin (ASCII hosts only; others come back here).
     """
     head = url[:8].lower()
     if head.startswith("https://"):
@@ -490,7 +485,8 @@ class RowChecker:
         future = self.options.future_after or dt.date.max
         return accel.Rows(
             file=file, width=width,
-            positions=tuple(layout.index.get(col, width) for col in FAST_COLUMNS),
+            # COLUMNS order, which the column enum of _speedups.c follows
+            positions=tuple(layout.index.get(col, width) for col in COLUMNS),
             extra=tuple(layout.extra), start=self.start.toordinal(),
             stop=self.stop.toordinal(), future=future.toordinal(),
             allowed=self._owned(owner),
