@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..entries import PROBLEM_CODES, Problem
 from ..i18n import Lang, hint_text, problem_line, problem_text, t
 from ..text import safe_text
+from .common import to_json
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
@@ -104,4 +104,4 @@ def sarif(problems: Sequence[Problem], version: str) -> str:
         "runs": [{"tool": {"driver": {"name": "dxplan", "version": version, "rules": rules}},
                   "results": results}],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return to_json(doc)
