@@ -15,15 +15,16 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
-from .models import Plan
+from .models import Plan, validate_plan
 from .text import fold
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 PLAN_ENV = "DXPLAN_PLAN"
 MAX_PLAN_BYTES = 20 * 1024 * 1024
@@ -87,6 +88,9 @@ def _parse(path: Path, raw: bytes | None = None) -> LoadedYaml:
 
 CACHE_ENV = "DXPLAN_CACHE_DIR"
 NO_CACHE_ENV = "DXPLAN_NO_CACHE"
+# Part of the cache key: bump it when the pickled classes change shape, so a cache
+# written by an older build of the same version is never read.
+CACHE_FORMAT = 2  # 2: plan classes are dataclasses, no longer pydantic models
 
 
 def _cache_dir() -> Path | None:
@@ -105,8 +109,8 @@ def _cache_file(plan_path: Path, raw: bytes) -> Path | None:
         return None
     from . import __version__
 
-    key = hashlib.sha256(__version__.encode() + b"\0" + str(plan_path.resolve()).encode()
-                         + b"\0" + raw).hexdigest()[:32]
+    key = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0{plan_path.resolve()}\0".encode()
+                         + raw).hexdigest()[:32]
     return directory / f"plan-{key}.pickle"
 
 
@@ -200,8 +204,10 @@ def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
         data[key] = sub.data[key]
     if issues:
         raise PlanError(issues)
+    from pydantic import ValidationError  # only a cache miss validates
+
     try:
-        plan = Plan.model_validate(data)
+        plan = validate_plan(data)
     except ValidationError as exc:
         raise PlanError(_validation_issues(exc, parts)) from None
     problems = cross_check(plan, parts)
@@ -227,7 +233,7 @@ def _validation_issues(exc: ValidationError, parts: list[_Part]) -> list[Issue]:
         loc = tuple(err["loc"])
         name, line = _where(parts, loc)
         message = err["msg"]
-        if err["type"] == "extra_forbidden":
+        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown key; check its spelling against the data model in the README"
         elif err["type"] == "missing":
             message = "required key is missing"

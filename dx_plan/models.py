@@ -1,178 +1,218 @@
 """The plan as typed data: units, channels, tasks, documents and the rules (quotas).
 
-Every model is frozen and forbids unknown keys, so a typo in `data/*.yaml` is an
-error with a line number rather than a silently ignored setting.
+Every class is a frozen, slotted standard-library dataclass that pydantic validates
+(`loader.validate_plan`) with unknown keys forbidden, so a typo in `data/*.yaml` is an
+error with a line number rather than a silently ignored setting.  Each field's
+description lives in its metadata, where pydantic reads it for the JSON schema.
+
+Why not `pydantic.BaseModel`: defining a BaseModel class imports pydantic's whole
+schema machinery, about 25 ms, and every command needs these classes to unpickle the
+cached plan.  As dataclasses they cost next to nothing until a plan file has to be
+validated, which happens once per plan version (the cache keeps the result).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
 
 Per = Literal["day", "week", "month", "quarter", "year"]
 Severity = Literal["error", "warning"]
 Basis = Literal["explicit", "interpreted"]
 PartialPeriods = Literal["include", "exclude"]
 
+# pydantic's config for every plan class: unknown keys are errors.  (A dict, because
+# importing pydantic.ConfigDict would cost what this module saves.)
+FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 
-class _Model(BaseModel):
-    # defer_build: a cached (pickled) plan never validates, so most runs skip building
-    # the validators of every model at import (about 40 ms).
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+def _field(description: str, **kwargs: Any) -> Any:
+    """A dataclass field carrying its description for pydantic and the JSON schema."""
+    return field(metadata={"description": description}, **kwargs)
 
 
-class Source(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
     """Where a piece of data comes from in the plan: the exact words and their place."""
 
-    text: str = Field(description="The exact Vietnamese sentence(s) of the plan encoded here.")
-    where: str = Field(description="Where the text stands, e.g. 'Phụ lục II, STT 2.2'.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    text: str = _field("The exact Vietnamese sentence(s) of the plan encoded here.")
+    where: str = _field("Where the text stands, e.g. 'Phụ lục II, STT 2.2'.")
 
 
-class PlanMeta(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanMeta:
     """Identity and scope of the plan document."""
 
-    id: str = Field(description="Stable id of the plan, used in reports and JSON.")
-    number: str = Field(description="Document number as printed (may be blank in a draft).")
-    title: str = Field(description="Title of the plan (Vietnamese).")
-    title_en: str = Field(default="", description="English title.")
-    issuer: str = Field(description="Issuing authority.")
-    issued: str = Field(default="", description="Issue date as printed.")
-    province: str = Field(description="Province the plan covers.")
-    period_start: dt.date = Field(description="First day the plan's tasks run.")
-    period_end: dt.date = Field(description="Last day the plan's tasks run.")
-    timezone: str = Field(default="Asia/Ho_Chi_Minh", description="IANA zone of dates in logs.")
-    week_start: Literal["monday"] = Field(default="monday", description="ISO weeks start Monday.")
-    partial_periods: PartialPeriods = Field(
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable id of the plan, used in reports and JSON.")
+    number: str = _field("Document number as printed (may be blank in a draft).")
+    title: str = _field("Title of the plan (Vietnamese).")
+    title_en: str = _field("English title.", default="")
+    issuer: str = _field("Issuing authority.")
+    issued: str = _field("Issue date as printed.", default="")
+    province: str = _field("Province the plan covers.")
+    period_start: dt.date = _field("First day the plan's tasks run.")
+    period_end: dt.date = _field("Last day the plan's tasks run.")
+    timezone: str = _field("IANA zone of dates in logs.", default="Asia/Ho_Chi_Minh")
+    week_start: Literal["monday"] = _field("ISO weeks start Monday.", default="monday")
+    partial_periods: PartialPeriods = _field(
+        "Whether a period cut by the window's edge is due (include) or dropped.",
         default="include",
-        description="Whether a period cut by the window's edge is due (include) or dropped.",
     )
-    source: Source | None = Field(default=None, description="Sentence that sets the period.")
+    source: Source | None = _field("Sentence that sets the period.", default=None)
 
 
-class Group(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Group:
     """A named set of units, e.g. `districts` for 'UBND cấp huyện'."""
 
-    id: str = Field(description="Group id used in rules and tasks.")
-    name: str = Field(description="Vietnamese name.")
-    name_en: str = Field(description="English name.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Group id used in rules and tasks.")
+    name: str = _field("Vietnamese name.")
+    name_en: str = _field("English name.")
 
 
-class Unit(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
     """An organisation the plan gives work to."""
 
-    id: str = Field(description="Stable id, e.g. `h-ben-luc`.")
-    name: str = Field(description="Official Vietnamese name.")
-    name_en: str | None = Field(default=None, description="English name, when there is one.")
-    kind: str = Field(description="Kind of body: so, bao, dai, huyen, xa, …")
-    groups: list[str] = Field(default_factory=list, description="Ids of the groups it belongs to.")
-    parent: str | None = Field(default=None, description="Id of the unit above it (communes).")
-    code: str | None = Field(default=None, description="Official (GSO) code when it has one.")
-    aliases: list[str] = Field(default_factory=list, description="Other names people write.")
-    domains: list[str] = Field(default_factory=list, description="Known website domains.")
-    source: str | None = Field(default=None, description="Where the unit or its domains come from.")
-    note: str | None = Field(default=None, description="Anything a reader should know.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable id, e.g. `h-ben-luc`.")
+    name: str = _field("Official Vietnamese name.")
+    name_en: str | None = _field("English name, when there is one.", default=None)
+    kind: str = _field("Kind of body: so, bao, dai, huyen, xa, …")
+    groups: list[str] = _field("Ids of the groups it belongs to.", default_factory=list)
+    parent: str | None = _field("Id of the unit above it (communes).", default=None)
+    code: str | None = _field("Official (GSO) code when it has one.", default=None)
+    aliases: list[str] = _field("Other names people write.", default_factory=list)
+    domains: list[str] = _field("Known website domains.", default_factory=list)
+    source: str | None = _field("Where the unit or its domains come from.", default=None)
+    note: str | None = _field("Anything a reader should know.", default=None)
 
 
-class Channel(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Channel:
     """A medium an activity goes out on."""
 
-    id: str = Field(description="Stable id, e.g. `grassroots-radio`.")
-    name: str = Field(description="Vietnamese label.")
-    name_en: str = Field(description="English label.")
-    online: bool = Field(default=False, description="Whether items normally have a URL.")
-    aliases: list[str] = Field(default_factory=list, description="Other names people write.")
-    description: str = Field(default="", description="What the plan means by it.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable id, e.g. `grassroots-radio`.")
+    name: str = _field("Vietnamese label.")
+    name_en: str = _field("English label.")
+    online: bool = _field("Whether items normally have a URL.", default=False)
+    aliases: list[str] = _field("Other names people write.", default_factory=list)
+    description: str = _field("What the plan means by it.", default="")
 
 
-class Kind(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Kind:
     """A kind of item (article, bulletin, report …) with the words used for it."""
 
-    id: str = Field(description="Stable id, e.g. `bulletin`.")
-    name: str = Field(description="Vietnamese label (used in 'cần bổ sung 3 bản tin').")
-    name_en: str = Field(description="English label.")
-    aliases: list[str] = Field(default_factory=list, description="Other words people write.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable id, e.g. `bulletin`.")
+    name: str = _field("Vietnamese label (used in 'cần bổ sung 3 bản tin').")
+    name_en: str = _field("English label.")
+    aliases: list[str] = _field("Other words people write.", default_factory=list)
 
 
-class Section(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
     """A numbered part of the plan's body that a rule can cite (e.g. IV.1)."""
 
-    id: str = Field(description="Section id, e.g. `IV.1`.")
-    title: str = Field(description="Heading as printed.")
-    text: str = Field(description="The verbatim text of the section relevant to rules.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Section id, e.g. `IV.1`.")
+    title: str = _field("Heading as printed.")
+    text: str = _field("The verbatim text of the section relevant to rules.")
 
 
-class Task(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Task:
     """One row of Phụ lục II, every column kept."""
 
-    id: str = Field(description="Normalised STT, e.g. `3.3`; `3.2b` for the unnumbered row.")
-    stt: str = Field(description="STT exactly as printed.")
-    parent: str | None = Field(default=None, description="Id of the heading row above it.")
-    heading: bool = Field(default=False, description="True for section heading rows.")
-    text: str = Field(description="Task text, verbatim.")
-    lead: list[str] = Field(default_factory=list, description="Lead unit/group ids.")
-    lead_text: str = Field(default="", description="Lead column verbatim.")
-    lead_note: str | None = Field(default=None, description="How the lead text maps to ids.")
-    coordinating: list[str] = Field(default_factory=list, description="Coordinating ids.")
-    coordinating_text: str = Field(default="", description="Coordinating column verbatim.")
-    timeframe: str = Field(default="", description="'Thời gian triển khai' verbatim.")
-    notes: str = Field(default="", description="'Ghi chú' verbatim.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Normalised STT, e.g. `3.3`; `3.2b` for the unnumbered row.")
+    stt: str = _field("STT exactly as printed.")
+    parent: str | None = _field("Id of the heading row above it.", default=None)
+    heading: bool = _field("True for section heading rows.", default=False)
+    text: str = _field("Task text, verbatim.")
+    lead: list[str] = _field("Lead unit/group ids.", default_factory=list)
+    lead_text: str = _field("Lead column verbatim.", default="")
+    lead_note: str | None = _field("How the lead text maps to ids.", default=None)
+    coordinating: list[str] = _field("Coordinating ids.", default_factory=list)
+    coordinating_text: str = _field("Coordinating column verbatim.", default="")
+    timeframe: str = _field("'Thời gian triển khai' verbatim.", default="")
+    notes: str = _field("'Ghi chú' verbatim.", default="")
 
 
-class Document(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
     """One legal document of Phụ lục I."""
 
-    id: str = Field(description="Stable id, e.g. `QD-749-TTg-2020`.")
-    row: str = Field(description="Section and STT of its row, e.g. `I.10`.")
-    part: int | None = Field(default=None, description="Position within a row of several.")
-    level: Literal["trung-uong", "tinh"] = Field(description="Central or provincial.")
-    kind: str = Field(description="Kind id, e.g. `quyet-dinh`.")
-    kind_label: str = Field(description="Kind as printed, e.g. 'Quyết định'.")
-    number: str = Field(description="Number as printed, e.g. '749/QĐ-TTg'.")
-    date: dt.date = Field(description="Date of issue.")
-    issuer: str = Field(description="Issuing authority as printed.")
-    title: str = Field(description="What it is about, as printed.")
-    text: str = Field(description="The verbatim text of this document in the row.")
-    aliases: list[str] = Field(default_factory=list, description="Forms people write in logs.")
-    note: str | None = Field(default=None, description="Remarks on the encoding.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable id, e.g. `QD-749-TTg-2020`.")
+    row: str = _field("Section and STT of its row, e.g. `I.10`.")
+    part: int | None = _field("Position within a row of several.", default=None)
+    level: Literal["trung-uong", "tinh"] = _field("Central or provincial.")
+    kind: str = _field("Kind id, e.g. `quyet-dinh`.")
+    kind_label: str = _field("Kind as printed, e.g. 'Quyết định'.")
+    number: str = _field("Number as printed, e.g. '749/QĐ-TTg'.")
+    date: dt.date = _field("Date of issue.")
+    issuer: str = _field("Issuing authority as printed.")
+    title: str = _field("What it is about, as printed.")
+    text: str = _field("The verbatim text of this document in the row.")
+    aliases: list[str] = _field("Forms people write in logs.", default_factory=list)
+    note: str | None = _field("Remarks on the encoding.", default=None)
 
 
-class RuleWindow(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleWindow:
     """Dates a rule is limited to (inside the plan's period)."""
 
-    start: dt.date | None = Field(default=None, description="First day (default: plan start).")
-    end: dt.date | None = Field(default=None, description="Last day (default: plan end).")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    start: dt.date | None = _field("First day (default: plan start).", default=None)
+    end: dt.date | None = _field("Last day (default: plan end).", default=None)
 
 
-class Rule(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
     """A quota: who must deliver what, on which channel, how often or by when."""
 
-    id: str = Field(description="Stable rule id, e.g. `2.2-newspaper-weekly`.")
-    task: str = Field(description="Phụ lục II task id or plan section id it encodes.")
-    title: str = Field(description="Short Vietnamese label of what is required.")
-    title_en: str = Field(description="Short English label.")
-    applies_to: list[str] = Field(description="Unit ids and/or group ids.")
-    exclude: list[str] = Field(default_factory=list, description="Unit ids left out, with note.")
-    include_children: bool = Field(
-        default=False,
-        description="Entries of a unit's children (a district's communes) count toward it.",
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    id: str = _field("Stable rule id, e.g. `2.2-newspaper-weekly`.")
+    task: str = _field("Phụ lục II task id or plan section id it encodes.")
+    title: str = _field("Short Vietnamese label of what is required.")
+    title_en: str = _field("Short English label.")
+    applies_to: list[str] = _field("Unit ids and/or group ids.")
+    exclude: list[str] = _field("Unit ids left out, with note.", default_factory=list)
+    include_children: bool = _field(
+        "Entries of a unit's children (a district's communes) count toward it.", default=False
     )
-    channels: list[str] = Field(description="Channel ids whose items count.")
-    kinds: list[str] = Field(default_factory=list, description="Kind ids that count (empty: any).")
-    type: Literal["frequency", "deadline"] = Field(description="Quota per period, or a deadline.")
-    per: Per | None = Field(default=None, description="Period of a frequency rule.")
-    min: int = Field(default=1, description="Items required per period (or by the deadline).")
-    window: RuleWindow | None = Field(default=None, description="Dates the rule is limited to.")
-    due: dt.date | None = Field(default=None, description="Deadline date (inclusive).")
-    not_before: dt.date | None = Field(default=None, description="Deadline items must not predate.")
-    partial_periods: PartialPeriods | None = Field(
-        default=None, description="Override of the plan's partial_periods."
+    channels: list[str] = _field("Channel ids whose items count.")
+    kinds: list[str] = _field("Kind ids that count (empty: any).", default_factory=list)
+    type: Literal["frequency", "deadline"] = _field("Quota per period, or a deadline.")
+    per: Per | None = _field("Period of a frequency rule.", default=None)
+    min: int = _field("Items required per period (or by the deadline).", default=1)
+    window: RuleWindow | None = _field("Dates the rule is limited to.", default=None)
+    due: dt.date | None = _field("Deadline date (inclusive).", default=None)
+    not_before: dt.date | None = _field("Deadline items must not predate.", default=None)
+    partial_periods: PartialPeriods | None = _field(
+        "Override of the plan's partial_periods.", default=None
     )
-    severity: Severity = Field(description="error for the plan's numbers, warning otherwise.")
-    basis: Basis = Field(description="explicit: the plan states it; interpreted: we read it so.")
-    source: Source = Field(description="The exact sentence of the plan this rule encodes.")
-    note: str | None = Field(default=None, description="Why it is encoded this way.")
+    severity: Severity = _field("error for the plan's numbers, warning otherwise.")
+    basis: Basis = _field("explicit: the plan states it; interpreted: we read it so.")
+    source: Source = _field("The exact sentence of the plan this rule encodes.")
+    note: str | None = _field("Why it is encoded this way.", default=None)
 
     def dates(self, meta: PlanMeta) -> tuple[dt.date, dt.date]:
         """First and last day the rule counts items: its own window inside the plan's.
@@ -186,15 +226,42 @@ class Rule(_Model):
         return start, end
 
 
-class Plan(_Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
     """The whole plan: metadata, who, where, what and the rules."""
 
-    plan: PlanMeta = Field(description="Identity and period of the plan.")
-    groups: list[Group] = Field(description="Unit groups.")
-    units: list[Unit] = Field(description="Every unit the plan names.")
-    channels: list[Channel] = Field(description="Channels activities go out on.")
-    kinds: list[Kind] = Field(default_factory=list, description="Kinds of item.")
-    sections: list[Section] = Field(default_factory=list, description="Citable plan sections.")
-    rules: list[Rule] = Field(description="The quotas.")
-    tasks: list[Task] = Field(default_factory=list, description="Phụ lục II rows.")
-    documents: list[Document] = Field(default_factory=list, description="Phụ lục I documents.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_EXTRA
+
+    plan: PlanMeta = _field("Identity and period of the plan.")
+    groups: list[Group] = _field("Unit groups.")
+    units: list[Unit] = _field("Every unit the plan names.")
+    channels: list[Channel] = _field("Channels activities go out on.")
+    kinds: list[Kind] = _field("Kinds of item.", default_factory=list)
+    sections: list[Section] = _field("Citable plan sections.", default_factory=list)
+    rules: list[Rule] = _field("The quotas.")
+    tasks: list[Task] = _field("Phụ lục II rows.", default_factory=list)
+    documents: list[Document] = _field("Phụ lục I documents.", default_factory=list)
+
+
+_ADAPTERS: dict[type[Any], Any] = {}
+
+
+def _adapter(cls: type[Any]) -> Any:
+    """pydantic's TypeAdapter of a plan class, built on first use (validation, dumps)."""
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+def validate_plan(data: object) -> Plan:
+    """Validate plan data (parsed YAML) into a Plan; raise pydantic's ValidationError."""
+    plan: Plan = _adapter(Plan).validate_python(data)
+    return plan
+
+
+def to_json_data(obj: object) -> Any:
+    """A plan object as JSON-ready data: fields in order, dates as ISO strings."""
+    return _adapter(type(obj)).dump_python(obj, mode="json")

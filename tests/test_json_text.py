@@ -18,7 +18,7 @@ class Level(enum.IntEnum):
     LOW = 1
 
 
-class Tag(str, enum.Enum):
+class Tag(enum.StrEnum):
     A = "á"
 
 

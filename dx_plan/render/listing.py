@@ -13,7 +13,7 @@ from rich.console import RenderableType
 
 from ..catalog import Catalog
 from ..i18n import Lang, t
-from ..models import Plan, Rule
+from ..models import Plan, Rule, to_json_data
 from .common import fmt_date, quota_text, to_csv, to_json, to_markdown
 from .table import render_to_text, simple_table
 
@@ -61,12 +61,12 @@ def plan_payload(plan: Plan) -> dict[str, object]:
     """The `dxplan.plan/1` JSON document."""
     return {
         "schema": PLAN_SCHEMA,
-        "plan": plan.plan.model_dump(mode="json"),
-        "groups": [g.model_dump(mode="json") for g in plan.groups],
-        "units": [u.model_dump(mode="json") for u in plan.units],
-        "channels": [c.model_dump(mode="json") for c in plan.channels],
-        "kinds": [k.model_dump(mode="json") for k in plan.kinds],
-        "rules": [r.model_dump(mode="json") for r in plan.rules],
+        "plan": to_json_data(plan.plan),
+        "groups": [to_json_data(g) for g in plan.groups],
+        "units": [to_json_data(u) for u in plan.units],
+        "channels": [to_json_data(c) for c in plan.channels],
+        "kinds": [to_json_data(k) for k in plan.kinds],
+        "rules": [to_json_data(r) for r in plan.rules],
     }
 
 
@@ -80,7 +80,7 @@ def units_listing(catalog: Catalog, lang: Lang, group: str | None = None) -> Lis
     title = catalog.groups[group].name if group else t("col.unit", lang)
     if group and lang == "en":
         title = catalog.groups[group].name_en
-    return Listing(title, header, rows, [u.model_dump(mode="json") for u in units])
+    return Listing(title, header, rows, [to_json_data(u) for u in units])
 
 
 def docs_listing(catalog: Catalog, lang: Lang) -> Listing:
@@ -90,7 +90,7 @@ def docs_listing(catalog: Catalog, lang: Lang) -> Listing:
              d.issuer, d.title] for d in docs]
     header = [t(k, lang) for k in ("col.id", "col.row", "col.level", "col.number", "col.date",
                                    "col.issuer", "col.title")]
-    return Listing(t("docs.title", lang), header, rows, [d.model_dump(mode="json") for d in docs])
+    return Listing(t("docs.title", lang), header, rows, [to_json_data(d) for d in docs])
 
 
 def tasks_listing(catalog: Catalog, lang: Lang) -> Listing:
@@ -100,7 +100,7 @@ def tasks_listing(catalog: Catalog, lang: Lang) -> Listing:
              tk.notes] for tk in tasks]
     header = [t(k, lang) for k in ("col.stt", "col.text", "col.lead", "col.coordinating",
                                    "col.timeframe", "col.notes")]
-    payload = [tk.model_dump(mode="json") for tk in tasks]
+    payload = [to_json_data(tk) for tk in tasks]
     return Listing(t("tasks.title", lang), header, rows, payload)
 
 
