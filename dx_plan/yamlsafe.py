@@ -6,17 +6,21 @@ the text is composed into nodes, then built into plain Python values by a walker
 that rejects duplicate keys, tags, too many alias uses, too many nodes and too
 deep nesting, and records the line of every mapping key and sequence item so that
 later validation errors can point at a line.
+
+PyYAML is imported on first use, not with this module: a run whose plan comes from
+the cache and whose logs are CSV never needs it (about 8 ms of start-up).
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import Issue
+
+if TYPE_CHECKING:
+    import yaml
 
 Loc = tuple[str | int, ...]
 
@@ -74,12 +78,16 @@ class _Builder:
         self.seen: set[int] = set()
         self.aliases = 0
         self.nodes = 0
+        import yaml
+
+        self.yaml = yaml
         self.scalar = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def fail(self, node: yaml.Node, key: str | None, message: str) -> None:
         self.issues.append(Issue(self.filename, node.start_mark.line + 1, key, message))
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        yaml = self.yaml
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
             raise YamlLoadError(
@@ -142,6 +150,8 @@ def _dotted(loc: Loc) -> str | None:
 
 def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> LoadedYaml:
     """Parse one YAML document safely; raise YamlLoadError listing every problem."""
+    import yaml
+
     limits = limits or YamlLimits()
     loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     old_limit = sys.getrecursionlimit()
