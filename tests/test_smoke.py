@@ -37,3 +37,34 @@ def test_installed_dxplan_reports_errors_without_traceback(tmp_path: Path) -> No
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+# What a `check` run imported, beyond typer: run in a fresh interpreter so that the
+# test process's own imports do not count.
+_IMPORTS_OF_A_RUN = """
+import sys
+from dx_plan.cli import main
+sys.argv = ["dxplan", "check", sys.argv[1], "--format", "json", "--output", sys.argv[2]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("pydantic", "pydantic_core", "yaml", "openpyxl", "rich", "dateutil")
+print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
+"""
+
+
+def test_a_cached_check_run_imports_no_heavy_library(tmp_path: Path) -> None:
+    # Start-up (bench/README.md) depends on it: with the plan cached, a CSV `check`
+    # (under typer < 0.29, see pyproject.toml)
+    # needs none of pydantic, PyYAML, openpyxl, rich or dateutil.  The first run
+    # validates the plan (pydantic, PyYAML), which shows the probe sees imports.
+    log = tmp_path / "q1.csv"
+    log.write_text("date,unit,channel\n05/03/2024,bao-long-an,newspaper\n", encoding="utf-8")
+    env = {**os.environ, "DXPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("DXPLAN_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", _IMPORTS_OF_A_RUN, str(log),
+                            str(tmp_path / "out.json")], capture_output=True, text=True,
+                           env=env, timeout=60, check=True).stdout
+            for _ in range(2)]
+    assert runs == ["pydantic pydantic_core yaml\n", "\n"]
