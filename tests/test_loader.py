@@ -234,3 +234,51 @@ def test_the_catalog_is_cached_with_the_plan(tmp_path: Path,
     # The folded name lookups came through the cache: a spelling without accents.
     assert cached.units.lookup("huyen ben luc").item is not None
     assert cached.units.lookup("huyen ben luc").item.id == "h-ben-luc"
+
+
+def _plan_classes() -> list[type]:
+    import dataclasses
+
+    from dx_plan import models
+
+    return [obj for obj in vars(models).values()
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj)
+            and obj.__module__ == models.__name__]
+
+
+def test_every_plan_class_is_frozen_forbids_unknown_keys_and_describes_its_fields() -> None:
+    import dataclasses
+
+    from pydantic import TypeAdapter
+
+    from dx_plan.models import Plan
+
+    classes = _plan_classes()
+    assert len(classes) == 12
+    for cls in classes:
+        params = cls.__dataclass_params__  # type: ignore[attr-defined]
+        assert params.frozen, cls
+        assert cls.__pydantic_config__ == {"extra": "forbid"}, cls  # type: ignore[attr-defined]
+        for field in dataclasses.fields(cls):
+            assert field.metadata.get("description"), (cls.__name__, field.name)
+    # pydantic reads the descriptions: they reach the JSON schema.
+    schema = TypeAdapter(Plan).json_schema()
+    assert schema["$defs"]["Rule"]["properties"]["min"]["description"] == (
+        "Items required per period (or by the deadline).")
+
+
+def test_the_cache_format_is_part_of_the_cache_key(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cache pickled by an older build (pydantic models) must never be unpickled into
+    # today's dataclasses: another format number is another file.
+    import dx_plan.loader as loader
+
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    plan_file = _write(tmp_path, MINI)
+    raw = plan_file.read_bytes()
+    now = loader._cache_file(plan_file, raw)
+    monkeypatch.setattr(loader, "CACHE_FORMAT", loader.CACHE_FORMAT - 1)
+    before = loader._cache_file(plan_file, raw)
+    assert now is not None and before is not None
+    assert now.parent == before.parent == tmp_path / "cache"
+    assert now.name != before.name
