@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
-from .models import Plan, validate_plan
+from .models import Plan, plan_shape, validate_plan
 from .text import fold
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
 
@@ -88,8 +88,9 @@ def _parse(path: Path, raw: bytes | None = None) -> LoadedYaml:
 
 CACHE_ENV = "DXPLAN_CACHE_DIR"
 NO_CACHE_ENV = "DXPLAN_NO_CACHE"
-# Part of the cache key: bump it when the pickled classes change shape, so a cache
-# written by an older build of the same version is never read.
+# Part of the cache key, with the plan classes' fields (models.plan_shape): bump it when
+# what is pickled changes in another way, so a cache written by an older build of the
+# same version is never read.
 CACHE_FORMAT = 2  # 2: plan classes are dataclasses, no longer pydantic models
 
 
@@ -109,8 +110,9 @@ def _cache_file(plan_path: Path, raw: bytes) -> Path | None:
         return None
     from . import __version__
 
-    key = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0{plan_path.resolve()}\0".encode()
-                         + raw).hexdigest()[:32]
+    head = f"{__version__}\0{CACHE_FORMAT}\0{plan_shape()}\0".encode()
+    # os.fsencode: a path may hold bytes that are not UTF-8 (surrogate-escaped).
+    key = hashlib.sha256(head + os.fsencode(plan_path.resolve()) + b"\0" + raw).hexdigest()[:32]
     return directory / f"plan-{key}.pickle"
 
 
@@ -237,6 +239,9 @@ def _validation_issues(exc: ValidationError, parts: list[_Part]) -> list[Issue]:
             message = "unknown key; check its spelling against the data model in the README"
         elif err["type"] == "missing":
             message = "required key is missing"
+        elif err["type"] in ("dataclass_type", "model_type"):
+            # pydantic's wording names the Python class; say what to write instead.
+            message = "must be a mapping of keys (key: value lines), not a single value or a list"
         issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
     return issues
 

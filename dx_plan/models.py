@@ -1,7 +1,7 @@
 """The plan as typed data: units, channels, tasks, documents and the rules (quotas).
 
 Every class is a frozen, slotted standard-library dataclass that pydantic validates
-(`loader.validate_plan`) with unknown keys forbidden, so a typo in `data/*.yaml` is an
+(`validate_plan` below) with unknown keys forbidden, so a typo in `data/*.yaml` is an
 error with a line number rather than a silently ignored setting.  Each field's
 description lives in its metadata, where pydantic reads it for the JSON schema.
 
@@ -14,7 +14,7 @@ validated, which happens once per plan version (the cache keeps the result).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
 Per = Literal["day", "week", "month", "quarter", "year"]
@@ -241,6 +241,20 @@ class Plan:
     rules: list[Rule] = _field("The quotas.")
     tasks: list[Task] = _field("Phụ lục II rows.", default_factory=list)
     documents: list[Document] = _field("Phụ lục I documents.", default_factory=list)
+
+
+PLAN_CLASSES = (Source, PlanMeta, Group, Unit, Channel, Kind, Section, Task, Document,
+                RuleWindow, Rule, Plan)
+
+
+def plan_shape() -> str:
+    """The classes and their fields in order: part of the plan cache's key.
+
+    A slotted dataclass pickles its fields by position, so a cache written before a
+    field was added, removed or reordered would load into the wrong fields.
+    """
+    return ";".join(f"{cls.__name__}:{','.join(f.name for f in fields(cls))}"
+                    for cls in PLAN_CLASSES)
 
 
 _ADAPTERS: dict[type[Any], Any] = {}

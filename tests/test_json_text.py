@@ -73,6 +73,27 @@ def test_non_string_keys_use_json_own_coercion() -> None:
         '      "7": "seven",', '      "2.5": "x",', '      "true": "t",', '      "null": "n"']
 
 
+class Public(dict):  # type: ignore[type-arg]
+    """A dict that hides its private keys when iterated, as json sees it."""
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return [(k, v) for k, v in super().items() if not k.startswith("_")]
+
+
+class Hollow(list):  # type: ignore[type-arg]
+    """A list whose length and iteration disagree."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(())
+
+
+def test_container_subclasses_are_written_by_json_itself() -> None:
+    # Their own items()/__iter__ decide what json writes; the fast paths must not guess.
+    for value in ({"a": Public(_x=1)}, {"a": Public(_x=1, y=2)}, [Hollow([1, 2])]):
+        assert dumps_indented(value) == _std(value)
+    assert dumps_indented({"a": Public(_x=1, y=2)}) == '{\n  "a": {\n    "y": 2\n  }\n}'
+
+
 def test_unknown_types_and_cycles_raise_as_json_does() -> None:
     with pytest.raises(TypeError, match="Object of type set is not JSON serializable"):
         dumps_indented({"a": [1, {2}]})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -184,6 +185,10 @@ def test_unknown_key_missing_key_and_window_outside_period(tmp_path: Path) -> No
         "2024-02-01..2024-12-31"]
     path = _write(tmp_path, MINI.replace("  title: Mini\n", ""))
     assert _errors(path) == [f"{path}:2: plan.title: required key is missing"]
+    path = _write(tmp_path, MINI.replace("source: {text: x, where: y}", "source: II.2.d"))
+    assert _errors(path) == [
+        f"{path}:31: rules.0.source: must be a mapping of keys (key: value lines), not a single "
+        "value or a list"]
 
 
 def test_hostile_yaml_in_a_plan(tmp_path: Path) -> None:
@@ -282,3 +287,30 @@ def test_the_cache_format_is_part_of_the_cache_key(tmp_path: Path,
     assert now is not None and before is not None
     assert now.parent == before.parent == tmp_path / "cache"
     assert now.name != before.name
+
+
+def test_the_plan_classes_fields_are_part_of_the_cache_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Slotted dataclasses unpickle their fields by position: a field added, dropped or
+    # moved must change the key, or an old cache would load into the wrong fields.
+    import dx_plan.loader as loader
+    from dx_plan.models import plan_shape
+
+    assert plan_shape().startswith("Source:text,where;PlanMeta:id,number,title,title_en,")
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    plan_file = _write(tmp_path, MINI)
+    now = loader._cache_file(plan_file, b"x")
+    monkeypatch.setattr(loader, "plan_shape", lambda: "Source:where,text")
+    moved = loader._cache_file(plan_file, b"x")
+    assert now is not None and moved is not None and now.name != moved.name
+
+
+def test_a_plan_path_that_is_not_utf8_is_cached(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    odd = tmp_path / os.fsdecode(b"k\xe9-ho\xe0ch")  # Latin-1 bytes: surrogate-escaped
+    odd.mkdir()
+    plan_file = _write(odd, MINI)
+    assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]  # from the cache

@@ -1,28 +1,35 @@
 """Two-space-indented JSON, byte for byte what ``json.dumps(..., indent=2)`` writes, faster.
 
-With ``indent`` set, the standard library falls back to its pure-Python encoder: one
+With ``indent`` set, Python 3.11 and 3.12 fall back to the pure-Python encoder: one
 generator step per value.  A check report lists every missed day of every daily rule
 (about 450 kB for the plan's units even on a ten-row log), which made writing it about
 7 ms of a 0.18 s start-up.  This writer walks the same containers with plain recursion
 and joins lists of strings (the missed-period lists, nearly all of the output) through the
 C string encoder in one call.
 
-Dicts with keys other than strings, and values of unknown types, are handed to
-``json.dumps`` itself, re-indented to their depth, so the output and the errors stay the
-standard library's.  ``tests/test_json_text.py`` compares both on random values.
+Only plain ``dict``, ``list`` and ``tuple`` take the fast paths: subclasses (which may
+override iteration), dicts with keys other than strings and values of unknown types are
+handed to ``json.dumps`` itself, re-indented to their depth, so the output and the errors
+stay the standard library's.  From Python 3.13 the C encoder handles ``indent`` and is
+faster than this writer, so there ``json.dumps`` writes everything.
+``tests/test_json_text.py`` compares both on random values.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from json.encoder import encode_basestring  # the C version when _json is present
 
 _INDENT = "  "
 _INF = float("inf")
+_C_INDENT = sys.version_info >= (3, 13)
 
 
 def dumps_indented(value: object) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, without the trailing newline."""
+    if _C_INDENT:
+        return json.dumps(value, ensure_ascii=False, indent=2)
     out: list[str] = []
     try:
         _write(value, "\n", out)
@@ -52,7 +59,7 @@ def _write(value: object, newline: str, out: list[str]) -> None:
     """Append the text of ``value``; ``newline`` is a newline plus the current indent.
 
     The tests are json's own, in its order (str, None, True, False, int, float, list or
-    tuple, dict), so subclasses come out as json writes them.
+    tuple, dict), so str, int and float subclasses come out as json writes them.
     """
     if isinstance(value, str):
         out.append(encode_basestring(value))
@@ -66,7 +73,8 @@ def _write(value: object, newline: str, out: list[str]) -> None:
         out.append(int.__repr__(value))
     elif isinstance(value, float):
         out.append(_float(value))
-    elif isinstance(value, (list, tuple)):
+    elif type(value) is list or type(value) is tuple:
+        assert isinstance(value, (list, tuple))
         if not value:
             out.append("[]")
             return
@@ -84,7 +92,8 @@ def _write(value: object, newline: str, out: list[str]) -> None:
             _write(item, inner, out)
             lead = "," + inner
         out.append(newline + "]")
-    elif isinstance(value, dict):
+    elif type(value) is dict:
+        assert isinstance(value, dict)
         if not value:
             out.append("{}")
             return
@@ -102,4 +111,5 @@ def _write(value: object, newline: str, out: list[str]) -> None:
             lead = "," + inner
         out.append(newline + "}")
     else:
-        out.append(_std(value, newline))  # json's TypeError for unknown types
+        # Container subclasses, unknown types (json's TypeError) and anything else.
+        out.append(_std(value, newline))
