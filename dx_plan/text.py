@@ -20,7 +20,13 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def nfc(text: str) -> str:
-    """Return `text` in Unicode NFC form (what Vietnamese keyboards should produce)."""
+    """Return `text` in Unicode NFC form (what Vietnamese keyboards should produce).
+
+    Windows-1258 files and text pasted from PDFs write tones as combining marks.  The
+    checks first are far cheaper than `normalize` on text that is already NFC.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 

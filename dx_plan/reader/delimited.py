@@ -290,8 +290,7 @@ class TextSource:
                         if count == check:  # one comparison per row serves both limits
                             if count > limit:
                                 count -= 1
-                                self.report(line, "bad-file", f"more than {limit} data rows; "
-                                            "the rest of the file is not read", "split the file")
+                                self._too_many_rows(line, limit)
                                 return
                             progress(count - reported, self.position())
                             reported = count
@@ -331,8 +330,7 @@ class TextSource:
                             if next(reader, None) is None:
                                 return
                             fast.end = feed.lines
-                            self.report(line, "bad-file", f"more than {limit} data rows; "
-                                        "the rest of the file is not read", "split the file")
+                            self._too_many_rows(line, limit)
                             return
                         status, value = run(reader, lines, room, tally)
                         count += fast.taken
@@ -360,6 +358,11 @@ class TextSource:
             self._end = fast.end
             self.data_rows = count
             progress(count - reported, self.position())
+
+    def _too_many_rows(self, line: int, limit: int) -> None:
+        """Report the row at `line`, the first past the row limit (reading stops there)."""
+        self.report(line, "bad-file", f"more than {limit} data rows; the rest of the file is "
+                    "not read", "split the file")
 
     def _recover(self, line: int, exc: csv.Error) -> bool:
         """Report a broken record starting at `line`; skip past it; False to stop."""

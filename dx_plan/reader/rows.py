@@ -330,7 +330,6 @@ class RowChecker:
         resolve_docs: Callable[[str], Any] = self.documents
         resolve_task: Callable[[str], Any] = self.task
         fail_cls, miss = Fail, _MISS
-        is_nfc, normalize = unicodedata.is_normalized, unicodedata.normalize
 
         def reject(cells: list[str], line: int, values: tuple[Any, ...]) -> None:
             """Report every error of a row (nothing for a blank or template row)."""
@@ -400,10 +399,7 @@ class RowChecker:
                             f"a unit reports its own work (and its communes'); "
                             f"move the row to {unit}'s file"))
                 return None
-            title = cells[ti].strip()
-            if not (title.isascii() or is_nfc("NFC", title)):
-                # Windows-1258 and text pasted from PDFs write tones as combining marks.
-                title = normalize("NFC", title)
+            title = nfc(cells[ti].strip())
             url = cells[ri].strip()
             key = None
             if url:
@@ -463,9 +459,7 @@ class RowChecker:
                             f"{future.isoformat()}", "date"))
             if evidence is not None:
                 evidence(file, line, unit, channel, task, url)
-            notes = cells[ni].strip()
-            if not (notes.isascii() or is_nfc("NFC", notes)):
-                notes = normalize("NFC", notes)
+            notes = nfc(cells[ni].strip())
             return Entry(file, line, day, end, unit, channel, kind, title, url, docs, task,
                          quantity, notes, extra)
 
