@@ -256,10 +256,13 @@ def test_every_plan_class_is_frozen_forbids_unknown_keys_and_describes_its_field
 
     from pydantic import TypeAdapter
 
-    from dx_plan.models import Plan
+    from dx_plan.models import PLAN_CLASSES, Plan
 
     classes = _plan_classes()
     assert len(classes) == 12
+    # plan_shape (the cache key) walks PLAN_CLASSES: a class left out of it could change
+    # shape without changing the key.
+    assert set(PLAN_CLASSES) == set(classes)
     for cls in classes:
         params = cls.__dataclass_params__  # type: ignore[attr-defined]
         assert params.frozen, cls
@@ -314,3 +317,16 @@ def test_a_plan_path_that_is_not_utf8_is_cached(tmp_path: Path,
     assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]
     assert len(list((tmp_path / "cache").iterdir())) == 1
     assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]  # from the cache
+
+
+def test_a_cache_directory_that_cannot_be_made_does_not_stop_a_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Caching is an optimisation: a read-only or broken $DXPLAN_CACHE_DIR (here below a
+    # regular file, which fails even for root) leaves the plan loading as usual.
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("DXPLAN_CACHE_DIR", str(blocker / "cache"))
+    plan_file = _write(tmp_path, MINI)
+    for _ in range(2):
+        assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]
+    assert blocker.read_text(encoding="utf-8") == "x"
