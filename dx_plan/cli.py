@@ -19,7 +19,6 @@ import typer
 
 from .errors import DxplanError, PlanError
 from .i18n import Lang, resolve_lang, t
-from .render.common import MAX_TABLE_PROBLEMS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -255,7 +254,12 @@ LimitOpt = Annotated[list[str] | None, typer.Option(
     "--limit", metavar="KEY=N",
     help="Raise a reader limit (repeatable): file-mb (1024), rows (10000000 per file), "
          "field-chars (100000), columns (500), yaml-aliases (100), yaml-depth (64), "
-         "yaml-nodes (2000000).", show_default=False)]
+         "yaml-nodes (2000000), problems (100 kept in full per code and file).",
+    show_default=False)]
+MaxProblemsOpt = Annotated[int, typer.Option(
+    "--max-problems", min=1,
+    help="In text output, list at most N groups of identical problems per code "
+         "(every problem is still counted).")]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (atomically).", show_default=False)]
 AllowBadRowsOpt = Annotated[bool, typer.Option(
@@ -331,9 +335,7 @@ def check_cmd(
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
-    max_problems: Annotated[int, typer.Option(
-        "--max-problems", help="List at most this many problems in the table.")
-    ] = MAX_TABLE_PROBLEMS,
+    max_problems: MaxProblemsOpt = 10,
     calendar: Annotated[bool, typer.Option(
         "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
     limit: LimitOpt = None,

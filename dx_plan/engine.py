@@ -15,9 +15,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from .accel import speedups
 from .catalog import Catalog
-from .entries import Entry, Problem
+from .entries import Entry, Findings, Problem
 from .models import Rule
 from .periods import Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
@@ -104,7 +103,6 @@ class Accumulator:
         # memoised plan ids, so each lookup is a hash-cached, identity-compared str key.
         self.targets: dict[str, dict[str, tuple[Target, ...]]] = {}
         self._label_tables: dict[tuple[str, int, int], tuple[str, ...]] = {}
-        self._tally: Any = None  # the C accelerator's counters, once asked for
         self._empty: dict[int, dict[str, Any]] = {}  # rule index → verdict with no items
         # Each rule's effective window: the rule's own dates inside the check window,
         # and never past the as-of date (later items are not yet delivered).
@@ -184,32 +182,6 @@ class Accumulator:
                     bucket[label] = bucket.get(label, 0) + quantity
                     previous = label
 
-    def fast_tally(self) -> Any:
-        """Counters the C row loop adds to directly (`_speedups.Tally`), or None.
-
-        They share this accumulator's buckets, `targets` and `entries_by_unit`, and
-        hand entries of units kept as evidence back to `add`; `finish` takes in the
-        rest (count, first and last dates).
-        """
-        accel = speedups()
-        if accel is None:
-            return None
-        if self._tally is None:
-            self._tally = accel.Tally(self.targets, self.targets_for, self.parents,
-                                      self.entries_by_unit, self.evidence_units,
-                                      self._last_day.toordinal(),
-                                      self.window.start.toordinal())
-        return self._tally
-
-    def _absorb_tally(self) -> None:
-        tally, self._tally = self._tally, None
-        if tally is None or not tally.counted:
-            return
-        self.entries_counted += tally.counted
-        first, last = dt.date.fromordinal(tally.first), dt.date.fromordinal(tally.last)
-        self.first = first if self.first is None else min(self.first, first)
-        self.last = last if self.last is None else max(self.last, last)
-
     def _keep(self, entry: Entry, parent: str | None) -> None:
         """Keep an entry as evidence for the unit (or parent) whose report asked for it."""
         owner = entry.unit if entry.unit in self.keep_evidence else str(parent)
@@ -264,13 +236,11 @@ class Accumulator:
     def finish(
         self,
         selection: Selection | None = None,
-        problems: Iterable[Problem] = (),
-        problem_counts: dict[str, int] | None = None,
+        findings: Findings | None = None,
         rows_read: int = 0,
         fail_on: Collection[str] = ("error",),
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
-        self._absorb_tally()
         selection = selection or Selection()
         catalog = self.catalog
         group_order = {g.id: i for i, g in enumerate(catalog.plan.groups)}
@@ -305,8 +275,7 @@ class Accumulator:
             as_of=self.as_of,
             results=tuple(ordered),
             units=tuple(units),
-            problems=tuple(problems),
-            problem_counts=dict(problem_counts or {}),
+            findings=findings or Findings(),
             rows_read=rows_read,
             entries_counted=self.entries_counted,
             notes=tuple(notes),
@@ -452,6 +421,4 @@ def check(
     acc = Accumulator(catalog, window, as_of, keep_evidence)
     for entry in entries:
         acc.add(entry)
-    errors = sum(1 for p in problems if p.severity == "error")
-    return acc.finish(selection, problems=problems,
-                      problem_counts={"error": errors, "warning": len(problems) - errors})
+    return acc.finish(selection, findings=Findings.of(problems))

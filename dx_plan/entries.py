@@ -8,8 +8,9 @@ distinct spelling in the reader's memo tables, not once per row.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, Protocol
+from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import Literal, NamedTuple, Protocol
 
 ProblemSeverity = Literal["error", "warning"]
 
@@ -74,6 +75,75 @@ class Problem:
         return out
 
 
+@dataclass(slots=True)
+class ProblemGroup:
+    """Identical problems (same code, severity and message): how many, and the first places."""
+
+    code: str
+    severity: ProblemSeverity
+    message: str
+    hint: str | None
+    count: int = 0
+    places: list[tuple[str, int | None]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of a group (`problem_groups` in check and validate)."""
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "count": self.count,
+                "first": [{"file": f, "line": line} for f, line in self.places]}
+
+
+def by_code(counts: dict[tuple[str, str], int]) -> dict[str, int]:
+    """(severity, code) → n counts as code → n, in code order (for JSON summaries)."""
+    out: dict[str, int] = {}
+    for (_, code), n in sorted(counts.items(), key=lambda item: item[0][1]):
+        out[code] = out.get(code, 0) + n
+    return out
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The reader's problems, bounded: the first of each code per file in full, all counted."""
+
+    problems: tuple[Problem, ...] = ()
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (severity, code) → n
+    groups: tuple[ProblemGroup, ...] = ()  # errors first, then by code and frequency
+    ungrouped: dict[str, int] = field(default_factory=dict)  # code → past the group cap
+
+    @classmethod
+    def of(cls, problems: Sequence[Problem]) -> Findings:
+        """Findings holding exactly `problems` (each its own group)."""
+        counts: dict[tuple[str, str], int] = {}
+        groups: dict[tuple[str, str, str], ProblemGroup] = {}
+        for p in problems:
+            counts[(p.severity, p.code)] = counts.get((p.severity, p.code), 0) + 1
+            group = groups.setdefault((p.code, p.severity, p.message),
+                                      ProblemGroup(p.code, p.severity, p.message, p.hint))
+            group.count += 1
+            group.places.append((p.file, p.line))
+        ordered = sorted(groups.values(), key=lambda g: (g.severity != "error", g.code, -g.count))
+        return cls(tuple(problems), counts, tuple(ordered))
+
+    @property
+    def errors(self) -> int:
+        """Problems of severity error, kept or not."""
+        return sum(n for (severity, _), n in self.counts.items() if severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        """Problems of severity warning, kept or not."""
+        return sum(n for (severity, _), n in self.counts.items() if severity != "error")
+
+    @property
+    def truncated(self) -> int:
+        """Problems counted but not kept in full."""
+        return sum(self.counts.values()) - len(self.problems)
+
+    def by_code(self) -> dict[str, int]:
+        """Code → number of problems, in code order."""
+        return by_code(self.counts)
+
+
 class Entry(NamedTuple):
     """One logged activity, resolved against the plan (ids, not spellings).
 
@@ -102,6 +172,3 @@ class Sink(Protocol):
 
     def add(self, entry: Entry) -> None:
         """Take one entry."""
-
-    def fast_tally(self) -> Any:
-        """The C accelerator's counters for this sink (`_speedups.Tally`), or None."""

@@ -104,8 +104,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                    "* rule interpreted from the plan (warning severity: fails the run only with "
                    "--fail-on warning)."),
     "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
-    "check.more_problems": ("… và {n} vấn đề khác (xem --format json).",
-                            "… and {n} more problems (see --format json)."),
+    "problems.count": ("Số lần", "Count"),
+    "problems.where": ("Vị trí đầu tiên", "First at"),
+    "problems.lines": ("dòng", "lines"),
+    "problems.others": ("(các nội dung khác cùng mã)", "(other messages with this code)"),
+    "problems.json": (
+        "Mọi vấn đề đều được đếm; --format json ghi chi tiết các vấn đề đầu tiên của mỗi mã "
+        "trong mỗi tệp (--limit problems=N để ghi nhiều hơn).",
+        "Every problem is counted; --format json details the first problems of each code in "
+        "each file (--limit problems=N for more)."),
     "check.no_results": ("Không có kết quả nào khớp bộ lọc.", "No results match the filters."),
     # groups fallback
     "group.none": ("Khác", "Other"),

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .entries import Entry, Problem
+from .entries import Entry, Findings, Problem
 
 Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
 PeriodStatus = Literal["met", "short", "open"]
-CHECK_SCHEMA = "dxplan.check/1"
+CHECK_SCHEMA = "dxplan.check/2"
 FAILING: frozenset[str] = frozenset({"behind", "missing", "missed"})
 
 
@@ -129,14 +129,23 @@ class CheckReport:
     as_of: dt.date
     results: tuple[RuleResult, ...]
     units: tuple[UnitSummary, ...]
-    problems: tuple[Problem, ...] = ()
-    problem_counts: dict[str, int] = field(default_factory=dict)
+    findings: Findings = field(default_factory=Findings)
     rows_read: int = 0
     entries_counted: int = 0
     notes: tuple[dict[str, str], ...] = ()
     evidence: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     evidence_more: dict[str, int] = field(default_factory=dict)  # items past the limit
     docs_covered: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems kept in full (the first of each code per file)."""
+        return self.findings.problems
+
+    @property
+    def problem_counts(self) -> dict[str, int]:
+        """Problems by severity, all of them counted."""
+        return {"error": self.findings.errors, "warning": self.findings.warnings}
 
     def summary(self) -> dict[str, int]:
         """Counts for the summary line and the JSON `summary` object."""
@@ -157,7 +166,7 @@ class CheckReport:
         }
 
     def to_dict(self) -> dict[str, object]:
-        """The `dxplan.check/1` JSON document."""
+        """The `dxplan.check/2` JSON document."""
         return {
             "schema": CHECK_SCHEMA,
             "plan": self.plan_id,
@@ -168,6 +177,8 @@ class CheckReport:
             },
             "results": [r.to_dict() for r in self.results],
             "problems": [p.to_dict() for p in self.problems],
-            "summary": self.summary(),
+            "problems_truncated": self.findings.truncated,
+            "problem_groups": [g.to_dict() for g in self.findings.groups],
+            "summary": {**self.summary(), "problems_by_code": self.findings.by_code()},
             "notes": [dict(n) for n in self.notes],
         }

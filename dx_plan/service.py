@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .engine import Accumulator, Selection, clamp_as_of
-from .entries import Problem
+from .entries import Findings, Problem
 from .errors import UsageError
 from .periods import Window, parse_period
 from .reader import LogReader, ProblemLog, ReadLimits, ReadOptions
@@ -154,7 +154,6 @@ class CheckRequest:
     as_of: dt.date
     selection: Selection = field(default_factory=Selection)
     read: ReadOptions = field(default_factory=ReadOptions)
-    keep_problems: int | None = None
     fail_on: Collection[str] = ("error",)
     keep_evidence: Collection[str] = ()
     detail: bool = True  # per-period results (reports, heatmaps)
@@ -163,7 +162,7 @@ class CheckRequest:
 def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None = None
               ) -> CheckReport:
     """Stream the logs through the reader into the engine and return the report."""
-    problems = ProblemLog(keep=request.keep_problems)
+    problems = ProblemLog(keep=request.read.limits.problems)
     reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
                       detail=request.detail)
@@ -172,8 +171,7 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
         progress(reader.bytes_read, reader.rows_read)
     return acc.finish(
         request.selection,
-        problems=problems.problems,
-        problem_counts={"error": problems.errors, "warning": problems.warnings},
+        findings=problems.findings(),
         rows_read=reader.rows_read,
         fail_on=request.fail_on,
     )
@@ -182,7 +180,7 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
 LIMIT_KEYS = {
     "file-mb": "max_file_bytes", "rows": "max_rows", "field-chars": "max_field_chars",
     "columns": "max_columns", "yaml-aliases": "max_aliases", "yaml-depth": "max_depth",
-    "yaml-nodes": "max_nodes",
+    "yaml-nodes": "max_nodes", "problems": "problems",
 }
 
 
@@ -225,6 +223,9 @@ def check_exit_code(report: CheckReport, allow_bad_rows: bool, fail_on: Collecti
     return 0
 
 
+VALIDATE_SCHEMA = "dxplan.validate/2"
+
+
 @dataclass(frozen=True)
 class ValidateReport:
     """Everything `validate` found in a set of submissions."""
@@ -233,23 +234,34 @@ class ValidateReport:
     rows_read: int
     rows_by_file: dict[str, int]
     entries: int
-    problems: tuple[Problem, ...]
-    errors: int
-    warnings: int
-    counts: dict[tuple[str, str], int]
+    findings: Findings
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems kept in full (the first of each code per file)."""
+        return self.findings.problems
+
+    @property
+    def errors(self) -> int:
+        """Errors found, all of them counted."""
+        return self.findings.errors
+
+    @property
+    def warnings(self) -> int:
+        """Warnings found, all of them counted."""
+        return self.findings.warnings
 
     def to_dict(self) -> dict[str, object]:
-        """The `dxplan.validate/1` JSON document."""
-        by_code: dict[str, int] = {}
-        for (_, code), n in sorted(self.counts.items()):
-            by_code[code] = by_code.get(code, 0) + n
+        """The `dxplan.validate/2` JSON document."""
         return {
-            "schema": "dxplan.validate/1",
+            "schema": VALIDATE_SCHEMA,
             "files": list(self.files),
             "problems": [p.to_dict() for p in self.problems],
+            "problems_truncated": self.findings.truncated,
+            "problem_groups": [g.to_dict() for g in self.findings.groups],
             "summary": {"files": len(self.files), "rows_read": self.rows_read,
                         "entries": self.entries, "errors": self.errors,
-                        "warnings": self.warnings, "by_code": by_code},
+                        "warnings": self.warnings, "by_code": self.findings.by_code()},
         }
 
 
@@ -284,10 +296,9 @@ def submission_owners(catalog: Catalog, root: Path) -> tuple[list[Path], dict[Pa
 
 
 def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
-                 keep_problems: int | None = None, pre_problems: Sequence[Problem] = ()
-                 ) -> ValidateReport:
-    """Read every file with every check on; count all problems, keep up to `keep_problems`."""
-    problems = ProblemLog(keep=keep_problems)
+                 pre_problems: Sequence[Problem] = ()) -> ValidateReport:
+    """Read every file with every check on; count all problems, keep the first of each."""
+    problems = ProblemLog(keep=read.limits.problems)
     for p in pre_problems:
         problems.add(p)
     reader = LogReader(catalog, read, problems)
@@ -298,8 +309,5 @@ def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
         rows_read=reader.rows_read,
         rows_by_file=dict(reader.rows_by_file),
         entries=entries,
-        problems=tuple(problems.problems),
-        errors=problems.errors,
-        warnings=problems.warnings,
-        counts=dict(problems.counts),
+        findings=problems.findings(),
     )

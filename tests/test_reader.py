@@ -708,12 +708,12 @@ def test_expand_paths_survives_symlink_loops(tmp_path: Path,
 
 def test_title_key_is_fold_without_spaces_examples() -> None:
     for title in ("Bản tin Sáng", "ban tin  sang!", "ĐỔI MỚI", "Ðà", "Straße", "a中b", ""):
-        assert title_key(title) == fold(title).replace(" ", "").encode()
+        assert title_key(title) == fold(title).replace(" ", "")
 
 
 @given(st.text())
 def test_title_key_is_fold_without_spaces(title: str) -> None:
-    assert title_key(title) == fold(title).replace(" ", "").encode()
+    assert title_key(title) == fold(title).replace(" ", "")
 
 
 def _check_problems(problems: list[Problem], path: Path) -> None:

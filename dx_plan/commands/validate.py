@@ -16,6 +16,7 @@ from ..cli import (
     DebugOpt,
     LangOpt,
     LimitOpt,
+    MaxProblemsOpt,
     OutputOpt,
     PlanOpt,
     SheetOpt,
@@ -56,9 +57,7 @@ def validate_cmd(
     require_url: Annotated[bool, typer.Option(
         "--require-url", help="A row on an online channel without a URL is an error.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    max_problems: Annotated[int | None, typer.Option(
-        "--max-problems", help="List at most N problems (all are still checked and counted).",
-        show_default=False)] = None,
+    max_problems: MaxProblemsOpt = 10,
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ValidateFormat.text,
     output: OutputOpt = None,
@@ -98,7 +97,7 @@ def validate_cmd(
     limits = parse_limits(limit)
     options = ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
                           require_url=require_url, owner=owner)
-    report = run_validate(catalog, paths, options, keep_problems=max_problems, pre_problems=pre)
+    report = run_validate(catalog, paths, options, pre_problems=pre)
     if fmt == ValidateFormat.json:
         from ..render.common import to_json
 
@@ -112,16 +111,14 @@ def validate_cmd(
     else:
         from rich.text import Text
 
-        from ..render.check import problem_renderables
+        from ..render.problems import problem_renderables
         from ..render.table import render_to_text
 
         key = "validate.fail" if report.errors else "validate.ok"
         summary = Text(t(key, language, files=len(report.files), rows=report.rows_read,
                          errors=report.errors, warnings=report.warnings), style="bold")
-        counts = {"error": report.errors, "warning": report.warnings}
-        shown = len(report.problems) if max_problems is None else max_problems
-        text = render_to_text([*problem_renderables(report.problems, counts, language, shown),
-                               summary], _width())
+        text = render_to_text([summary, *problem_renderables(report.findings, language,
+                                                             max_problems)], _width())
     if output is not None:
         from ..output import write_atomic
 

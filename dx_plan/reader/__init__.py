@@ -3,10 +3,10 @@
 Public API (others code against exactly this):
 
 * `ReadLimits`, `ReadOptions` — bounds and extra checks;
-* `ProblemLog` — counts every problem, keeps the first `keep`;
+* `ProblemLog` — counts every problem, keeps the first `keep` of each code per file,
+  groups identical ones;
 * `LogReader(catalog, options, problems).read(paths)` — streams Entries;
-  `read_into(paths, sink)` feeds the engine (with the C accelerator, most rows are
-  counted without an Entry being built); `count(paths)` only counts them;
+  `read_into(paths, sink)` feeds the engine; `count(paths)` only counts them;
   `rows_read` and `bytes_read` follow progress;
 * `expand_paths(patterns)` — command-line globs → files.
 """

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from ..accel import speedups
 from ..catalog import Catalog
 from ..entries import Entry, Problem, Sink
 from ..yamlsafe import YamlLoadError, load_yaml
@@ -49,27 +48,19 @@ class LogReader:
 
     def read(self, paths: Sequence[Path]) -> Iterator[Entry]:
         """Stream the entries of all files in order; duplicates are found across files."""
-        return self._read(paths, None)
+        return self._read(paths)
 
     def read_into(self, paths: Sequence[Path], sink: Sink) -> None:
-        """Feed every entry of all files into `sink` (the engine's Accumulator).
-
-        The same entries as `read`, but with the C accelerator most rows are
-        counted by `sink.fast_tally()` without an Entry ever being built.
-        """
+        """Feed every entry of all files into `sink` (the engine's Accumulator)."""
         add = sink.add
-        for entry in self._read(paths, sink.fast_tally()):
+        for entry in self.read(paths):
             add(entry)
 
     def count(self, paths: Sequence[Path]) -> int:
         """Read all files (problems go to the log) and return how many entries they hold."""
-        accel = speedups()
-        # A Tally without targets only counts the rows the C loop takes (no engine).
-        tally = accel.Tally(None, None, None, None, None, 0, 0) if accel is not None else None
-        counted = sum(1 for _ in self._read(paths, tally))
-        return counted + (tally.counted if tally is not None else 0)
+        return sum(1 for _ in self.read(paths))
 
-    def _read(self, paths: Sequence[Path], tally: Any) -> Iterator[Entry]:
+    def _read(self, paths: Sequence[Path]) -> Iterator[Entry]:
         limits = self.options.limits
         formats = []
         for path in paths:
@@ -77,9 +68,9 @@ class LogReader:
             check_file(path, limits)  # usage problems first, before any work
             formats.append((path, file_format(path)))
         for path, fmt in formats:
-            yield from self._read_file(path, fmt, tally)
+            yield from self._read_file(path, fmt)
 
-    def _read_file(self, path: Path, fmt: str, tally: Any) -> Iterator[Entry]:
+    def _read_file(self, path: Path, fmt: str) -> Iterator[Entry]:
         display = str(path)
         limits = self.options.limits
         fh, size = open_file(path, limits)
@@ -99,19 +90,18 @@ class LogReader:
                     else:
                         source = XlsxSource(fh, size, path, self.options.sheet, limits, report)
                     try:
-                        yield from self._table(source, display, index, owner, base, tally)
+                        yield from self._table(source, display, index, owner, base)
                     finally:
                         source.close()
             except FileFailed as failed:
                 self.problems.add(failed.problem(display))
         self.bytes_read = base + size
         self.rows_by_file[display] = self.rows_read - rows_before
-        self.problems.current_unit = None
 
     # ------------------------------------------------------------ tables
 
     def _table(self, source: TextSource | XlsxSource, display: str, index: int,
-               owner: str | None, base: int, tally: Any) -> Iterator[Entry]:
+               owner: str | None, base: int) -> Iterator[Entry]:
         layout = self._find_header(source.rows(), display)
         if layout is None:
             return
@@ -127,12 +117,7 @@ class LogReader:
             if self.on_progress is not None:
                 self.on_progress(self.bytes_read, self.rows_read)
 
-        max_rows = self.options.limits.max_rows
-        if isinstance(source, TextSource):
-            fast = self._checker.fast(display, index, layout, owner)
-            yield from source.entries(convert, max_rows, progress, fast, tally)
-        else:
-            yield from source.entries(convert, max_rows, progress)
+        yield from source.entries(convert, self.options.limits.max_rows, progress)
         if source.data_rows == 0:
             self.problems.add(Problem(display, layout.line, "warning", "empty-file",
                                       "the file has a header but no data rows"))

@@ -4,109 +4,114 @@ An item is identified by (unit, channel, date, URL) or, when it has no URL, by
 (unit, channel, date, folded title).  Rows with neither URL nor title are never
 called duplicates: nothing tells two of them apart.
 
-Only a 64-bit hash of each key is kept, mapped to the packed place of its first
-occurrence (file index << 32 | line), in a flat open-addressing table of two
-`array('q')` columns kept at most two-thirds full: 16 bytes a slot, so 1,000,000
-keys cost 24–32 MB (measured: 32 MiB at 1M keys, 48 MiB transiently while the
-table doubles).  A dict of boxed ints, the obvious structure, measured 109 MB for
-the same keys.  Two different items share a hash with probability about n²/2⁶⁵
-(3·10⁻⁶ for 10 million rows), which would drop one of them as a duplicate; that
-risk is accepted.
+The key is not kept itself: a year of a province's logs is a million items, and a
+dict of their keys (or of any Python objects per item) costs over 100 MiB.  Each
+key is reduced to its 128-bit BLAKE2b digest, stored in a compact open-addressing
+table of three `array` columns (digest halves, first place), about 40 bytes an item
+at most.  Two different items share a digest with probability about n²/2¹²⁹
+(10⁻²⁵ for ten million items): a real row is never dropped in practice.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from array import array
-
-from ..accel import speedups
+from hashlib import blake2b
 
 # bytes.translate(None, delete=…) drops every byte that is not an ASCII digit or
 # lower-case letter.
 _KEEP = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
+_LOW = (1 << 64) - 1
 
 
-def title_key(title: str) -> bytes:
-    """`text.fold(title)` without its spaces, computed about 4× faster.
+def title_key(title: str) -> str:
+    """`text.fold(title)` without its spaces: spelling, case, accents and spacing ignored.
 
-    fold() strips accents character by character in Python (~6 µs for a title);
-    here NFD decomposition, an ASCII encode that drops the combining marks and a
-    bytes.translate run in C.  The result equals ``fold(title).replace(" ", "")``
-    (the tests check it), so spelling, case, accents, punctuation and spacing
-    differences do not hide a duplicate.
+    NFD decomposition, an ASCII encode that drops the combining marks and a
+    bytes.translate, all in C; the tests check it equals ``fold(title).replace(" ", "")``.
     """
     lowered = title.casefold().replace("đ", "d").replace("ð", "d")
-    return (unicodedata.normalize("NFD", lowered)
-            .encode("ascii", "ignore")
-            .translate(None, delete=_DROP))
+    return (unicodedata.normalize("NFD", lowered).encode("ascii", "ignore")
+            .translate(None, delete=_DROP).decode("ascii"))
 
 
-class HashTable:
-    """A dict[int, int] of 64-bit keys in two flat arrays (linear probing, no deletes)."""
+def item_digest(unit: str, channel: str, day: int, tail: str) -> int:
+    """The 128-bit digest of an item key (`tail` is the URL, or "~" + the folded title)."""
+    text = f"{unit}\x1f{channel}\x1f{day}\x1f{tail}"
+    return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"),
+                                  digest_size=16).digest(), "little")
+
+
+class SeenItems:
+    """Item digest → place of its first occurrence (an `int`), in flat arrays."""
 
     def __init__(self, capacity: int = 1 << 12) -> None:
-        size = 1 << max(4, (capacity - 1).bit_length())
-        self._keys = array("q", [0]) * size
-        self._values = array("q", [0]) * size
-        self._mask = size - 1
+        self._alloc(1 << max(4, (capacity - 1).bit_length()))
         self._used = 0
+
+    def _alloc(self, size: int) -> None:
+        self._low = array("Q", bytes(8 * size))
+        self._high = array("Q", bytes(8 * size))
+        self._place = array("q", bytes(8 * size))
+        self._mask = size - 1
 
     def __len__(self) -> int:
         return self._used
 
-    def setdefault(self, key: int, value: int) -> int:
-        """The value stored for `key`, storing `value` first when the key is new."""
-        key = key or 1  # 0 marks an empty slot
-        keys, mask = self._keys, self._mask
-        slot = key & mask
+    def first(self, digest: int, place: int) -> int:
+        """The place stored for `digest`, storing `place` first when the digest is new."""
+        low, high = (digest & _LOW) | 1, digest >> 64  # low 0 marks an empty slot
+        slot = low & self._mask
         while True:
-            found = keys[slot]
-            if found == key:
-                return self._values[slot]
+            found = self._low[slot]
             if found == 0:
-                keys[slot] = key
-                self._values[slot] = value
-                self._used += 1
-                if 3 * self._used > 2 * (mask + 1):
-                    self._grow()
-                return value
-            slot = (slot + 1) & mask
+                self._store(slot, low, high, place)
+                return place
+            if found == low and self._high[slot] == high:
+                return self._place[slot]
+            slot = (slot + 1) & self._mask
+
+    def _store(self, slot: int, low: int, high: int, place: int) -> None:
+        self._low[slot], self._high[slot], self._place[slot] = low, high, place
+        self._used += 1
+        if 3 * self._used > 2 * (self._mask + 1):
+            self._grow()
 
     def _grow(self) -> None:
-        old_keys, old_values = self._keys, self._values
-        size = 2 * (self._mask + 1)
-        keys = array("q", [0]) * size
-        values = array("q", [0]) * size
-        mask = size - 1
-        # Re-insert inline: the keys are known distinct, so only empty slots are probed.
-        for key, value in zip(old_keys, old_values, strict=True):
-            if key:
-                slot = key & mask
-                while keys[slot]:
-                    slot = (slot + 1) & mask
-                keys[slot] = key
-                values[slot] = value
-        self._keys, self._values, self._mask = keys, values, mask
+        old = zip(self._low, self._high, self._place, strict=True)
+        self._alloc(2 * (self._mask + 1))
+        for low, high, place in old:
+            if low:
+                slot = low & self._mask
+                while self._low[slot]:
+                    slot = (slot + 1) & self._mask
+                self._low[slot], self._high[slot], self._place[slot] = low, high, place
 
 
 class Deduper:
-    """First occurrences of items: hash of the key → packed (file index, line).
-
-    The table is the C twin of `HashTable` when the accelerator is built (the
-    fast row loop probes it directly), else the Python one; both store the same.
-    """
+    """First occurrences of items across files: digest → packed (file index, line)."""
 
     def __init__(self) -> None:
-        accel = speedups()
-        self.first: HashTable = accel.HashTable() if accel is not None else HashTable()
+        self.seen = SeenItems()
         self.files: list[str] = []
 
     def add_file(self, name: str) -> int:
-        """Register a file; return its index for packed locations."""
+        """Register a file; return its index for packed places."""
         self.files.append(name)
         return len(self.files) - 1
 
-    def where(self, packed: int) -> tuple[str, int]:
-        """(file, line) of a packed location."""
-        return self.files[packed >> 32], packed & 0xFFFFFFFF
+    def earlier(self, file_index: int, line: int, unit: str, channel: str, day: int,
+                url: str, title: str) -> tuple[str, int] | None:
+        """(file, line) of an earlier row with the same item, or None (this row is first)."""
+        if url:
+            tail = url
+        elif title and (folded := title_key(title)):
+            tail = "~" + folded
+        else:
+            return None  # no URL, and no title (or one of punctuation only)
+        here = (file_index << 32) | line
+        first = self.seen.first(item_digest(unit, channel, day, tail), here)
+        if first == here:
+            return None
+        return self.files[first >> 32], first & 0xFFFFFFFF

@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any
 
-from ..accel import speedups
 from ..entries import Entry
 from .columns import read_header
 from .encoding import SNIFF_BYTES, Undecodable, decode_sample, detect_encoding
@@ -100,42 +99,6 @@ class LineFeed:
                 quotes = piece.count('"')
             if quotes & 1:
                 return
-
-
-class CLineFeed(LineFeed):
-    """A LineFeed whose line loop runs in C (`_speedups.Lines`, the accelerator's twin).
-
-    Iterating it gives the C iterator; `lines` and `last` live there, so the
-    recovery code above (skip_quoted, the long-line record) works unchanged.
-    """
-
-    def __init__(self, readline: Callable[[int], str], delimiter: str, field_limit: int,
-                 limit: int, accel: Any) -> None:
-        self.core = accel.Lines(readline, limit, self._long_line)
-        super().__init__(readline, delimiter, field_limit, limit)
-
-    @property
-    def lines(self) -> int:
-        return int(self.core.lines)
-
-    @lines.setter
-    def lines(self, value: int) -> None:
-        self.core.lines = value
-
-    @property
-    def last(self) -> str:
-        return str(self.core.last)
-
-    @last.setter
-    def last(self, value: str) -> None:
-        self.core.last = value
-
-    def __iter__(self) -> Iterator[str]:
-        return self.core  # type: ignore[no-any-return]
-
-    def _long_line(self, piece: str) -> str:
-        self.long = self._rest_of_line(piece)
-        return self._stand_in
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -228,14 +191,10 @@ class TextSource:
         self._text = io.TextIOWrapper(self.fh, encoding=self.encoding, errors="dxplan-mixed",
                                       newline="")
         self._undecodable = Undecodable.count
-        accel = speedups()
-        if accel is not None:
-            self._feed = CLineFeed(self._text.readline, self.delimiter,
-                                   self.limits.max_field_chars, MAX_LINE_CHARS, accel)
-        else:
-            self._feed = LineFeed(self._text.readline, self.delimiter,
-                                  self.limits.max_field_chars, MAX_LINE_CHARS)
-        # A process-wide setting; restored by close().
+        self._feed = LineFeed(self._text.readline, self.delimiter,
+                              self.limits.max_field_chars, MAX_LINE_CHARS)
+        # csv's field limit is process-wide: set for the reading of this file only,
+        # restored by close() (which the reader calls in a `finally`).
         self._old_limit = csv.field_size_limit(self.limits.max_field_chars)
         self._reader = csv.reader(self._feed, delimiter=self.delimiter, strict=True)
         return self._reader
@@ -262,100 +221,35 @@ class TextSource:
                 if not self._recover(line, exc):
                     return
 
-    def entries(self, convert: Converter, limit: int, progress: RowProgress,
-                fast: Any = None, tally: Any = None) -> Iterator[Entry]:
-        """Convert the rows after the header; progress(rows, bytes) every 4096 rows.
-
-        With `fast` (the C row loop of reader/rows.py `RowChecker.fast`) the rows
-        are read in C and only those it hands back go through `convert`; rows it
-        accepts go to `tally` (the engine's C counters) when given, else they are
-        yielded like the others.
-        """
+    def entries(self, convert: Converter, limit: int, progress: RowProgress
+                ) -> Iterator[Entry]:
+        """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
         reader, feed = self._reader, self._feed
         if reader is None or feed is None:
             return
-        if fast is not None:
-            yield from self._fast_entries(convert, fast, tally, limit, progress)
-            return
-        end = self._end
         count = reported = 0
-        check = min(PROGRESS_ROWS, limit + 1)
         try:
             while True:
                 try:
                     for cells in reader:
-                        line = end + 1
-                        end = feed.lines
+                        line = self._end + 1
+                        self._end = feed.lines
                         count += 1
-                        if count == check:  # one comparison per row serves both limits
+                        if count - reported == PROGRESS_ROWS or count > limit:
                             if count > limit:
                                 count -= 1
                                 self._too_many_rows(line, limit)
                                 return
                             progress(count - reported, self.position())
                             reported = count
-                            check = min(count + PROGRESS_ROWS, limit + 1)
                         entry = convert(cells, line)
                         if entry is not None:
                             yield entry
                     return
                 except csv.Error as exc:
-                    self._end = end
-                    ok = self._recover(end + 1, exc)
-                    end = self._end
-                    if not ok:
+                    if not self._recover(self._end + 1, exc):
                         return
         finally:
-            self._end = end
-            self.data_rows = count
-            progress(count - reported, self.position())
-
-    def _fast_entries(self, convert: Converter, fast: Any, tally: Any, limit: int,
-                      progress: RowProgress) -> Iterator[Entry]:
-        """`entries` with the row loop in C: the same rows, lines, limits and problems."""
-        accel = speedups()
-        feed = self._feed
-        assert accel is not None and isinstance(feed, CLineFeed)  # fast needs the accelerator
-        slow, entry_status, done = accel.SLOW, accel.ENTRY, accel.DONE
-        reader, lines, run = self._reader, feed.core, fast.run
-        fast.end = self._end
-        count = reported = 0
-        try:
-            while True:
-                try:
-                    while True:
-                        room = min(PROGRESS_ROWS, limit - count)
-                        if room <= 0:
-                            line = fast.end + 1
-                            if next(reader, None) is None:
-                                return
-                            fast.end = feed.lines
-                            self._too_many_rows(line, limit)
-                            return
-                        status, value = run(reader, lines, room, tally)
-                        count += fast.taken
-                        fast.taken = 0
-                        if status == slow:
-                            entry = convert(*value)
-                            if entry is not None:
-                                yield entry
-                        elif status == entry_status:
-                            yield value
-                        elif status == done:
-                            return
-                        if count - reported >= PROGRESS_ROWS:
-                            progress(count - reported, self.position())
-                            reported = count
-                except csv.Error as exc:
-                    count += fast.taken  # rows read before the broken record
-                    fast.taken = 0
-                    self._end = fast.end
-                    ok = self._recover(fast.end + 1, exc)
-                    fast.end = self._end
-                    if not ok:
-                        return
-        finally:
-            self._end = fast.end
             self.data_rows = count
             progress(count - reported, self.position())
 

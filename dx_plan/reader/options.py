@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..yamlsafe import YamlLimits
+from .problems import KEEP_PER_CODE
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class ReadLimits:
     max_rows: int = 10_000_000  # data rows per file
     max_field_chars: int = 100_000  # one cell
     max_columns: int = 500
+    problems: int = KEEP_PER_CODE  # kept in full per code and file; the rest counted
     yaml: YamlLimits = field(default_factory=YamlLimits)
 
 

@@ -1,76 +1,102 @@
-"""Collecting problems without letting a million bad rows eat the memory."""
+"""Collecting problems so that a flood of them costs no more than the rows that raise it.
+
+Every problem is counted.  The first `keep` problems of each code in each file are
+kept in full (file, line, unit, message, hint); past that, a problem only adds to
+counters.  Identical problems (same code, severity and message: the same unknown
+document id on 76,450 rows) are also grouped, with their count and first lines, so
+that the text outputs can say so in one line.  Memory is bounded by
+codes × files × `keep`, whatever the number of rows.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from ..entries import Problem, ProblemSeverity
+from ..entries import Findings, Problem, ProblemGroup, ProblemSeverity
 from ..text import safe_text
 
 SHOW_CHARS = 80
+KEEP_PER_CODE = 100  # problems kept in full per code and file (`--limit problems=N`)
+GROUPS_PER_CODE = 1000  # distinct messages grouped per code; the rest are counted apart
+GROUP_LINES = 5  # lines remembered per group ("first at lines 4, 9, 12 …")
 
 
 class ProblemLog:
-    """Collects problems: counts every one, keeps at most `keep` (None = all) in order."""
+    """Counts every problem; keeps the first `keep` of each code per file; groups them."""
 
-    def __init__(self, keep: int | None = None) -> None:
+    def __init__(self, keep: int = KEEP_PER_CODE) -> None:
         self.keep = keep
-        # Never replaced, only appended to and counted into: the C row loop holds on
-        # to both objects for the length of a file.
-        self.problems: list[Problem] = []
-        # (severity, code) → problems; the C row loop adds to it directly (see add_fail)
-        self.counts: Counter[tuple[str, str]] = Counter()
-        # The unit of the row being converted (set by the row converter), so that a
-        # report can give each unit the problems of its own rows.
-        self.current_unit: str | None = None
+        self.problems: list[Problem] = []  # the kept ones, in the order found
+        self.counts: Counter[tuple[str, str]] = Counter()  # (severity, code) → all
+        self.groups: dict[tuple[str, str, str], ProblemGroup] = {}
+        self.ungrouped: Counter[str] = Counter()  # code → problems past GROUPS_PER_CODE
+        self._kept: Counter[tuple[str, str]] = Counter()  # (file, code) → kept
+        self._groups_per_code: Counter[str] = Counter()
 
     @property
     def errors(self) -> int:
         """Problems of severity error, kept or not."""
-        return sum(n for (severity, _), n in self.counts.items() if severity == "error")
+        return Findings(counts=self.counts).errors
 
     @property
     def warnings(self) -> int:
         """Problems of severity warning, kept or not."""
-        return sum(n for (severity, _), n in self.counts.items() if severity != "error")
+        return Findings(counts=self.counts).warnings
 
     def add(self, problem: Problem) -> None:
-        """Count `problem` and keep it while fewer than `keep` are kept."""
-        unit = self.current_unit
-        if unit is not None and problem.unit is None and problem.line is not None:
-            # Built directly: dataclasses.replace costs ~4 µs, felt at 100k problems.
-            problem = Problem(problem.file, problem.line, problem.severity, problem.code,
-                              problem.message, problem.column, problem.hint, unit)
-        self.counts[(problem.severity, problem.code)] += 1
-        if self.keep is None or len(self.problems) < self.keep:
+        """Count `problem`, group it, and keep it while its (file, code) has room."""
+        self._count(problem.code, problem.severity, problem.message, problem.hint,
+                    problem.file, problem.line)
+        place = (problem.file, problem.code)
+        if self._kept[place] < self.keep:
+            self._kept[place] += 1
             self.problems.append(problem)
 
-    def add_fail(self, fail: Fail, file: str, line: int) -> None:
-        """Add the problem `fail` stands for at this place (with the row's unit).
+    def add_fail(self, fail: Fail, file: str, line: int, unit: str | None = None) -> None:
+        """Add the problem a memoised `fail` stands for at this place (row of `unit`).
 
-        No Problem is built when it would not be kept.
-
-        Validate's hot path: a log of random tasks has more problems than rows.
+        No Problem is built unless it is kept.
         """
-        self.counts[fail.key] += 1
-        if self.keep is None or len(self.problems) < self.keep:
+        self._count(fail.code, fail.severity, fail.message, fail.hint, file, line)
+        place = (file, fail.code)
+        if self._kept[place] < self.keep:
+            self._kept[place] += 1
             self.problems.append(Problem(file, line, fail.severity, fail.code, fail.message,
-                                         fail.column, fail.hint, self.current_unit))
+                                         fail.column, fail.hint, unit))
+
+    def findings(self) -> Findings:
+        """A snapshot for reports; groups by severity (errors first), code, frequency."""
+        groups = sorted(self.groups.values(),
+                        key=lambda g: (g.severity != "error", g.code, -g.count))
+        return Findings(tuple(self.problems), dict(self.counts), tuple(groups),
+                        dict(self.ungrouped))
+
+    def _count(self, code: str, severity: ProblemSeverity, message: str, hint: str | None,
+               file: str, line: int | None) -> None:
+        self.counts[(severity, code)] += 1
+        key = (code, severity, message)
+        group = self.groups.get(key)
+        if group is None:
+            if self._groups_per_code[code] >= GROUPS_PER_CODE:
+                self.ungrouped[code] += 1
+                return
+            self._groups_per_code[code] += 1
+            group = self.groups[key] = ProblemGroup(code, severity, message, hint)
+        group.count += 1
+        if len(group.places) < GROUP_LINES:
+            group.places.append((file, line))
 
 
+@dataclass(frozen=True, slots=True)
 class Fail:
     """A memoised problem: everything of a Problem except where it occurred."""
 
-    __slots__ = ("code", "severity", "message", "column", "hint", "key")
-
-    def __init__(self, code: str, severity: ProblemSeverity, message: str,
-                 column: str | None, hint: str | None = None) -> None:
-        self.code = code
-        self.severity: ProblemSeverity = severity
-        self.message = message
-        self.column = column
-        self.hint = hint
-        self.key = (severity, code)  # what ProblemLog counts
+    code: str
+    severity: ProblemSeverity
+    message: str
+    column: str | None
+    hint: str | None = None
 
 
 class FileFailed(Exception):

@@ -92,7 +92,6 @@ def report_to(problems: ProblemLog, file: str) -> Report:
 
     def report(line: int | None, code: str, message: str, hint: str | None) -> None:
         """Record an error Problem at `line` of the file."""
-        problems.current_unit = None  # a source-level problem belongs to no row's unit
         problems.add(Problem(file, line, "error", code, message, hint=hint))
 
     return report

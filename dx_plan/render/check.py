@@ -7,10 +7,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Catalog
-from ..entries import Problem
-from ..i18n import Lang, problem_line, t
+from ..i18n import Lang, t
 from ..result import CheckReport, RuleResult
-from .common import MAX_TABLE_PROBLEMS, fmt_date, md_escape, percent, quota, to_markdown
+from .common import fmt_date, md_escape, percent, quota, to_markdown
+from .problems import PER_CODE, problem_markdown, problem_renderables
 from .table import STATUS_STYLE, cell, simple_table
 
 MAX_MISSED_SHOWN = 4
@@ -55,7 +55,7 @@ def group_title(catalog: Catalog, group: str, lang: Lang) -> str:
 
 
 def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
-                      max_problems: int = MAX_TABLE_PROBLEMS) -> list[RenderableType]:
+                      per_code: int = PER_CODE) -> list[RenderableType]:
     """The terminal view: a table per group, the problems, notes and a summary line."""
     out: list[RenderableType] = []
     plan = catalog.plan.plan
@@ -87,7 +87,7 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
         out.append(Text(t("check.star", lang), style="dim"))
-    out.extend(problem_renderables(report.problems, report.problem_counts, lang, max_problems))
+    out.extend(problem_renderables(report.findings, lang, per_code))
     for note in report.notes:
         if note.get("code") == "single-quarter":
             out.append(Text(t("check.single_quarter", lang, period=note["period"]),
@@ -98,24 +98,6 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
     out.append(Text(t("check.summary", lang, units=s["units"], met=s["units_met"],
                       behind=s["units_behind"], missing=s["units_missing"],
                       open=s["units_open"], shortfall=s["shortfall"]), style="bold"))
-    return out
-
-
-def problem_renderables(problems: tuple[Problem, ...] | list[Problem], counts: dict[str, int],
-                        lang: Lang, limit: int) -> list[RenderableType]:
-    """A table of problems (file, line, severity, code, message), capped at `limit`."""
-    if not problems:
-        return []
-    rows = [[p.file, "" if p.line is None else p.line, t(f"severity.{p.severity}", lang), p.code,
-             problem_line(p.code, p.message, p.hint, lang)]
-            for p in problems[:limit]]
-    header = [t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
-                                   "col.message")]
-    out: list[RenderableType] = [simple_table(t("check.problems", lang), header, rows,
-                                              right=(1,))]
-    hidden = sum(counts.values()) - min(limit, len(problems))
-    if hidden > 0:
-        out.append(Text(t("check.more_problems", lang, n=hidden)))
     return out
 
 
@@ -142,12 +124,8 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
         lines.append(to_markdown(header, rows))
     if any(r.severity != "error" for r in report.results):
         lines.append(md_escape(t("check.star", lang)))
-    if report.problems:
-        lines += ["", f"## {t('check.problems', lang)}", ""]
-        for p in report.problems:
-            where = p.file + (f":{p.line}" if p.line is not None else "")
-            lines.append(f"- `{md_escape(where)}` **{p.code}**: "
-                         f"{md_escape(problem_line(p.code, p.message, p.hint, lang))}")
+    if report.findings.groups:
+        lines += ["", f"## {t('check.problems', lang)}", "", *problem_markdown(report.findings, lang)]
     s = report.summary()
     lines += ["", t("check.summary", lang, units=s["units"], met=s["units_met"],
                     behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],

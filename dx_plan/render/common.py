@@ -12,8 +12,6 @@ from ..result import RuleResult
 from ..text import safe_text
 from .json_text import dumps_indented
 
-MAX_TABLE_PROBLEMS = 50  # problems listed in a table by default (all are counted)
-
 # Cells starting with these are formulas to Excel/LibreOffice (CSV/XLSX injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -1,0 +1,156 @@
+"""Validate's checks of a counted row: does its task fit, and is its URL believable?
+
+* a task must be led by the row's unit (or its district) and count the row's channel;
+* a URL must be http(s) and, where the unit's domains are known, on one of them
+  (or on the provincial press's, for press channels; anywhere, for social platforms);
+* with `require_url`, a row on an online channel needs a URL.
+
+Verdicts depend on (task, unit, channel) and (host, unit, channel), not on the row,
+so each is worked out once and kept in a plain dict.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..catalog import Catalog
+from .problems import Fail, ProblemLog, show
+
+HOSTS_CAP = 4096  # URL hosts whose verdicts are kept (real logs have a few dozen)
+# Coverage of a unit's work by the provincial newspaper or broadcaster is fine
+# evidence for it on these channels.
+PRESS_CHANNELS = frozenset({"newspaper", "tv", "fm-radio"})
+PRESS_UNITS = ("bao-long-an", "dai-ptth-long-an")
+# Posts on Facebook, Zalo … live on the platform's domain, never on the unit's.
+PLATFORM_CHANNELS = frozenset({"social", "zalo"})
+_ODD_HOST = re.compile(r"[\[\]@\\ %]")  # hosts urlsplit must judge (IPv6, user info, …)
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(scheme, host) of a URL, lower-cased; ("", "") when it cannot be parsed.
+
+    Plain http(s) addresses, nearly every row, are split by `plain_host` with string
+    methods; anything unusual (IPv6, user info, backslashes, spaces) goes to urlsplit.
+    """
+    host = plain_host(url)
+    if host is not None:
+        return ("https" if url[4] in "sS" else "http"), host
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return "", ""
+
+
+def plain_host(url: str) -> str | None:
+    """The host of a plain http(s) URL, lower-cased, without port or trailing dot; else None."""
+    head = url[:8].lower()
+    if head.startswith("https://"):
+        rest = url[8:]
+    elif head.startswith("http://"):
+        rest = url[7:]
+    else:
+        return None
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if not host or not host.isprintable() or _ODD_HOST.search(host):
+        return None
+    return host.partition(":")[0].lower().rstrip(".") or None
+
+
+class EvidenceChecks:
+    """The memoised task and URL verdicts of one reader."""
+
+    def __init__(self, catalog: Catalog, problems: ProblemLog, require_url: bool) -> None:
+        self.catalog = catalog
+        self.problems = problems
+        self.require_url = require_url
+        self._task_fits: dict[tuple[str, str, str], tuple[Fail, ...]] = {}
+        self._hosts: dict[tuple[str, str, str], Fail | None] = {}
+        self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        self._missing_url = {
+            c.id: Fail("missing-url", "error",
+                       f"no URL for an item on '{c.id}', an online channel", "url",
+                       "add the link to the published item")
+            for c in catalog.plan.channels if c.online}
+
+    def check(self, file: str, line: int, unit: str, channel: str, task: str | None,
+              url: str) -> None:
+        """Add the problems of a counted row's task and URL."""
+        if task is not None:
+            key = (task, unit, channel)
+            fits = self._task_fits.get(key)
+            if fits is None:
+                fits = self._task_fits[key] = self._task_fit(task, unit, channel)
+            for fail in fits:
+                self.problems.add_fail(fail, file, line, unit)
+        if url:
+            fail = self._url(url, unit, channel)
+            if fail is not None:
+                self.problems.add_fail(fail, file, line, unit)
+        elif self.require_url and channel in self._missing_url:
+            self.problems.add_fail(self._missing_url[channel], file, line, unit)
+
+    def _task_fit(self, task: str, unit: str, channel: str) -> tuple[Fail, ...]:
+        """task-mismatch warnings: the task is not led by the unit, or not on the channel.
+
+        Keys are plan ids (tasks × units × channels): the memo is bounded by the plan.
+        """
+        fails = []
+        row = self.catalog.tasks.get(task)
+        leads = frozenset(self.catalog.expand(row.lead)) if row is not None else frozenset()
+        parent = self.catalog.units.by_id[unit].parent
+        if leads and unit not in leads and parent not in leads:
+            lead = self.catalog.tasks[task].lead
+            fails.append(Fail("task-mismatch", "warning",
+                              f"task {task} is led by {', '.join(lead)}, not {unit}", "task"))
+        wanted = {c for rule in self.catalog.plan.rules if rule.task == task
+                  for c in rule.channels}
+        if wanted and channel not in wanted:
+            fails.append(Fail("task-mismatch", "warning",
+                              f"task {task} counts items on {', '.join(sorted(wanted))}, "
+                              f"not {channel}", "task"))
+        return tuple(fails)
+
+    def _url(self, url: str, unit: str, channel: str) -> Fail | None:
+        """bad-url or foreign-domain for the row's URL, or None."""
+        scheme, host = split_url(url)
+        if scheme not in ("http", "https") or not host:
+            return Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
+                        "url", "give the full address of the published item, "
+                        "starting with https://")
+        key = (host, unit, channel)
+        if key in self._hosts:
+            return self._hosts[key]
+        verdict = self._host_verdict(host, unit, channel)
+        if len(self._hosts) < HOSTS_CAP:  # hosts are the user's text: bounded
+            self._hosts[key] = verdict
+        return verdict
+
+    def _host_verdict(self, host: str, unit: str, channel: str) -> Fail | None:
+        key = (unit, channel)
+        if key not in self._domains:
+            self._domains[key] = self._known_domains(unit, channel)
+        domains = self._domains[key]
+        if domains is None or any(host == d or host.endswith("." + d) for d in domains):
+            return None
+        return Fail("foreign-domain", "warning",
+                    f"URL host '{show(host)}' is not a known domain of {unit}", "url",
+                    f"known domains: {', '.join(domains)}")
+
+    def _known_domains(self, unit: str, channel: str) -> tuple[str, ...] | None:
+        """Domains a URL of this unit on this channel may be on; None: cannot tell."""
+        if channel in PLATFORM_CHANNELS:
+            return None
+        by_id = self.catalog.units.by_id
+        item = by_id[unit]
+        domains = list(item.domains)
+        if item.parent and item.parent in by_id:
+            domains += by_id[item.parent].domains  # a commune may publish on its district's site
+        if not domains:
+            return None
+        if channel in PRESS_CHANNELS:
+            domains += [d for press in PRESS_UNITS if press in by_id
+                        for d in by_id[press].domains]
+        return tuple(dict.fromkeys(d.lower() for d in domains))
+
