@@ -8,8 +8,8 @@ distinct spelling in the reader's memo tables, not once per row.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Protocol
 
 ProblemSeverity = Literal["error", "warning"]

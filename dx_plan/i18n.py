@@ -123,6 +123,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                     "{files} files, {rows} rows: no errors ({warnings} warnings)."),
     "validate.fail": ("{files} tệp, {rows} dòng: {errors} lỗi, {warnings} cảnh báo.",
                       "{files} files, {rows} rows: {errors} errors, {warnings} warnings."),
+    "github.more": ("… và {n} vấn đề khác cùng mức (xem tổng kết và --format json).",
+                    "… and {n} more of this severity (see the totals and --format json)."),
     "hint": ("Gợi ý", "Hint"),
     # errors
     "error.prefix": ("Lỗi", "Error"),

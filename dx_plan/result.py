@@ -1,6 +1,6 @@
 """The report model: what `check`, `report` and every renderer read.
 
-`CheckReport.to_dict()` *is* the JSON contract `dxplan.check/1`; renderers take
+`CheckReport.to_dict()` *is* the JSON contract `dxplan.check/2`; renderers take
 the same object, so a table, a Markdown page and an HTML report can never
 disagree about a number.
 """
@@ -79,7 +79,7 @@ class RuleResult:
         return self.status in FAILING
 
     def to_dict(self) -> dict[str, object]:
-        """The result object of the `dxplan.check/1` JSON contract."""
+        """The result object of the `dxplan.check/2` JSON contract."""
         out: dict[str, object] = {
             "unit": self.unit,
             "unit_name": self.unit_name,

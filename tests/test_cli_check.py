@@ -33,7 +33,7 @@ def test_sample_q1_json(tmp_path: Path) -> None:
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json")
     assert code == 1  # shortfalls, no error rows
     doc = json.loads(out)
-    assert doc["schema"] == "dxplan.check/1"
+    assert doc["schema"] == "dxplan.check/2"
     assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31"}
     by = results(out)
     assert by[("bao-long-an", "2.2")]["periods_due"] == 9  # W05 (1–4 Feb) … W13
@@ -120,7 +120,7 @@ def test_output_is_atomic_and_never_overwrites_an_input(tmp_path: Path) -> None:
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json", "-o",
                        str(out_file))
     assert (code, out) == (1, "")
-    assert json.loads(out_file.read_text(encoding="utf-8"))["schema"] == "dxplan.check/1"
+    assert json.loads(out_file.read_text(encoding="utf-8"))["schema"] == "dxplan.check/2"
     log = tmp_path / "log.csv"
     log.write_text("date,unit,channel\n2024-03-05,bao-long-an,newspaper\n", encoding="utf-8")
     code, _, err = run("check", str(log), "-o", str(log))
@@ -244,6 +244,6 @@ def test_limits_can_be_raised_and_bad_limits_are_refused(tmp_path: Path) -> None
     code, _, err = run(*base, "--limit", "colums=1000", "--lang", "en")
     assert (code, err) == (2, "Error: --limit 'colums=1000': unknown limit; use file-mb=N, "
                               "rows=N, field-chars=N, columns=N, yaml-aliases=N, yaml-depth=N, "
-                              "yaml-nodes=N\n")
+                              "yaml-nodes=N, problems=N\n")
     code, _, err = run(*base, "--limit", "rows=0", "--lang", "en")
     assert (code, err) == (2, "Error: --limit 'rows=0': the value must be at least 1\n")

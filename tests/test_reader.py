@@ -34,7 +34,9 @@ from dx_plan.reader import (
     excel,
     expand_paths,
 )
+from dx_plan.reader import problems as problems_module
 from dx_plan.reader.dedupe import title_key
+from dx_plan.reader.problems import Fail
 from dx_plan.text import fold
 
 LOGS = Path(__file__).resolve().parent / "data" / "logs"
@@ -640,16 +642,40 @@ def test_all_paths_are_checked_before_reading(catalog: Catalog, tmp_path: Path) 
 # ------------------------------------------------------------------ ProblemLog, progress
 
 
-def test_problem_log_counts_all_keeps_some() -> None:
+def test_problem_log_counts_all_keeps_some_of_each_code_and_file() -> None:
     log_ = ProblemLog(keep=2)
     for i in range(3):
         log_.add(Problem("f", i, "error", "bad-date", "m"))
-    log_.add(Problem("f", 9, "warning", "duplicate", "m"))
-    assert [p.line for p in log_.problems] == [0, 1]
-    assert log_.counts == {("error", "bad-date"): 3, ("warning", "duplicate"): 1}
-    assert (log_.errors, log_.warnings) == (3, 1)
+    log_.add(Problem("g", 5, "error", "bad-date", "m"))  # another file: room of its own
+    log_.add(Problem("f", 9, "warning", "duplicate", "d"))
+    log_.add_fail(Fail("bad-date", "error", "other", "date"), "f", 10, "h-ben-luc")
+    assert [(p.file, p.line) for p in log_.problems] == [("f", 0), ("f", 1), ("g", 5),
+                                                          ("f", 9)]
+    assert log_.counts == {("error", "bad-date"): 5, ("warning", "duplicate"): 1}
+    assert (log_.errors, log_.warnings) == (5, 1)
+    findings = log_.findings()
+    assert findings.truncated == 2  # f:2 and f:10 were counted, not kept
+    assert [(g.code, g.message, g.count, g.places) for g in findings.groups] == [
+        ("bad-date", "m", 4, [("f", 0), ("f", 1), ("f", 2), ("g", 5)]),
+        ("bad-date", "other", 1, [("f", 10)]),
+        ("duplicate", "d", 1, [("f", 9)]),
+    ]
     empty = ProblemLog()
     assert (empty.problems, empty.errors, empty.warnings) == ([], 0, 0)
+
+
+def test_problem_groups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(problems_module, "GROUPS_PER_CODE", 3)
+    log_ = ProblemLog(keep=1)
+    for i in range(10):  # ten different messages, each twice
+        log_.add(Problem("f", 2 * i, "warning", "unknown-doc", f"doc {i}"))
+        log_.add(Problem("f", 2 * i + 1, "warning", "unknown-doc", f"doc {i}"))
+    findings = log_.findings()
+    assert [(g.message, g.count) for g in findings.groups] == [
+        ("doc 0", 2), ("doc 1", 2), ("doc 2", 2)]
+    assert findings.ungrouped == {"unknown-doc": 14}
+    assert findings.counts == {("warning", "unknown-doc"): 20}
+    assert len(findings.problems) == 1 and findings.truncated == 19
 
 
 def test_progress_counters(catalog: Catalog, tmp_path: Path) -> None:
@@ -808,7 +834,7 @@ def _catalog() -> Catalog:
 def test_split_url_agrees_with_urlsplit(url: str) -> None:
     from urllib.parse import urlsplit
 
-    from dx_plan.reader.rows import split_url
+    from dx_plan.reader.evidence import split_url
 
     try:
         parts = urlsplit(url)

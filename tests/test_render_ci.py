@@ -6,7 +6,7 @@ import json
 import re
 from xml.etree import ElementTree as ET
 
-from dx_plan.entries import Problem
+from dx_plan.entries import Findings, Problem
 from dx_plan.render import ci
 
 PROBLEMS = [
@@ -20,8 +20,9 @@ GH = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?,title=[a-z-]+::.+$"
 
 
 def test_github_workflow_commands() -> None:
-    lines = ci.github(PROBLEMS).splitlines()
-    assert lines == [
+    lines = ci.github(Findings.of(PROBLEMS), "3 files: 2 errors, 1 warnings").splitlines()
+    assert lines[-1] == "3 files: 2 errors, 1 warnings"
+    assert lines[:-1] == [
         "::error file=sub/h-duc-hue/q1.csv,line=7,title=foreign-unit::row names h-ben-luc, but "
         "this file belongs to h-duc-hue",
         "::warning file=sub/h-duc-hue/q1.csv,line=9,title=duplicate::same item as line 3, 50%25 "
@@ -29,7 +30,21 @@ def test_github_workflow_commands() -> None:
         "::error file=sub/h-can-duoc/q1.csv,title=bad-file::not a text file (looks like PNG "
         "image)%0Aline two",
     ]
-    assert all(GH.match(line) for line in lines)
+    assert all(GH.match(line) for line in lines[:-1])
+
+
+def test_github_keeps_within_the_annotation_limits_and_counts_the_rest() -> None:
+    errors = [Problem("a.csv", n, "error", "bad-date", f"date {n}") for n in range(2, 27)]
+    warnings = [Problem("a.csv", 30, "warning", "duplicate", "same item")]
+    findings = Findings(tuple(errors + warnings), {("error", "bad-date"): 40,
+                                                   ("warning", "duplicate"): 1})
+    lines = ci.github(findings, "totals", "en").splitlines()
+    # 10 errors shown, one for the other 30 counted (25 kept + 15 only counted), 1 warning.
+    assert [line.split(" ", 1)[0] for line in lines] == (
+        ["::error"] * 10 + ["::warning", "::error", "totals"])
+    assert lines[10].startswith("::warning file=a.csv,line=30,")
+    assert lines[11] == ("::error title=dxplan::… and 30 more of this severity "
+                         "(see the totals and --format json).")
 
 
 def test_junit_parses_and_has_the_failures() -> None:

@@ -98,27 +98,27 @@ def validate_cmd(
     options = ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
                           require_url=require_url, owner=owner)
     report = run_validate(catalog, paths, options, pre_problems=pre)
+    key = "validate.fail" if report.errors else "validate.ok"
+    verdict = t(key, language, files=len(report.files), rows=report.rows_read,
+                errors=report.errors, warnings=report.warnings)
     if fmt == ValidateFormat.json:
         from ..render.common import to_json
 
         text = to_json(report.to_dict())
     elif fmt == ValidateFormat.github:
-        text = ci.github(report.problems, language)
+        text = ci.github(report.findings, verdict, language)
     elif fmt == ValidateFormat.junit:
         text = ci.junit(report.files, report.problems, report.rows_by_file, language)
     elif fmt == ValidateFormat.sarif:
-        text = ci.sarif(report.problems, __version__)
+        text = ci.sarif(report.problems, __version__, report.findings.truncated)
     else:
         from rich.text import Text
 
         from ..render.problems import problem_renderables
         from ..render.table import render_to_text
 
-        key = "validate.fail" if report.errors else "validate.ok"
-        summary = Text(t(key, language, files=len(report.files), rows=report.rows_read,
-                         errors=report.errors, warnings=report.warnings), style="bold")
-        text = render_to_text([summary, *problem_renderables(report.findings, language,
-                                                             max_problems)], _width())
+        listing = problem_renderables(report.findings, language, max_problems)
+        text = render_to_text([Text(verdict, style="bold"), *listing], _width())
     if output is not None:
         from ..output import write_atomic
 

@@ -85,9 +85,9 @@ class EvidenceChecks:
             for fail in fits:
                 self.problems.add_fail(fail, file, line, unit)
         if url:
-            fail = self._url(url, unit, channel)
-            if fail is not None:
-                self.problems.add_fail(fail, file, line, unit)
+            verdict = self._url(url, unit, channel)
+            if verdict is not None:
+                self.problems.add_fail(verdict, file, line, unit)
         elif self.require_url and channel in self._missing_url:
             self.problems.add_fail(self._missing_url[channel], file, line, unit)
 

@@ -125,7 +125,8 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
     if any(r.severity != "error" for r in report.results):
         lines.append(md_escape(t("check.star", lang)))
     if report.findings.groups:
-        lines += ["", f"## {t('check.problems', lang)}", "", *problem_markdown(report.findings, lang)]
+        lines += ["", f"## {t('check.problems', lang)}", ""]
+        lines += problem_markdown(report.findings, lang)
     s = report.summary()
     lines += ["", t("check.summary", lang, units=s["units"], met=s["units_met"],
                     behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],

@@ -23,5 +23,5 @@ def check_csv(report: CheckReport) -> str:
 
 
 def check_json(report: CheckReport) -> str:
-    """The `dxplan.check/1` document."""
+    """The `dxplan.check/2` document."""
     return to_json(report.to_dict())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from ..entries import PROBLEM_CODES, Problem
+from ..entries import PROBLEM_CODES, Findings, Problem
 from ..i18n import Lang, hint_text, problem_line, problem_text, t
 from ..text import safe_text
 from .common import to_json
+
+GITHUB_ANNOTATIONS = 10  # annotations GitHub shows per severity and step
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
@@ -19,18 +21,31 @@ def _gh_escape(value: str, prop: bool = False) -> str:
     return text
 
 
-def github(problems: Sequence[Problem], lang: Lang = "en") -> str:
-    """`::error file=…,line=…,title=…::message` lines, one per problem, in `lang`."""
+def github(findings: Findings, totals: str, lang: Lang = "en") -> str:
+    """Workflow-command annotations, within GitHub's limits, then the totals line.
+
+    GitHub shows at most 10 error and 10 warning annotations of a step; past that,
+    one more annotation per severity says how many were left out, so none vanish.
+    """
     lines = []
-    for p in problems:
+    shown = {"error": 0, "warning": 0}
+    for p in findings.problems:
         level = "error" if p.severity == "error" else "warning"
+        if shown[level] >= GITHUB_ANNOTATIONS:
+            continue
+        shown[level] += 1
         props = [f"file={_gh_escape(p.file, True)}"]
         if p.line is not None:
             props.append(f"line={p.line}")
         props.append(f"title={_gh_escape(p.code, True)}")
         message = problem_line(p.code, p.message, p.hint, lang)
         lines.append(f"::{level} {','.join(props)}::{_gh_escape(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    for level, total in (("error", findings.errors), ("warning", findings.warnings)):
+        if total > shown[level]:
+            lines.append(f"::{level} title=dxplan::"
+                         f"{_gh_escape(t('github.more', lang, n=total - shown[level]))}")
+    lines.append(_gh_escape(totals))
+    return "\n".join(lines) + "\n"
 
 
 def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int],
@@ -83,8 +98,8 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
         suites, encoding="unicode") + "\n"
 
 
-def sarif(problems: Sequence[Problem], version: str) -> str:
-    """SARIF 2.1.0 for code-scanning dashboards."""
+def sarif(problems: Sequence[Problem], version: str, truncated: int = 0) -> str:
+    """SARIF 2.1.0 for code-scanning dashboards (`truncated`: problems counted, not listed)."""
     rules = [{"id": code, "shortDescription": {"text": text}}
              for code, text in PROBLEM_CODES.items()]
     results = []
@@ -98,10 +113,14 @@ def sarif(problems: Sequence[Problem], version: str) -> str:
             "message": {"text": safe_text(p.message)},
             "locations": [{"physicalLocation": location}],
         })
+    run: dict[str, object] = {
+        "tool": {"driver": {"name": "dxplan", "version": version, "rules": rules}},
+        "results": results}
+    if truncated:
+        run["properties"] = {"problemsTruncated": truncated}
     doc = {
         "version": "2.1.0",
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "runs": [{"tool": {"driver": {"name": "dxplan", "version": version, "rules": rules}},
-                  "results": results}],
+        "runs": [run],
     }
     return to_json(doc)
