@@ -151,9 +151,10 @@ def test_png_message_names_the_format(hostile: Path) -> None:
     result = invoke(["validate", str(hostile / "png-renamed.csv"), *AS_OF, "--lang", "en",
                      "-f", "github"])
     assert_clean(result)
-    assert result.stdout.strip() == (
+    assert result.stdout.splitlines() == [
         f"::error file={hostile / 'png-renamed.csv'},title=bad-file::"
-        "not a text file (looks like PNG image)")
+        "not a text file (looks like PNG image)",
+        "1 files, 0 rows: 1 errors, 0 warnings."]
 
 
 def test_unterminated_quote_names_its_line(hostile: Path) -> None:

@@ -4,25 +4,29 @@ An item is identified by (unit, channel, date, URL) or, when it has no URL, by
 (unit, channel, date, folded title).  Rows with neither URL nor title are never
 called duplicates: nothing tells two of them apart.
 
-The key is not kept itself: a year of a province's logs is a million items, and a
-dict of their keys (or of any Python objects per item) costs over 100 MiB.  Each
-key is reduced to its 128-bit BLAKE2b digest, stored in a compact open-addressing
-table of three `array` columns (digest halves, first place), about 40 bytes an item
-at most.  Two different items share a digest with probability about n²/2¹²⁹
-(10⁻²⁵ for ten million items): a real row is never dropped in practice.
+The key itself is not kept: a year of a province's logs is a million items, and a
+dict of their keys (or of any Python object per item) costs over 100 MiB.  Each
+key is reduced to two independent checks, Python's 64-bit `hash` of the key (SipHash,
+keyed at random per process) and the CRC-32 of its URL or title, stored with the
+place of the item's first row in 20 bytes (see `SeenItems`).  Two items with different URLs
+(or titles) are confused only when both checks collide, about n²/2⁹⁷ for n items
+(10⁻¹⁵ for ten million): a real row is never dropped in practice.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from array import array
-from hashlib import blake2b
+from struct import Struct
+from zlib import crc32
 
 # bytes.translate(None, delete=…) drops every byte that is not an ASCII digit or
 # lower-case letter.
 _KEEP = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
-_LOW = (1 << 64) - 1
+BUCKETS = 1 << 16
+_CHECKS = Struct("<qI")  # key hash, CRC-32
+_PLACE = Struct("<q")  # (file index << 32) | line
+_RECORD = Struct("<qIq")
 
 
 def title_key(title: str) -> str:
@@ -36,57 +40,41 @@ def title_key(title: str) -> str:
             .translate(None, delete=_DROP).decode("ascii"))
 
 
-def item_digest(unit: str, channel: str, day: int, tail: str) -> int:
-    """The 128-bit digest of an item key (`tail` is the URL, or "~" + the folded title)."""
-    text = f"{unit}\x1f{channel}\x1f{day}\x1f{tail}"
-    return int.from_bytes(blake2b(text.encode("utf-8", "surrogatepass"),
-                                  digest_size=16).digest(), "little")
+def item_checks(unit: str, channel: str, day: int, tail: str) -> tuple[int, int]:
+    """(64-bit key hash, CRC-32 of `tail`) of an item; `tail` is the URL or "~" + title key."""
+    return hash((unit, channel, day, tail)) or 1, crc32(tail.encode("utf-8", "surrogatepass"))
 
 
 class SeenItems:
-    """Item digest → place of its first occurrence (an `int`), in flat arrays."""
+    """Item checks → place of the item's first occurrence, packed in 65,536 byte buckets.
 
-    def __init__(self, capacity: int = 1 << 12) -> None:
-        self._alloc(1 << max(4, (capacity - 1).bit_length()))
+    A bucket (chosen by the low bits of the key hash) is a `bytearray` of 20-byte
+    records (key hash, CRC-32, place); a lookup is one `find` in C over a bucket of
+    n/65,536 records.
+    """
+
+    def __init__(self) -> None:
+        self._buckets: list[bytearray | None] = [None] * BUCKETS
         self._used = 0
-
-    def _alloc(self, size: int) -> None:
-        self._low = array("Q", bytes(8 * size))
-        self._high = array("Q", bytes(8 * size))
-        self._place = array("q", bytes(8 * size))
-        self._mask = size - 1
 
     def __len__(self) -> int:
         return self._used
 
-    def first(self, digest: int, place: int) -> int:
-        """The place stored for `digest`, storing `place` first when the digest is new."""
-        low, high = (digest & _LOW) | 1, digest >> 64  # low 0 marks an empty slot
-        slot = low & self._mask
-        while True:
-            found = self._low[slot]
-            if found == 0:
-                self._store(slot, low, high, place)
-                return place
-            if found == low and self._high[slot] == high:
-                return self._place[slot]
-            slot = (slot + 1) & self._mask
-
-    def _store(self, slot: int, low: int, high: int, place: int) -> None:
-        self._low[slot], self._high[slot], self._place[slot] = low, high, place
-        self._used += 1
-        if 3 * self._used > 2 * (self._mask + 1):
-            self._grow()
-
-    def _grow(self) -> None:
-        old = zip(self._low, self._high, self._place, strict=True)
-        self._alloc(2 * (self._mask + 1))
-        for low, high, place in old:
-            if low:
-                slot = low & self._mask
-                while self._low[slot]:
-                    slot = (slot + 1) & self._mask
-                self._low[slot], self._high[slot], self._place[slot] = low, high, place
+    def first(self, key: int, crc: int, place: int) -> int:
+        """The place stored for (key, crc), storing `place` first when the item is new."""
+        index = key & (BUCKETS - 1)
+        bucket = self._buckets[index]
+        if bucket is None:
+            bucket = self._buckets[index] = bytearray()
+        probe = _CHECKS.pack(key, crc)
+        at = bucket.find(probe)
+        while at > 0 and at % _RECORD.size:  # a match across two records: look further
+            at = bucket.find(probe, at + 1)
+        if at < 0:
+            bucket += _RECORD.pack(key, crc, place)
+            self._used += 1
+            return place
+        return int(_PLACE.unpack_from(bucket, at + _CHECKS.size)[0])
 
 
 class Deduper:
@@ -111,7 +99,7 @@ class Deduper:
         else:
             return None  # no URL, and no title (or one of punctuation only)
         here = (file_index << 32) | line
-        first = self.seen.first(item_digest(unit, channel, day, tail), here)
+        first = self.seen.first(*item_checks(unit, channel, day, tail), here)
         if first == here:
             return None
         return self.files[first >> 32], first & 0xFFFFFFFF

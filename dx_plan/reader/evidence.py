@@ -65,7 +65,10 @@ class EvidenceChecks:
         self.catalog = catalog
         self.problems = problems
         self.require_url = require_url
-        self._task_fits: dict[tuple[str, str, str], tuple[Fail, ...]] = {}
+        # Keys are plan ids (tasks × units, tasks × channels): bounded by the plan.
+        self._leads: dict[tuple[str, str], Fail | None] = {}
+        self._channels: dict[tuple[str, str], Fail | None] = {}
+        self._tasks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._hosts: dict[tuple[str, str, str], Fail | None] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
         self._missing_url = {
@@ -78,12 +81,9 @@ class EvidenceChecks:
               url: str) -> None:
         """Add the problems of a counted row's task and URL."""
         if task is not None:
-            key = (task, unit, channel)
-            fits = self._task_fits.get(key)
-            if fits is None:
-                fits = self._task_fits[key] = self._task_fit(task, unit, channel)
-            for fail in fits:
-                self.problems.add_fail(fail, file, line, unit)
+            for fail in self._task_fit(task, unit, channel):
+                if fail is not None:
+                    self.problems.add_fail(fail, file, line, unit)
         if url:
             verdict = self._url(url, unit, channel)
             if verdict is not None:
@@ -91,26 +91,34 @@ class EvidenceChecks:
         elif self.require_url and channel in self._missing_url:
             self.problems.add_fail(self._missing_url[channel], file, line, unit)
 
-    def _task_fit(self, task: str, unit: str, channel: str) -> tuple[Fail, ...]:
-        """task-mismatch warnings: the task is not led by the unit, or not on the channel.
+    def _task_fit(self, task: str, unit: str, channel: str) -> tuple[Fail | None, Fail | None]:
+        """task-mismatch warnings (or None): the task's lead is not the unit; not its channel."""
+        lead_key, channel_key = (task, unit), (task, channel)
+        if lead_key not in self._leads or channel_key not in self._channels:
+            leads, wanted = self._task_scope(task)
+            parent = self.catalog.units.by_id[unit].parent
+            self._leads[lead_key] = None
+            if leads and unit not in leads and parent not in leads:
+                self._leads[lead_key] = Fail(
+                    "task-mismatch", "warning", f"task {task} is led by "
+                    f"{', '.join(self.catalog.tasks[task].lead)}, not {unit}", "task")
+            self._channels[channel_key] = None
+            if wanted and channel not in wanted:
+                self._channels[channel_key] = Fail(
+                    "task-mismatch", "warning", f"task {task} counts items on "
+                    f"{', '.join(sorted(wanted))}, not {channel}", "task")
+        return self._leads[lead_key], self._channels[channel_key]
 
-        Keys are plan ids (tasks × units × channels): the memo is bounded by the plan.
-        """
-        fails = []
-        row = self.catalog.tasks.get(task)
-        leads = frozenset(self.catalog.expand(row.lead)) if row is not None else frozenset()
-        parent = self.catalog.units.by_id[unit].parent
-        if leads and unit not in leads and parent not in leads:
-            lead = self.catalog.tasks[task].lead
-            fails.append(Fail("task-mismatch", "warning",
-                              f"task {task} is led by {', '.join(lead)}, not {unit}", "task"))
-        wanted = {c for rule in self.catalog.plan.rules if rule.task == task
-                  for c in rule.channels}
-        if wanted and channel not in wanted:
-            fails.append(Fail("task-mismatch", "warning",
-                              f"task {task} counts items on {', '.join(sorted(wanted))}, "
-                              f"not {channel}", "task"))
-        return tuple(fails)
+    def _task_scope(self, task: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The units that lead a task and the channels its rules count (once per task)."""
+        scope = self._tasks.get(task)
+        if scope is None:
+            row = self.catalog.tasks.get(task)
+            leads = frozenset(self.catalog.expand(row.lead)) if row is not None else frozenset()
+            wanted = frozenset(c for rule in self.catalog.plan.rules if rule.task == task
+                               for c in rule.channels)
+            scope = self._tasks[task] = (leads, wanted)
+        return scope
 
     def _url(self, url: str, unit: str, channel: str) -> Fail | None:
         """bad-url or foreign-domain for the row's URL, or None."""

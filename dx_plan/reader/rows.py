@@ -70,9 +70,13 @@ class RowConverter:
         self.allowed = checker.owned(owner)
         self.width = layout.width
         # Absent columns point at a blank cell appended after the row's own cells.
-        self.at = {col: layout.index.get(col, layout.width) for col in COLUMNS}
+        at = {col: layout.index.get(col, layout.width) for col in COLUMNS}
+        self.date_at, self.unit_at, self.channel_at = at["date"], at["unit"], at["channel"]
+        self.kind_at, self.title_at, self.url_at = at["kind"], at["title"], at["url"]
+        self.docs_at, self.task_at, self.quantity_at = at["docs"], at["task"], at["quantity"]
+        self.end_at, self.notes_at = at["end_date"], at["notes"]
         self.pad = len(layout.index) < len(COLUMNS)
-        self.known = sorted(set(self.at.values()))
+        self.known = sorted(set(at.values()))
         self.extra_columns = layout.extra
         meta = checker.catalog.plan.plan
         self.start: dt.date = meta.period_start
@@ -94,14 +98,20 @@ class RowConverter:
         if required is None:
             return None
         day, unit, channel, quantity = required
-        span = self._span(cells, line, day, unit)
-        if span is None or not self._may_report(line, unit):
+        end = day
+        if cells[self.end_at] or not self.start <= day <= self.stop:
+            span = self._span(cells, line, day, unit)
+            if span is None:
+                return None
+            day, end = span
+        if self.allowed is not None and not self._may_report(line, unit):
             return None
-        day, end = span
-        at = self.at
-        title = nfc(cells[at["title"]].strip())
-        url = cells[at["url"]].strip()
-        if self._repeated(line, unit, channel, day, url, title):
+        title = nfc(cells[self.title_at].strip())
+        url = cells[self.url_at].strip()
+        earlier = self.checker.deduper.earlier(self.file_index, line, unit, channel,
+                                               day.toordinal(), url, title)
+        if earlier is not None:
+            self._duplicate(line, unit, earlier)
             return None
         kind, docs, task = self._optional(cells, line, unit)
         if day > self.future:
@@ -109,8 +119,9 @@ class RowConverter:
                        f"{self.future.isoformat()}", "date", unit)
         if self.checker.evidence is not None:
             self.checker.evidence.check(self.file, line, unit, channel, task, url)
+        extra = self._extra(cells, more) if self.extra_columns else more
         return Entry(self.file, line, day, end, unit, channel, kind, title, url, docs, task,
-                     quantity, nfc(cells[at["notes"]].strip()), self._extra(cells, more))
+                     quantity, nfc(cells[self.notes_at].strip()), extra)
 
     def _fit(self, cells: list[str], line: int) -> Extra | None:
         """Pad a short row, cut a long one (its extra cells kept); None if far too wide."""
@@ -132,14 +143,14 @@ class RowConverter:
     def _required(self, cells: list[str], line: int
                   ) -> tuple[dt.date, str, str, int] | None:
         """Date, unit, channel and quantity; None after reporting any that is wrong."""
-        memo, at = self.cells, self.at
-        raw = cells[at["date"]]
+        memo = self.cells
+        raw = cells[self.date_at]
         day = memo.dates.get(raw) or memo.date(raw)
-        raw = cells[at["unit"]]
+        raw = cells[self.unit_at]
         unit = memo.units.get(raw) or memo.unit(raw)
-        raw = cells[at["channel"]]
+        raw = cells[self.channel_at]
         channel = memo.channels.get(raw) or memo.channel(raw)
-        raw = cells[at["quantity"]]
+        raw = cells[self.quantity_at]
         quantity = memo.quantities.get(raw) or memo.quantity(raw)
         if (isinstance(day, Fail) or isinstance(unit, Fail) or isinstance(channel, Fail)
                 or isinstance(quantity, Fail)):
@@ -155,7 +166,7 @@ class RowConverter:
         for value in values:
             if isinstance(value, Fail):
                 self.problems.add_fail(value, self.file, line, unit)
-        raw_end = cells[self.at["end_date"]].strip()
+        raw_end = cells[self.end_at].strip()
         if raw_end:
             end = self.cells.date(raw_end)
             if isinstance(end, Fail):
@@ -165,7 +176,7 @@ class RowConverter:
               ) -> tuple[dt.date, dt.date] | None:
         """(first, last) day counted, inside the plan period; None if the row is not counted."""
         end = day
-        raw = cells[self.at["end_date"]].strip()
+        raw = cells[self.end_at].strip()
         if raw:
             got = self._end(raw, day, line, unit)
             if got is None:
@@ -211,39 +222,32 @@ class RowConverter:
             unit))
         return False
 
-    def _repeated(self, line: int, unit: str, channel: str, day: dt.date, url: str,
-                  title: str) -> bool:
-        """True, with a warning, when an earlier row logged the same item."""
-        earlier = self.checker.deduper.earlier(self.file_index, line, unit, channel,
-                                               day.toordinal(), url, title)
-        if earlier is None:
-            return False
+    def _duplicate(self, line: int, unit: str, earlier: tuple[str, int]) -> None:
         where, first_line = earlier
         self.problems.add(Problem(
             self.file, line, "warning", "duplicate", f"same item as line {first_line} of {where}",
             hint="an item with the same unit, channel, date and URL (or title) is counted once",
             unit=unit))
-        return True
 
     def _optional(self, cells: list[str], line: int, unit: str
                   ) -> tuple[str | None, tuple[str, ...], str | None]:
         """Kind, cited documents and task; unknown ones are warnings and left out."""
-        memo, at = self.cells, self.at
+        memo = self.cells
         kind = task = None
         docs: tuple[str, ...] = ()
-        raw = cells[at["kind"]]
+        raw = cells[self.kind_at]
         if raw and not raw.isspace():
             found = memo.kinds.get(raw) or memo.kind(raw)
             if isinstance(found, Fail):
                 self.problems.add_fail(found, self.file, line, unit)
             else:
                 kind = found
-        raw = cells[at["docs"]]
+        raw = cells[self.docs_at]
         if raw:
             docs, fails = memo.docs.get(raw) or memo.documents(raw)
             for fail in fails:
                 self.problems.add_fail(fail, self.file, line, unit)
-        raw = cells[at["task"]]
+        raw = cells[self.task_at]
         if raw:
             task, task_fail = memo.tasks.get(raw) or memo.task(raw)
             if task_fail is not None:
@@ -252,8 +256,6 @@ class RowConverter:
 
     def _extra(self, cells: list[str], more: Extra) -> Extra:
         """Non-blank cells of unknown columns, as (header, text), then cells past the header."""
-        if not self.extra_columns:
-            return more
         found = tuple((name, value) for at, name in self.extra_columns
                       if (value := cells[at].strip()))
         return (*found, *more) if more else found

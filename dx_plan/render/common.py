@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Sequence
 
 from ..i18n import Lang, t
 from ..result import RuleResult
 from ..text import safe_text
-from .json_text import dumps_indented
 
 # Cells starting with these are formulas to Excel/LibreOffice (CSV/XLSX injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -72,4 +72,4 @@ def to_markdown(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 def to_json(payload: object) -> str:
     """Stable JSON: UTF-8 characters kept, two-space indent, trailing newline."""
-    return dumps_indented(payload) + "\n"
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
