@@ -12,6 +12,10 @@ Titles are long Vietnamese sentences (~150 characters) so that a million rows we
 about 250-300 MB.  Led-screen rows sometimes carry an ``end_date`` range, and ~0.5% of
 rows repeat an earlier row exactly (duplicates).  Rows are written as they are
 made: memory stays flat whatever ``--rows`` is.
+
+With ``--dirty`` every row cites a document that Phụ lục I does not hold (one of a
+few misspelt ids, the systematic mistake a unit really makes), so every row draws
+an ``unknown-doc`` warning: the flood of problems the benchmark must stay bounded on.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ WORDS = (
     "nâng cao nhận thức", "hạ tầng số", "dữ liệu số", "thương mại điện tử", "nông nghiệp",
 )
 NOTES = ("", "", "", "", "đã đăng", "phát lại", "kèm ảnh", "Ghi chú: bổ sung sau")
+UNKNOWN_DOCS = ("ND-13-2023", "QĐ 749/TTg", "KH-01-2024", "NQ 52-NQ/TW")
 
 
 def _plan_lists() -> tuple[list[str], list[str], list[str], list[str], list[str]]:
@@ -65,7 +70,7 @@ def _title(rnd: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
-def rows(n: int, seed: int) -> Iterator[list[str]]:
+def rows(n: int, seed: int, dirty: bool = False) -> Iterator[list[str]]:
     """Yield ``n`` data rows (header excluded), deterministically from ``seed``."""
     rnd = random.Random(seed)
     ids, names, channels, kinds, tasks = _plan_lists()
@@ -94,7 +99,7 @@ def rows(n: int, seed: int) -> Iterator[list[str]]:
         row = [
             date, unit, channel, rnd.choice(kinds), _title(rnd),
             f"https://longan.gov.vn/{ids[u][:10]}/{i}.html",
-            "749/QĐ-TTg" if rnd.random() < 0.2 else "", rnd.choice(tasks),
+            _docs(rnd, dirty), rnd.choice(tasks),
             str(rnd.randint(1, 3)), end_date, rnd.choice(NOTES),
         ]
         if len(recent) < 64:
@@ -104,14 +109,21 @@ def rows(n: int, seed: int) -> Iterator[list[str]]:
         yield row
 
 
-def write_csv(path: Path, n: int, seed: int) -> None:
+def _docs(rnd: random.Random, dirty: bool) -> str:
+    """The docs cell: a known document on ~20% of rows; an unknown one on every dirty row."""
+    if dirty:
+        return rnd.choice(UNKNOWN_DOCS)
+    return "749/QĐ-TTg" if rnd.random() < 0.2 else ""
+
+
+def write_csv(path: Path, n: int, seed: int, dirty: bool = False) -> None:
     """Stream ``n`` rows plus a header to a UTF-8 CSV file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
-        writer.writerows(rows(n, seed))
+        writer.writerows(rows(n, seed, dirty))
     tmp.replace(path)
 
 
@@ -137,8 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--xlsx", action="store_true", help="write .xlsx instead of CSV")
+    ap.add_argument("--dirty", action="store_true",
+                    help="every row cites an unknown document (CSV only)")
     args = ap.parse_args(argv)
-    (write_xlsx if args.xlsx else write_csv)(args.out, args.rows, args.seed)
+    if args.xlsx:
+        write_xlsx(args.out, args.rows, args.seed)
+    else:
+        write_csv(args.out, args.rows, args.seed, args.dirty)
     return 0
 
 

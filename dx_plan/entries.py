@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple, Protocol
+from typing import Literal, NamedTuple
 
 ProblemSeverity = Literal["error", "warning"]
 
@@ -165,10 +165,3 @@ class Entry(NamedTuple):
     quantity: int = 1
     notes: str = ""
     extra: tuple[tuple[str, str], ...] = ()
-
-
-class Sink(Protocol):
-    """What `LogReader.read_into` feeds: the engine's Accumulator."""
-
-    def add(self, entry: Entry) -> None:
-        """Take one entry."""

@@ -166,7 +166,7 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
                       detail=request.detail)
-    reader.read_into(request.paths, acc)
+    reader.read_into(request.paths, acc.add)
     if progress is not None:
         progress(reader.bytes_read, reader.rows_read)
     return acc.finish(

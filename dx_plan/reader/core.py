@@ -9,16 +9,16 @@ unknown extension, an absent --sheet) raises InputError.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from ..catalog import Catalog
-from ..entries import Entry, Problem, Sink
+from ..entries import Entry, Problem
 from ..yamlsafe import YamlLoadError, load_yaml
 from .columns import Layout, column_of, read_header, required_hint
 from .dedupe import Deduper
-from .delimited import HEADER_SEARCH_ROWS, Rows, TextSource
+from .delimited import HEADER_SEARCH_ROWS, Emit, Rows, TextSource
 from .excel import XlsxSource
 from .options import ReadOptions
 from .problems import FileFailed, ProblemLog, show
@@ -46,21 +46,27 @@ class LogReader:
         self._dedupe = Deduper()
         self._checker = RowChecker(catalog, self.options, self.problems, self._dedupe)
 
-    def read(self, paths: Sequence[Path]) -> Iterator[Entry]:
-        """Stream the entries of all files in order; duplicates are found across files."""
-        return self._read(paths)
-
-    def read_into(self, paths: Sequence[Path], sink: Sink) -> None:
-        """Feed every entry of all files into `sink` (the engine's Accumulator)."""
-        add = sink.add
-        for entry in self.read(paths):
-            add(entry)
+    def read(self, paths: Sequence[Path]) -> list[Entry]:
+        """The entries of all files, in order (small logs and tests; see `read_into`)."""
+        entries: list[Entry] = []
+        self.read_into(paths, entries.append)
+        return entries
 
     def count(self, paths: Sequence[Path]) -> int:
         """Read all files (problems go to the log) and return how many entries they hold."""
-        return sum(1 for _ in self.read(paths))
+        counted = [0]
 
-    def _read(self, paths: Sequence[Path]) -> Iterator[Entry]:
+        def tally(_entry: Entry) -> None:
+            counted[0] += 1
+
+        self.read_into(paths, tally)
+        return counted[0]
+
+    def read_into(self, paths: Sequence[Path], emit: Emit) -> None:
+        """Stream every entry of all files, in order, into `emit` (the engine's `add`).
+
+        Every path is checked before any is read; duplicates are found across files.
+        """
         limits = self.options.limits
         formats = []
         for path in paths:
@@ -68,9 +74,9 @@ class LogReader:
             check_file(path, limits)  # usage problems first, before any work
             formats.append((path, file_format(path)))
         for path, fmt in formats:
-            yield from self._read_file(path, fmt)
+            self._read_file(path, fmt, emit)
 
-    def _read_file(self, path: Path, fmt: str) -> Iterator[Entry]:
+    def _read_file(self, path: Path, fmt: str, emit: Emit) -> None:
         display = str(path)
         limits = self.options.limits
         fh, size = open_file(path, limits)
@@ -81,7 +87,7 @@ class LogReader:
         with fh:
             try:
                 if fmt == "yaml":
-                    yield from self._yaml(fh, display, index, owner)
+                    self._yaml(fh, display, index, owner, emit)
                 else:
                     report = report_to(self.problems, display)
                     source: TextSource | XlsxSource
@@ -90,7 +96,7 @@ class LogReader:
                     else:
                         source = XlsxSource(fh, size, path, self.options.sheet, limits, report)
                     try:
-                        yield from self._table(source, display, index, owner, base)
+                        self._table(source, display, index, owner, base, emit)
                     finally:
                         source.close()
             except FileFailed as failed:
@@ -101,7 +107,7 @@ class LogReader:
     # ------------------------------------------------------------ tables
 
     def _table(self, source: TextSource | XlsxSource, display: str, index: int,
-               owner: str | None, base: int) -> Iterator[Entry]:
+               owner: str | None, base: int, emit: Emit) -> None:
         layout = self._find_header(source.rows(), display)
         if layout is None:
             return
@@ -117,7 +123,7 @@ class LogReader:
             if self.on_progress is not None:
                 self.on_progress(self.bytes_read, self.rows_read)
 
-        yield from source.entries(convert, self.options.limits.max_rows, progress)
+        source.entries(convert, self.options.limits.max_rows, progress, emit)
         if source.data_rows == 0:
             self.problems.add(Problem(display, layout.line, "warning", "empty-file",
                                       "the file has a header but no data rows"))
@@ -159,8 +165,8 @@ class LogReader:
 
     # ------------------------------------------------------------ YAML
 
-    def _yaml(self, fh: IO[bytes], display: str, index: int,
-              owner: str | None) -> Iterator[Entry]:
+    def _yaml(self, fh: IO[bytes], display: str, index: int, owner: str | None,
+              emit: Emit) -> None:
         text = read_yaml_text(fh, self.options.limits)
         try:
             loaded = load_yaml(text, display, self.options.limits.yaml)
@@ -197,7 +203,7 @@ class LogReader:
                     converters[key] = convert
             entry = convert(cells, line)
             if entry is not None:
-                yield entry
+                emit(entry)
 
     def _yaml_row(self, item: Any, inherited: str, display: str,
                   line: int) -> tuple[list[str], list[str]] | None:

@@ -36,6 +36,7 @@ Rows = Generator[tuple[int, list[str]], None, None]
 Report = Callable[[int | None, str, str, str | None], None]
 # (rows since the last report, position in the file): the reader's progress callback.
 RowProgress = Callable[[int, int], None]
+Emit = Callable[[Entry], None]  # where converted entries go (the engine's `add`)
 
 
 class LineFeed:
@@ -221,9 +222,9 @@ class TextSource:
                 if not self._recover(line, exc):
                     return
 
-    def entries(self, convert: Converter, limit: int, progress: RowProgress
-                ) -> Iterator[Entry]:
-        """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
+    def entries(self, convert: Converter, limit: int, progress: RowProgress,
+                emit: Emit) -> None:
+        """Convert the rows after the header, emitting each Entry; progress every 4096 rows."""
         reader, feed = self._reader, self._feed
         if reader is None or feed is None:
             return
@@ -244,7 +245,7 @@ class TextSource:
                             reported = count
                         entry = convert(cells, line)
                         if entry is not None:
-                            yield entry
+                            emit(entry)
                     return
                 except csv.Error as exc:
                     if not self._recover(self._end + 1, exc):

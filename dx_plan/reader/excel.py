@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..dates import from_excel_serial
-from ..entries import Entry
 from ..errors import InputError
 from .cells import scalar_text
-from .delimited import PROGRESS_ROWS, Report, RowProgress, Rows
+from .delimited import PROGRESS_ROWS, Emit, Report, RowProgress, Rows
 from .encoding import magic_kind
 from .options import ReadLimits
 from .problems import FileFailed, show
@@ -84,8 +82,9 @@ class XlsxSource:
             self._rows = self._iter_rows()
         return self._rows
 
-    def entries(self, convert: Converter, limit: int, progress: RowProgress) -> Iterator[Entry]:
-        """Convert the rows after the header; progress(rows, bytes) every 4096 rows."""
+    def entries(self, convert: Converter, limit: int, progress: RowProgress,
+                emit: Emit) -> None:
+        """Convert the rows after the header, emitting each Entry; progress every 4096 rows."""
         count = reported = 0
         try:
             for line, cells in self.rows():
@@ -96,7 +95,7 @@ class XlsxSource:
                 count += 1
                 entry = convert(cells, line)
                 if entry is not None:
-                    yield entry
+                    emit(entry)
                 if count - reported >= PROGRESS_ROWS:
                     progress(count - reported, self.position())
                     reported = count

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 # openpyxl ships no type information (as in dx_plan.reader.sources).
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
@@ -45,6 +45,13 @@ STATUS_FILL = {status: "FF" + PALETTE[cls].lstrip("#").upper()
 STATUS_FILL["not-applicable"] = "FFFFFFFF"
 WHITE_TEXT = frozenset({"met", "missing", "missed"})
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFF0F0EC")
+# Style objects are shared: openpyxl hashes a style each time it is set on a cell.
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=13)
+WHITE_BOLD = Font(color="FFFFFFFF", bold=True)
+PLAIN_FILL = PatternFill(fill_type="solid", fgColor="FFFFFFFF")
+STATUS_FILLS = {status: PatternFill(fill_type="solid", fgColor=colour)
+                for status, colour in STATUS_FILL.items()}
 DATE_FORMAT = "DD/MM/YYYY"
 MAX_WIDTH = 60
 INVALID_SHEET_CHARS = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
@@ -78,7 +85,7 @@ class _Sheet:
             else:
                 cell.value = value
             if bold:
-                cell.font = Font(bold=True)
+                cell.font = BOLD
             length = 10 if isinstance(value, dt.date) else len(str(value or ""))
             self.widths[col] = max(self.widths.get(col, 0), min(length, MAX_WIDTH))
         return self.row
@@ -88,7 +95,7 @@ class _Sheet:
         self.row += 1
         cell = self.ws.cell(row=self.row, column=1, value=_text(text))
         if bold:
-            cell.font = Font(bold=True, size=13)
+            cell.font = TITLE
 
     def header(self, names: Sequence[str]) -> int:
         """Write a bold, shaded header row; return its number."""
@@ -100,9 +107,9 @@ class _Sheet:
     def status(self, col: int, status: str) -> None:
         """Colour the current row's cell in `col` by status."""
         cell = self.ws.cell(row=self.row, column=col)
-        cell.fill = PatternFill(fill_type="solid", fgColor=STATUS_FILL.get(status, "FFFFFFFF"))
+        cell.fill = STATUS_FILLS.get(status, PLAIN_FILL)
         if status in WHITE_TEXT:
-            cell.font = Font(color="FFFFFFFF", bold=True)
+            cell.font = WHITE_BOLD
 
     def skip(self, n: int = 1) -> None:
         """Leave `n` empty rows."""
@@ -116,12 +123,9 @@ class _Sheet:
         self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
 
     def finish(self) -> None:
-        """Size the columns to their content and align cells to the top."""
+        """Size the columns to their content (no cell wraps, so rows stay one line high)."""
         for col, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, width + 2)
-        for row in self.ws.iter_rows():
-            for cell in row:
-                cell.alignment = Alignment(vertical="top")
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
