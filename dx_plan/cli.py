@@ -10,15 +10,22 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from .errors import DxplanError, PlanError
 from .i18n import Lang, resolve_lang, t
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .engine import Selection
+    from .periods import Window
+    from .result import CheckReport
+    from .service import CheckRequest
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -349,8 +356,8 @@ def check_cmd(
     2 the input could not be used (unreadable file, invalid plan, bad option, rows with errors
     unless --allow-bad-rows).
     """
-    from .reader import ReadOptions, expand_paths
-    from .service import CheckRequest, check_exit_code, fail_severities, parse_limits
+    from .reader import expand_paths
+    from .service import fail_severities
 
     language = _lang(lang)
     catalog = _catalog(plan)
@@ -358,42 +365,78 @@ def check_cmd(
     window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     selection = _selection(catalog, unit, group, task, only_failing)
     fail = fail_severities(fail_on.value)
-    request = CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
-                           read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
-                           fail_on=fail, detail=calendar)
+    request = _check_request(paths, window, day, selection, sheet, limit, fail, calendar)
     report = run_check_with_progress(catalog, request)
     if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.
-        from rich.console import Console
-
-        from .render.check import check_renderables
-
-        console = Console()
-        for renderable in check_renderables(report, catalog, language, max_problems):
-            console.print(renderable)
-        if calendar:
-            from .render.heatmap import heatmap_renderables
-
-            for renderable in heatmap_renderables(report, catalog, language):
-                console.print(renderable)
+        _print_check(report, catalog, language, max_problems, calendar)
     else:
-        text = _render_check(report, catalog, fmt, language, max_problems)
-        if calendar and fmt == ListFormat.table:
-            from .render.heatmap import heatmap_renderables
-            from .render.table import render_to_text
+        text = _check_text(report, catalog, fmt, language, max_problems, calendar)
+        write_or_emit(text, output, paths)
+    raise typer.Exit(check_exit_status(report, allow_bad_rows, fail, language))
 
-            text += render_to_text(heatmap_renderables(report, catalog, language), _width())
-        if output is not None:
-            from .output import write_atomic
 
-            write_atomic(output, text, inputs=paths)
-        else:
-            emit(text)
+def _check_request(paths: list[Path], window: Window, day: dt.date, selection: Selection,
+                   sheet: str | None, limit: list[str] | None, fail: Collection[str],
+                   calendar: bool) -> CheckRequest:
+    """The engine request of `check`: per-period detail only when the calendar is drawn."""
+    from .reader import ReadOptions
+    from .service import CheckRequest, parse_limits
+
+    return CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
+                        read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
+                        fail_on=fail, detail=calendar)
+
+
+def _print_check(report: CheckReport, catalog: Catalog, lang: Lang, max_problems: int,
+                 calendar: bool) -> None:
+    """Draw the check on the terminal with rich (colours, real width), then the calendar."""
+    from rich.console import Console
+
+    from .render.check import check_renderables
+
+    console = Console()
+    for renderable in check_renderables(report, catalog, lang, max_problems):
+        console.print(renderable)
+    if calendar:
+        from .render.heatmap import heatmap_renderables
+
+        for renderable in heatmap_renderables(report, catalog, lang):
+            console.print(renderable)
+
+
+def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: Lang,
+                max_problems: int, calendar: bool) -> str:
+    """The check as plain text in `fmt`, the table followed by the calendar if asked for."""
+    text = _render_check(report, catalog, fmt, lang, max_problems)
+    if calendar and fmt == ListFormat.table:
+        from .render.heatmap import heatmap_renderables
+        from .render.table import render_to_text
+
+        text += render_to_text(heatmap_renderables(report, catalog, lang), _width())
+    return text
+
+
+def write_or_emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    """Write `text` atomically to --output (never over an input), else to stdout."""
+    if output is not None:
+        from .output import write_atomic
+
+        write_atomic(output, text, inputs=inputs)
+    else:
+        emit(text)
+
+
+def check_exit_status(report: CheckReport, allow_bad_rows: bool, fail: Collection[str],
+                      lang: Lang) -> int:
+    """`service.check_exit_code`, saying on stderr how many rows have errors when it is 2."""
+    from .service import check_exit_code
+
     code = check_exit_code(report, allow_bad_rows, fail)
     if code == EXIT_ERROR:
         bad = report.problem_counts.get("error", 0)
-        typer.echo(t("check.bad_rows", language, n=bad), err=True)
-    raise typer.Exit(code)
+        typer.echo(t("check.bad_rows", lang, n=bad), err=True)
+    return code
 
 
 def _render_check(report: Any, catalog: Any, fmt: ListFormat, lang: Lang, max_problems: int

@@ -106,6 +106,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
     "problems.count": ("Số lần", "Count"),
     "problems.where": ("Vị trí đầu tiên", "First at"),
+    "problems.line": ("dòng", "line"),
     "problems.lines": ("dòng", "lines"),
     "problems.others": ("(các nội dung khác cùng mã)", "(other messages with this code)"),
     "problems.json": (

@@ -12,14 +12,15 @@ import os
 import pickle
 import stat
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
-from .models import Plan, plan_shape, validate_plan
+from .models import Plan, PlanMeta, Rule, Task, Unit, plan_shape, validate_plan
 from .text import fold
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
 
@@ -255,91 +256,144 @@ def cross_check(plan: Plan, parts: list[_Part] | None = None) -> list[Issue]:
         name, line = _where(parts, loc)
         issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
 
-    def unique(key: str, items: list[Any]) -> set[str]:
-        seen: set[str] = set()
-        for index, item in enumerate(items):
-            if item.id in seen:
-                add((key, index, "id"), f"duplicate id {item.id!r}; ids must be unique")
-            seen.add(item.id)
-        return seen
-
-    group_ids = unique("groups", plan.groups)
-    unit_ids = unique("units", plan.units)
-    channel_ids = unique("channels", plan.channels)
-    kind_ids = unique("kinds", plan.kinds)
-    task_ids = unique("tasks", plan.tasks)
-    section_ids = unique("sections", plan.sections)
-    unique("rules", plan.rules)
-    unique("documents", plan.documents)
-    both = group_ids & unit_ids
-    for index, unit in enumerate(plan.units):
-        if unit.id in both:
-            add(("units", index, "id"), f"{unit.id!r} is both a unit and a group id")
-    who = group_ids | unit_ids
+    ids = _plan_ids(plan, add)
     meta = plan.plan
     if meta.period_start > meta.period_end:
         add(("plan", "period_end"), "period_end is before period_start")
-
-    for index, unit in enumerate(plan.units):
-        for g in unit.groups:
-            if g not in group_ids:
-                add(("units", index, "groups"), _unknown("group", g, group_ids))
-        if unit.parent is not None and unit.parent not in unit_ids:
-            add(("units", index, "parent"), _unknown("unit", unit.parent, unit_ids))
+    _check_units(plan.units, ids, add)
     _check_aliases(plan.units, "units", add)
     _check_aliases(plan.channels, "channels", add)
     _check_aliases(plan.kinds, "kinds", add)
     _check_aliases(plan.documents, "documents", add)
-
-    for index, task in enumerate(plan.tasks):
-        for col in ("lead", "coordinating"):
-            for ref in getattr(task, col):
-                if ref not in who:
-                    add(("tasks", index, col), _unknown("unit or group", ref, who))
-        if task.parent is not None and task.parent not in task_ids:
-            add(("tasks", index, "parent"), _unknown("task", task.parent, task_ids))
-
+    _check_tasks(plan.tasks, ids, add)
     for index, rule in enumerate(plan.rules):
         at = ("rules", index)
-        for ref in rule.applies_to:
-            if ref not in who:
-                add((*at, "applies_to"), _unknown("unit or group", ref, who))
-        for ref in rule.exclude:
-            if ref not in unit_ids:
-                add((*at, "exclude"), _unknown("unit", ref, unit_ids))
-        for ref in rule.channels:
-            if ref not in channel_ids:
-                add((*at, "channels"), _unknown("channel", ref, channel_ids))
-        for ref in rule.kinds:
-            if ref not in kind_ids:
-                add((*at, "kinds"), _unknown("kind", ref, kind_ids))
-        if rule.task not in task_ids | section_ids:
-            add((*at, "task"), _unknown("task or section", rule.task, task_ids | section_ids))
-        if not rule.applies_to:
-            add((*at, "applies_to"), "a rule must apply to at least one unit or group")
-        if not rule.channels:
-            add((*at, "channels"), "a rule must name at least one channel")
-        if rule.min < 1:
-            add((*at, "min"), f"min must be at least 1, not {rule.min}")
-        if rule.type == "frequency" and rule.per is None:
-            add((*at, "per"), "a frequency rule needs 'per' (day, week, month, quarter or year)")
-        if rule.type == "deadline":
-            if rule.due is None:
-                add((*at, "due"), "a deadline rule needs 'due' (a date)")
-            elif not meta.period_start <= rule.due <= meta.period_end:
-                add((*at, "due"), f"{rule.due} is outside the plan period "
-                    f"{meta.period_start}..{meta.period_end}")
-            if rule.not_before and rule.due and rule.not_before > rule.due:
-                add((*at, "not_before"), "not_before is after due")
-        if rule.window is not None:
-            start = rule.window.start or meta.period_start
-            end = rule.window.end or meta.period_end
-            if start < meta.period_start or end > meta.period_end:
-                add((*at, "window"), f"window {start}..{end} is outside the plan period "
-                    f"{meta.period_start}..{meta.period_end}")
-            if start > end:
-                add((*at, "window"), "window end is before its start")
+        _check_rule_refs(rule, at, ids, add)
+        _check_rule_values(rule, at, add)
+        _check_rule_dates(rule, at, meta, add)
     return issues
+
+
+_Add = Callable[[tuple[str | int, ...], str], None]  # report an issue at a location
+
+
+class _Identified(Protocol):
+    """A plan object with an id (group, unit, channel, kind, task, section, rule, document)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _PlanIds:
+    """The ids the plan defines, by kind, for resolving references between its objects."""
+
+    groups: set[str]
+    units: set[str]
+    channels: set[str]
+    kinds: set[str]
+    tasks: set[str]
+    sections: set[str]
+    who: set[str]  # a unit or a group: what tasks and rules may name
+
+
+def _unique(key: str, items: Sequence[_Identified], add: _Add) -> set[str]:
+    """The ids of `items`, reporting each repeated one (ids must be unique)."""
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            add((key, index, "id"), f"duplicate id {item.id!r}; ids must be unique")
+        seen.add(item.id)
+    return seen
+
+
+def _plan_ids(plan: Plan, add: _Add) -> _PlanIds:
+    """The ids the plan defines, by kind; reports duplicates and ids both of a unit and a group."""
+    group_ids = _unique("groups", plan.groups, add)
+    unit_ids = _unique("units", plan.units, add)
+    channel_ids = _unique("channels", plan.channels, add)
+    kind_ids = _unique("kinds", plan.kinds, add)
+    task_ids = _unique("tasks", plan.tasks, add)
+    section_ids = _unique("sections", plan.sections, add)
+    _unique("rules", plan.rules, add)
+    _unique("documents", plan.documents, add)
+    both = group_ids & unit_ids
+    for index, unit in enumerate(plan.units):
+        if unit.id in both:
+            add(("units", index, "id"), f"{unit.id!r} is both a unit and a group id")
+    return _PlanIds(group_ids, unit_ids, channel_ids, kind_ids, task_ids, section_ids,
+                    who=group_ids | unit_ids)
+
+
+def _check_units(units: Sequence[Unit], ids: _PlanIds, add: _Add) -> None:
+    """Each unit's groups and parent must exist."""
+    for index, unit in enumerate(units):
+        for g in unit.groups:
+            if g not in ids.groups:
+                add(("units", index, "groups"), _unknown("group", g, ids.groups))
+        if unit.parent is not None and unit.parent not in ids.units:
+            add(("units", index, "parent"), _unknown("unit", unit.parent, ids.units))
+
+
+def _check_tasks(tasks: Sequence[Task], ids: _PlanIds, add: _Add) -> None:
+    """Each task's lead and coordinating units or groups, and its parent task, must exist."""
+    for index, task in enumerate(tasks):
+        for col in ("lead", "coordinating"):
+            for ref in getattr(task, col):
+                if ref not in ids.who:
+                    add(("tasks", index, col), _unknown("unit or group", ref, ids.who))
+        if task.parent is not None and task.parent not in ids.tasks:
+            add(("tasks", index, "parent"), _unknown("task", task.parent, ids.tasks))
+
+
+def _check_rule_refs(rule: Rule, at: tuple[str, int], ids: _PlanIds, add: _Add) -> None:
+    """Whom a rule applies to, whom it excludes, its channels, kinds and task must exist."""
+    for ref in rule.applies_to:
+        if ref not in ids.who:
+            add((*at, "applies_to"), _unknown("unit or group", ref, ids.who))
+    for ref in rule.exclude:
+        if ref not in ids.units:
+            add((*at, "exclude"), _unknown("unit", ref, ids.units))
+    for ref in rule.channels:
+        if ref not in ids.channels:
+            add((*at, "channels"), _unknown("channel", ref, ids.channels))
+    for ref in rule.kinds:
+        if ref not in ids.kinds:
+            add((*at, "kinds"), _unknown("kind", ref, ids.kinds))
+    if rule.task not in ids.tasks | ids.sections:
+        add((*at, "task"), _unknown("task or section", rule.task, ids.tasks | ids.sections))
+
+
+def _check_rule_values(rule: Rule, at: tuple[str, int], add: _Add) -> None:
+    """A rule needs whom it applies to, a channel, a quota of at least 1 and, per period, 'per'."""
+    if not rule.applies_to:
+        add((*at, "applies_to"), "a rule must apply to at least one unit or group")
+    if not rule.channels:
+        add((*at, "channels"), "a rule must name at least one channel")
+    if rule.min < 1:
+        add((*at, "min"), f"min must be at least 1, not {rule.min}")
+    if rule.type == "frequency" and rule.per is None:
+        add((*at, "per"), "a frequency rule needs 'per' (day, week, month, quarter or year)")
+
+
+def _check_rule_dates(rule: Rule, at: tuple[str, int], meta: PlanMeta, add: _Add) -> None:
+    """A deadline and a rule's window must lie in the plan period and in order."""
+    if rule.type == "deadline":
+        if rule.due is None:
+            add((*at, "due"), "a deadline rule needs 'due' (a date)")
+        elif not meta.period_start <= rule.due <= meta.period_end:
+            add((*at, "due"), f"{rule.due} is outside the plan period "
+                f"{meta.period_start}..{meta.period_end}")
+        if rule.not_before and rule.due and rule.not_before > rule.due:
+            add((*at, "not_before"), "not_before is after due")
+    if rule.window is not None:
+        start = rule.window.start or meta.period_start
+        end = rule.window.end or meta.period_end
+        if start < meta.period_start or end > meta.period_end:
+            add((*at, "window"), f"window {start}..{end} is outside the plan period "
+                f"{meta.period_start}..{meta.period_end}")
+        if start > end:
+            add((*at, "window"), "window end is before its start")
 
 
 def _check_aliases(items: list[Any], key: str, add: Any) -> None:

@@ -278,13 +278,42 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
     or its evidence and documents come out empty.
     """
     plan = catalog.plan
-    rules = {r.id: r for r in plan.rules}
+    by_unit = _results_by_unit(check)
+    wanted = list(units) if units is not None else list(by_unit)
+    problems, other = _problems_by_unit(check, catalog, wanted)
+    reports = _unit_reports(check, catalog, wanted, by_unit, problems)
+    selected = {r.unit for r in reports}
+    heads = tuple(RuleHead(r.id, r.task, r.title, r.title_en, r.per, r.type) for r in plan.rules
+                  if any(res.rule == r.id for u in selected for res in by_unit[u]))
+    # `check` ran with exactly these units selected, so its summary is theirs.
+    totals = check.summary()
+    return Report(
+        plan_id=plan.plan.id, plan_title=plan.plan.title,
+        plan_title_en=plan.plan.title_en or plan.plan.title, province=plan.plan.province,
+        plan_start=plan.plan.period_start, plan_end=plan.plan.period_end,
+        window_start=check.window_start, window_end=check.window_end, as_of=check.as_of,
+        units=tuple(reports), groups=tuple(_group_totals(reports, catalog)), rules=heads,
+        other_problems=tuple(other), summary=totals, notes=check.notes,
+        channel_names={c.id: (c.name, c.name_en) for c in plan.channels},
+        kind_names={k.id: (k.name, k.name_en) for k in plan.kinds},
+        unit_names={u.id: (u.name, u.name_en or "") for u in plan.units
+                    if u.id in selected or u.parent in selected},
+        group_names={g.id: (g.name, g.name_en) for g in plan.groups},
+        documents={d.id: (d.number, d.title) for d in plan.documents},
+    )
+
+
+def _results_by_unit(check: CheckReport) -> dict[str, list[RuleResult]]:
+    """The engine's results grouped by unit, each unit's in the engine's (plan) order."""
     by_unit: dict[str, list[RuleResult]] = {}
     for result in check.results:
         by_unit.setdefault(result.unit, []).append(result)
-    wanted = list(units) if units is not None else list(by_unit)
-    summaries = {s.unit: s for s in check.units}
-    doc_ids = [d.id for d in plan.documents]
+    return by_unit
+
+
+def _problems_by_unit(check: CheckReport, catalog: Catalog, wanted: Sequence[str]
+                      ) -> tuple[dict[str, list[Problem]], list[Problem]]:
+    """Problems per selected unit (those of its rows and its communes' rows), and the rest."""
     owner = _row_owners(check.evidence, wanted)
     problems: dict[str, list[Problem]] = {u: [] for u in wanted}
     other: list[Problem] = []
@@ -296,6 +325,17 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
             parent = catalog.units.by_id[problem.unit].parent
             unit = problem.unit if problem.unit in problems else parent
         (problems[unit] if unit in problems else other).append(problem)
+    return problems, other
+
+
+def _unit_reports(check: CheckReport, catalog: Catalog, wanted: Sequence[str],
+                  by_unit: dict[str, list[RuleResult]], problems: dict[str, list[Problem]]
+                  ) -> list[UnitReport]:
+    """A UnitReport for each wanted unit that has results (units without any are left out)."""
+    plan = catalog.plan
+    rules = {r.id: r for r in plan.rules}
+    summaries = {s.unit: s for s in check.units}
+    doc_ids = [d.id for d in plan.documents]
     reports: list[UnitReport] = []
     for unit_id in wanted:
         results = by_unit.get(unit_id)
@@ -321,25 +361,7 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
             docs_uncovered=tuple(d for d in doc_ids if d not in covered),
             problems=tuple(problems.get(unit_id, ())),
         ))
-    selected = {r.unit for r in reports}
-    heads = tuple(RuleHead(r.id, r.task, r.title, r.title_en, r.per, r.type) for r in plan.rules
-                  if any(res.rule == r.id for u in selected for res in by_unit[u]))
-    # `check` ran with exactly these units selected, so its summary is theirs.
-    totals = check.summary()
-    return Report(
-        plan_id=plan.plan.id, plan_title=plan.plan.title,
-        plan_title_en=plan.plan.title_en or plan.plan.title, province=plan.plan.province,
-        plan_start=plan.plan.period_start, plan_end=plan.plan.period_end,
-        window_start=check.window_start, window_end=check.window_end, as_of=check.as_of,
-        units=tuple(reports), groups=tuple(_group_totals(reports, catalog)), rules=heads,
-        other_problems=tuple(other), summary=totals, notes=check.notes,
-        channel_names={c.id: (c.name, c.name_en) for c in plan.channels},
-        kind_names={k.id: (k.name, k.name_en) for k in plan.kinds},
-        unit_names={u.id: (u.name, u.name_en or "") for u in plan.units
-                    if u.id in selected or u.parent in selected},
-        group_names={g.id: (g.name, g.name_en) for g in plan.groups},
-        documents={d.id: (d.number, d.title) for d in plan.documents},
-    )
+    return reports
 
 
 def _row_owners(evidence: dict[str, tuple[Entry, ...]], units: Iterable[str]

@@ -633,10 +633,10 @@ def test_fifo_is_never_opened(catalog: Catalog, tmp_path: Path) -> None:
 
 def test_all_paths_are_checked_before_reading(catalog: Catalog, tmp_path: Path) -> None:
     reader = LogReader(catalog)
-    stream = reader.read([log("utf8.csv"), tmp_path / "missing.csv"])
+    seen: list[Entry] = []
     with pytest.raises(InputError):
-        next(stream)
-    assert reader.rows_read == 0
+        reader.read_into([log("utf8.csv"), tmp_path / "missing.csv"], seen.append)
+    assert reader.rows_read == 0 and seen == []
 
 
 # ------------------------------------------------------------------ ProblemLog, progress
@@ -683,10 +683,17 @@ def test_progress_counters(catalog: Catalog, tmp_path: Path) -> None:
     rows = "".join(f"{1 + i % 28:02d}/03/2024,h-ben-luc,zalo,Tin {i}\n" for i in range(10_000))
     path.write_text("date,unit,channel,title\n" + rows, encoding="utf-8")
     reader = LogReader(catalog)
+    entries: list[Entry] = []
     seen = []
-    for n, _ in enumerate(reader.read([path, log("utf8.csv")]), start=1):
-        if n == 5000:
+
+    def emit(entry: Entry) -> None:
+        """Note the progress counters as the 5000th entry arrives."""
+        entries.append(entry)
+        if len(entries) == 5000:
             seen.append((reader.rows_read, reader.bytes_read))
+
+    reader.read_into([path, log("utf8.csv")], emit)
+    # Counters move every 4096 rows while a file is read, and fully at its end.
     assert seen[0][0] == 4096 and 0 < seen[0][1] < path.stat().st_size
     assert reader.rows_read == 10_004
     assert reader.bytes_read == path.stat().st_size + log("utf8.csv").stat().st_size
@@ -856,3 +863,19 @@ def test_a_row_written_in_nfd_reads_as_nfc(catalog: Catalog, tmp_path: Path) -> 
     assert [(e.unit, e.channel, e.title, e.notes) for e in entries] == [
         ("h-ben-luc", "grassroots-radio", "B\u1ea3n tin s\u1ed1 th\u00e1ng S\u00e1u",
          "Ghi ch\u00fa")]
+
+
+def test_progress_reports_the_rows_and_bytes_read(catalog: Catalog, tmp_path: Path) -> None:
+    text = ("date,unit,channel\n"
+            "2024-03-05,h-ben-luc,grassroots-radio\n"
+            "2024-03-06,h-ben-luc,grassroots-radio\n"
+            "not a date,h-ben-luc,grassroots-radio\n")
+    path = tmp_path / "log.csv"
+    path.write_text(text, encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    reader = LogReader(catalog, ReadOptions(), ProblemLog(),
+                       on_progress=lambda done, rows: calls.append((done, rows)))
+    assert len(reader.read([path])) == 2
+    # Three data rows (the bad one is read too), and every byte of the 132-byte file.
+    assert len(text.encode()) == 132
+    assert calls[-1] == (132, 3)

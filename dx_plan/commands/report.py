@@ -8,8 +8,9 @@ at module level: the renderers and openpyxl load inside the command.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..cli import (
-    EXIT_ERROR,
     AllowBadRowsOpt,
     AsOfOpt,
     DebugOpt,
@@ -37,15 +37,19 @@ from ..cli import (
     _width,
     _window_and_as_of,
     app,
+    check_exit_status,
     emit,
     guarded,
     run_check_with_progress,
 )
-from ..i18n import Lang, t
+from ..i18n import Lang
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..periods import Window
     from ..report import Report
+    from ..result import CheckReport
+    from ..service import CheckRequest
 
 
 class ReportFormat(StrEnum):
@@ -102,62 +106,104 @@ def report_cmd(
     selected unit falls short; 2 could not run (bad option, unreadable input, a file
     that exists without --force, rows with errors unless --allow-bad-rows).
     """
-    from ..engine import Selection
-    from ..errors import UsageError
-    from ..reader import ReadOptions, expand_paths
-    from ..render.report_i18n import notes, rt
-    from ..report import build_report
-    from ..service import (
-        CheckRequest,
-        check_exit_code,
-        fail_severities,
-        parse_limits,
-        report_units,
-    )
+    from ..reader import expand_paths
+    from ..service import fail_severities, report_units
 
     language = _lang(lang)
     catalog = _catalog(plan)
     units = report_units(catalog, unit, group, all_units)
-    if out_dir is not None and output is not None:
-        raise UsageError("give either --out-dir or --output, not both")
-    if fmt == ReportFormat.xlsx and out_dir is None and output is None:
-        raise UsageError("--format xlsx writes a workbook: give --output FILE or --out-dir DIR")
+    _check_destination(fmt, out_dir, output)
     paths = expand_paths(files)
     window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     # Refuse to replace files before the (possibly long) run, not after it.
     names = [f"{u}.{EXTENSIONS[fmt]}" for u in units] + [f"index.{EXTENSIONS[fmt]}"]
+    _refuse_to_replace(out_dir, output, names, force)
+    fail = fail_severities(fail_on.value)
+    request = _report_request(paths, window, day, units, sheet, limit, fail)
+    check, report = _run_report(catalog, request, units, fail)
+    if out_dir is None and output is None:
+        _print_report(report, check, catalog, fmt, language)
+    else:
+        _write_report(report, fmt, language, out_dir, output, paths, force, len(names))
+    raise typer.Exit(_finish(report, check, language, allow_bad_rows, fail))
+
+
+def _check_destination(fmt: ReportFormat, out_dir: Path | None, output: Path | None) -> None:
+    """UsageError for --out-dir with --output, or a workbook with neither (before any reading)."""
+    from ..errors import UsageError
+
+    if out_dir is not None and output is not None:
+        raise UsageError("give either --out-dir or --output, not both")
+    if fmt == ReportFormat.xlsx and out_dir is None and output is None:
+        raise UsageError("--format xlsx writes a workbook: give --output FILE or --out-dir DIR")
+
+
+def _refuse_to_replace(out_dir: Path | None, output: Path | None, names: list[str],
+                       force: bool) -> None:
+    """OutputError when a file the report would write exists (unless --force)."""
     if out_dir is not None:
         check_targets(out_dir, names, force)
     elif output is not None:
         check_targets(output.parent, [output.name], force)
-    fail = fail_severities(fail_on.value)
-    request = CheckRequest(paths=paths, window=window, as_of=day,
-                           selection=Selection(units=frozenset(units)),
-                           read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
-                           fail_on=fail, keep_evidence=units)
-    check = run_check_with_progress(catalog, request)
-    report = build_report(check, catalog, units, fail)
+
+
+def _report_request(paths: list[Path], window: Window, day: dt.date, units: list[str],
+                    sheet: str | None, limit: list[str] | None, fail: Collection[str]
+                    ) -> CheckRequest:
+    """The engine request: only the selected units, their delivered items kept as evidence."""
+    from ..engine import Selection
+    from ..reader import ReadOptions
+    from ..service import CheckRequest, parse_limits
+
+    return CheckRequest(paths=paths, window=window, as_of=day,
+                        selection=Selection(units=frozenset(units)),
+                        read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
+                        fail_on=fail, keep_evidence=units)
+
+
+def _run_report(catalog: Catalog, request: CheckRequest, units: list[str],
+                fail: Collection[str]) -> tuple[CheckReport, Report]:
+    """Run the engine once (progress bar on a terminal) and arrange its results as the report."""
+    from ..report import build_report
+
+    check: CheckReport = run_check_with_progress(catalog, request)
+    return check, build_report(check, catalog, units, fail)
+
+
+def _print_report(report: Report, check: CheckReport, catalog: Catalog, fmt: ReportFormat,
+                  lang: Lang) -> None:
+    """The report on stdout: drawn by rich on a terminal when Markdown, else as one document."""
+    if fmt == ReportFormat.markdown and _is_terminal():
+        _print_terminal(report, check, catalog, lang)
+    else:
+        text = single_document(report, fmt, lang)
+        assert isinstance(text, str)  # a workbook needs --output or --out-dir (checked above)
+        emit(text)
+
+
+def _write_report(report: Report, fmt: ReportFormat, lang: Lang, out_dir: Path | None,
+                  output: Path | None, inputs: list[Path], force: bool, n_files: int) -> None:
+    """Write the report to --out-dir or --output, then say on stderr what was written."""
+    from ..render.report_i18n import rt
+
     if out_dir is not None:
-        write_directory(out_dir, report, fmt, language, paths, force)
-        typer.echo(rt("report.written", language, n=len(names), dir=out_dir), err=True)
+        write_directory(out_dir, report, fmt, lang, inputs, force)
+        typer.echo(rt("report.written", lang, n=n_files, dir=out_dir), err=True)
     elif output is not None:
         from ..output import write_atomic
 
-        write_atomic(output, single_document(report, fmt, language), inputs=paths, force=force)
-        typer.echo(rt("report.written_one", language, path=output), err=True)
-    elif fmt == ReportFormat.markdown and _is_terminal():
-        _print_terminal(report, check, catalog, language)
-    else:
-        text = single_document(report, fmt, language)
-        assert isinstance(text, str)  # a workbook needs --output or --out-dir (checked above)
-        emit(text)
-    for note in notes(report, language):
+        write_atomic(output, single_document(report, fmt, lang), inputs=inputs, force=force)
+        typer.echo(rt("report.written_one", lang, path=output), err=True)
+
+
+def _finish(report: Report, check: CheckReport, lang: Lang, allow_bad_rows: bool,
+            fail: Collection[str]) -> int:
+    """Print the engine's notes on stderr and return the exit code of the run."""
+    from ..render.report_i18n import notes
+
+    for note in notes(report, lang):
         typer.echo(note, err=True)
-    code = check_exit_code(check, allow_bad_rows, fail)
-    if code == EXIT_ERROR:
-        typer.echo(t("check.bad_rows", language, n=check.problem_counts.get("error", 0)),
-                   err=True)
-    raise typer.Exit(code)
+    return check_exit_status(check, allow_bad_rows, fail, lang)
 
 
 def _is_terminal() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,11 +25,16 @@ from ..cli import (
     _parse_date,
     _width,
     app,
-    emit,
     guarded,
+    write_or_emit,
 )
 from ..entries import Problem
-from ..i18n import t
+from ..i18n import Lang, t
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..reader import ReadOptions
+    from ..service import ValidateReport
 
 
 class ValidateFormat(StrEnum):
@@ -72,14 +77,25 @@ def validate_cmd(
     Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found in the
     submission; 2 the command could not run (missing file, bad plan, bad option).
     """
-    from .. import __version__
-    from ..errors import UsageError
-    from ..reader import ReadOptions, expand_paths
-    from ..render import ci
-    from ..service import parse_limits, resolve_unit, run_validate, submission_owners
+    from ..service import run_validate
 
     language = _lang(lang)
     catalog = _catalog(plan)
+    paths, owners, pre = _submission_paths(catalog, files, submissions_dir)
+    options = _read_options(catalog, unit, owners, as_of, sheet, limit, require_url)
+    report = run_validate(catalog, paths, options, pre_problems=pre)
+    write_or_emit(_render_text(report, fmt, language, max_problems), output, paths)
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _submission_paths(catalog: Catalog, files: list[str] | None, submissions_dir: Path | None
+                      ) -> tuple[list[Path], dict[Path, str], list[Problem]]:
+    """The files to validate, the unit owning each --submissions-dir file, problems met there."""
+    from ..errors import UsageError
+    from ..reader import expand_paths
+    from ..service import submission_owners
+
     if not files and submissions_dir is None:
         raise UsageError("give log files, or --submissions-dir DIR")
     paths = expand_paths(files) if files else []
@@ -88,6 +104,16 @@ def validate_cmd(
     if submissions_dir is not None:
         found, owners, pre = submission_owners(catalog, submissions_dir)
         paths += found
+    return paths, owners, pre
+
+
+def _read_options(catalog: Catalog, unit: str | None, owners: dict[Path, str],
+                  as_of: str | None, sheet: str | None, limit: list[str] | None,
+                  require_url: bool) -> ReadOptions:
+    """Reader options for a submission: evidence checked, each file's rows owned by its unit."""
+    from ..reader import ReadOptions
+    from ..service import parse_limits, resolve_unit
+
     owner_id = resolve_unit(catalog, unit) if unit is not None else None
 
     def owner(path: Path) -> str | None:
@@ -95,36 +121,33 @@ def validate_cmd(
 
     day = _parse_date(as_of, "--as-of") or dt.date.today()
     limits = parse_limits(limit)
-    options = ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
-                          require_url=require_url, owner=owner)
-    report = run_validate(catalog, paths, options, pre_problems=pre)
+    return ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
+                       require_url=require_url, owner=owner)
+
+
+def _render_text(report: ValidateReport, fmt: ValidateFormat, lang: Lang, max_problems: int
+                 ) -> str:
+    """The validation report as text in the chosen format, the verdict first where it fits."""
+    from .. import __version__
+    from ..render import ci
+
     key = "validate.fail" if report.errors else "validate.ok"
-    verdict = t(key, language, files=len(report.files), rows=report.rows_read,
+    verdict = t(key, lang, files=len(report.files), rows=report.rows_read,
                 errors=report.errors, warnings=report.warnings)
     if fmt == ValidateFormat.json:
         from ..render.common import to_json
 
-        text = to_json(report.to_dict())
-    elif fmt == ValidateFormat.github:
-        text = ci.github(report.findings, verdict, language)
-    elif fmt == ValidateFormat.junit:
-        text = ci.junit(report.files, report.problems, report.rows_by_file, language)
-    elif fmt == ValidateFormat.sarif:
-        text = ci.sarif(report.problems, __version__, report.findings.truncated)
-    else:
-        from rich.text import Text
+        return to_json(report.to_dict())
+    if fmt == ValidateFormat.github:
+        return ci.github(report.findings, verdict, lang)
+    if fmt == ValidateFormat.junit:
+        return ci.junit(report.files, report.problems, report.rows_by_file, lang)
+    if fmt == ValidateFormat.sarif:
+        return ci.sarif(report.problems, __version__, report.findings.truncated)
+    from rich.text import Text
 
-        from ..render.problems import problem_renderables
-        from ..render.table import render_to_text
+    from ..render.problems import problem_renderables
+    from ..render.table import render_to_text
 
-        listing = problem_renderables(report.findings, language, max_problems)
-        text = render_to_text([Text(verdict, style="bold"), *listing], _width())
-    if output is not None:
-        from ..output import write_atomic
-
-        write_atomic(output, text, inputs=paths)
-    else:
-        emit(text)
-    failed = report.errors > 0 or (strict and report.warnings > 0)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
-
+    listing = problem_renderables(report.findings, lang, max_problems)
+    return render_to_text([Text(verdict, style="bold"), *listing], _width())

@@ -356,43 +356,72 @@ def _problems_table(problems: Sequence[Problem], lang: Lang) -> str:
 def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
     """The body of one unit's report (a page of its own, or a section of a combined page)."""
     number = iter(ROMAN)
+    out = [f'<section class="unit" id="u-{esc(unit.unit)}" data-unit="{esc(unit.unit)}">',
+           *_unit_head(report, unit, lang),
+           *_results_part(unit, lang, next(number)),
+           _heading(next(number), "report.sec.calendar", lang),
+           legend(lang) + unit_heatmap(report, unit, lang),
+           *_shortfall_part(unit, lang, next(number)),
+           *_evidence_part(report, unit, lang, next(number)),
+           *_documents_part(report, unit, lang, next(number)),
+           _heading(next(number), "report.sec.problems", lang),
+           _problems_table(unit.problems, lang) if unit.problems
+           else f"<p>{esc(rt('report.no_problems', lang))}</p>",
+           _signatures(lang),
+           _footer(report, lang),
+           "</section>"]
+    return "\n".join(out)
+
+
+def _heading(number: str, key: str, lang: Lang) -> str:
+    """A numbered section heading of a unit's report ("II. Calendar")."""
+    return f"<h2>{number}. {esc(rt(key, lang))}</h2>"
+
+
+def _unit_head(report: Report, unit: UnitReport, lang: Lang) -> list[str]:
+    """The letterhead, title, facts about the unit and its verdict: the top of its report."""
     name = unit_name(unit, lang)
     status = STATUS_CLASS.get(unit.status, "open")
     place = rt("place_date", lang, province=report.province, year=report.window_end.year)
-    out = [f'<section class="unit" id="u-{esc(unit.unit)}" data-unit="{esc(unit.unit)}">']
-    out.append('<header class="doc-head">'
-               f'<div><div class="up">{esc(name)}</div><div class="rule"></div></div>'
-               f'<div><div class="up">{esc(rt("nation", lang))}</div>'
-               f'<div><b>{esc(rt("motto", lang))}</b></div><div class="rule"></div>'
-               f'<div class="place">{esc(place)}</div></div></header>')
-    out.append(f"<h1>{esc(report_title(report, lang))}</h1>")
-    out.append(f'<p class="sub unit-name">{esc(name)}</p>')
-    out.append('<dl class="meta">'
-               f"<dt>{esc(rt('report.unit', lang))}</dt><dd>{esc(name)} "
-               f"<span class=\"note\">({esc(unit.unit)})</span></dd>"
-               f"<dt>{esc(rt('report.group', lang))}</dt>"
-               f"<dd>{esc(report.name(report.group_names, unit.group, lang))}</dd>"
-               f"<dt>{esc(rt('col.window', lang))}</dt><dd>{esc(window_span(report, lang))}</dd>"
-               f"<dt>{esc(rt('report.entries', lang))}</dt><dd>{unit.entries}</dd></dl>")
-    out.append(f'<div class="verdict {status}" data-status="{esc(unit.status)}">'
-               f"<b>{esc(rt('report.status', lang))}:</b> "
-               f"{_chip(unit.status, status_label(unit.status, lang))} "
-               + " ".join(esc(s) for s in verdict(unit, report.as_of, lang)) + "</div>")
-    # Results by rule.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.results', lang))}</h2>")
+    return [
+        '<header class="doc-head">'
+        f'<div><div class="up">{esc(name)}</div><div class="rule"></div></div>'
+        f'<div><div class="up">{esc(rt("nation", lang))}</div>'
+        f'<div><b>{esc(rt("motto", lang))}</b></div><div class="rule"></div>'
+        f'<div class="place">{esc(place)}</div></div></header>',
+        f"<h1>{esc(report_title(report, lang))}</h1>",
+        f'<p class="sub unit-name">{esc(name)}</p>',
+        '<dl class="meta">'
+        f"<dt>{esc(rt('report.unit', lang))}</dt><dd>{esc(name)} "
+        f"<span class=\"note\">({esc(unit.unit)})</span></dd>"
+        f"<dt>{esc(rt('report.group', lang))}</dt>"
+        f"<dd>{esc(report.name(report.group_names, unit.group, lang))}</dd>"
+        f"<dt>{esc(rt('col.window', lang))}</dt><dd>{esc(window_span(report, lang))}</dd>"
+        f"<dt>{esc(rt('report.entries', lang))}</dt><dd>{unit.entries}</dd></dl>",
+        f'<div class="verdict {status}" data-status="{esc(unit.status)}">'
+        f"<b>{esc(rt('report.status', lang))}:</b> "
+        f"{_chip(unit.status, status_label(unit.status, lang))} "
+        + " ".join(esc(s) for s in verdict(unit, report.as_of, lang)) + "</div>",
+    ]
+
+
+def _results_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
+    """The results by rule: one table row per rule, with a note when a quota is interpreted."""
     rows = []
     for line, cells in zip(unit.rules, result_rows(unit, lang), strict=True):
         rows.append([esc(c) for c in cells[:-1]]
                     + [_chip(line.result.status, cells[-1])])
-    out.append(_table([rt(k, lang) for k in RESULT_COLUMNS], rows, numeric=(3, 4, 5),
-                      cls="results"))
+    out = [_heading(number, "report.sec.results", lang),
+           _table([rt(k, lang) for k in RESULT_COLUMNS], rows, numeric=(3, 4, 5),
+                  cls="results")]
     if any(line.result.severity != "error" for line in unit.rules):
         out.append(f'<p class="note">{esc(rt("report.interpreted", lang))}</p>')
-    # Calendar.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.calendar', lang))}</h2>")
-    out.append(legend(lang) + unit_heatmap(report, unit, lang))
-    # Shortfall in words.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.shortfall', lang))}</h2>")
+    return out
+
+
+def _shortfall_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
+    """The shortfall in words: for each failing rule, its gaps and what to add."""
+    out = [_heading(number, "report.sec.shortfall", lang)]
     blocks = shortfall_blocks(unit, lang)
     if not blocks:
         out.append(f'<p class="ok">{esc(rt("report.none_short", lang))}</p>')
@@ -400,24 +429,32 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
         out.append(f'<h3 data-rule="{esc(line.rule)}">{esc(heading)}</h3><ul class="gaps">'
                    + "".join(f"<li>{esc(text)}</li>" for text in lines[:-1]) + "</ul>"
                    f'<p class="catch">{esc(lines[-1])}</p>')
-    # Evidence.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.evidence', lang))}</h2>")
-    if unit.evidence:
-        ev_rows = []
-        for entry in unit.evidence:
-            cells = evidence_row(report, entry, lang)
-            href = safe_href(entry.url)
-            link = (f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(entry.url)}</a>'
-                    if href else esc(entry.url))
-            ev_rows.append([esc(c) for c in cells[:5]] + [link, esc(cells[6])])
-        out.append(_table([rt(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
-                          classes={0: "num", 5: "link"}, cls="evidence"))
-        if unit.evidence_more:
-            out.append(f"<p>{esc(rt('report.evidence_more', lang, n=unit.evidence_more))}</p>")
-    else:
+    return out
+
+
+def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) -> list[str]:
+    """The items the unit delivered, links clickable only when they are http(s)."""
+    out = [_heading(number, "report.sec.evidence", lang)]
+    if not unit.evidence:
         out.append(f"<p>{esc(rt('report.no_evidence', lang))}</p>")
-    # Documents.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.docs', lang))}</h2>")
+        return out
+    ev_rows = []
+    for entry in unit.evidence:
+        cells = evidence_row(report, entry, lang)
+        href = safe_href(entry.url)
+        link = (f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(entry.url)}</a>'
+                if href else esc(entry.url))
+        ev_rows.append([esc(c) for c in cells[:5]] + [link, esc(cells[6])])
+    out.append(_table([rt(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
+                      classes={0: "num", 5: "link"}, cls="evidence"))
+    if unit.evidence_more:
+        out.append(f"<p>{esc(rt('report.evidence_more', lang, n=unit.evidence_more))}</p>")
+    return out
+
+
+def _documents_part(report: Report, unit: UnitReport, lang: Lang, number: str) -> list[str]:
+    """The Phụ lục I documents the unit's items covered, then those they did not."""
+    out = [_heading(number, "report.sec.docs", lang)]
     total = len(unit.docs_covered) + len(unit.docs_uncovered)
     for key, docs, cls in (("report.docs_covered", unit.docs_covered, "covered"),
                            ("report.docs_uncovered", unit.docs_uncovered, "uncovered")):
@@ -426,17 +463,15 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
                         f"{esc(report.documents[d][1])}</li>" for d in docs)
         out.append(f'<ul class="docs {cls}">{items}</ul>' if items
                    else f"<p>{esc(rt('report.none', lang))}</p>")
-    # Problems.
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.problems', lang))}</h2>")
-    out.append(_problems_table(unit.problems, lang) if unit.problems
-               else f"<p>{esc(rt('report.no_problems', lang))}</p>")
-    out.append('<div class="sign">'
-               f"<div><b>{esc(rt('sign.preparer', lang))}</b><i>{esc(rt('sign.name', lang))}</i>"
-               f"</div><div><b>{esc(rt('sign.head', lang))}</b><i>{esc(rt('sign.seal', lang))}"
-               "</i></div></div>")
-    out.append(_footer(report, lang))
-    out.append("</section>")
-    return "\n".join(out)
+    return out
+
+
+def _signatures(lang: Lang) -> str:
+    """The signature block: the preparer's and the head's, with the seal."""
+    return ('<div class="sign">'
+            f"<div><b>{esc(rt('sign.preparer', lang))}</b><i>{esc(rt('sign.name', lang))}</i>"
+            f"</div><div><b>{esc(rt('sign.head', lang))}</b><i>{esc(rt('sign.seal', lang))}"
+            "</i></div></div>")
 
 
 def _footer(report: Report, lang: Lang) -> str:

@@ -30,7 +30,8 @@ def places_text(group: ProblemGroup, lang: Lang) -> str:
     parts: list[str] = []
     for file, places in groupby(group.places, key=lambda place: place[0]):
         lines = [str(line) for _, line in places if line is not None]
-        parts.append(f"{file}: {t('problems.lines', lang)} {', '.join(lines)}" if lines else file)
+        word = t("problems.line" if len(lines) == 1 else "problems.lines", lang)
+        parts.append(f"{file}: {word} {', '.join(lines)}" if lines else file)
     more = " …" if group.count > len(group.places) else ""
     return "; ".join(parts) + more
 
