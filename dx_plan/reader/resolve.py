@@ -68,10 +68,8 @@ class CellResolvers:
     def date(self, raw: str) -> dt.date | Fail:
         """The date a cell names, or why it names none."""
         text = raw.strip()
-        value: dt.date | Fail
-        if not text:
-            value = Fail("missing-value", "error", "date is empty", "date", REQUIRED_HINT)
-        else:
+        value: dt.date | Fail | None = required(text, "date")
+        if value is None:
             try:
                 value = parse_date(text)
             except ValueError as exc:
@@ -82,12 +80,9 @@ class CellResolvers:
     def unit(self, raw: str) -> str | Fail:
         """The unit id a cell names, or why it names none."""
         text = nfc(raw.strip())
-        value: str | Fail
-        if not text:
-            value = Fail("missing-value", "error", "unit is empty", "unit", REQUIRED_HINT)
-        else:
-            value = named(self.catalog.units, text, "unit", "unknown-unit", "error",
-                          hint=self._unit_hint, ambiguous_code="ambiguous-unit")
+        value = required(text, "unit") or named(
+            self.catalog.units, text, "unit", "unknown-unit", "error", hint=self._unit_hint,
+            ambiguous_code="ambiguous-unit")
         return remember(self.units, raw, value)
 
     def _unit_hint(self, match: Match[Any]) -> str:
@@ -99,12 +94,8 @@ class CellResolvers:
     def channel(self, raw: str) -> str | Fail:
         """The channel id a cell names, or why it names none."""
         text = nfc(raw.strip())
-        value: str | Fail
-        if not text:
-            value = Fail("missing-value", "error", "channel is empty", "channel", REQUIRED_HINT)
-        else:
-            value = named(self.catalog.channels, text, "channel", "unknown-channel", "error",
-                          self._channel_ids)
+        value = required(text, "channel") or named(
+            self.catalog.channels, text, "channel", "unknown-channel", "error", self._channel_ids)
         return remember(self.channels, raw, value)
 
     def kind(self, raw: str) -> str | Fail:
@@ -171,6 +162,13 @@ class CellResolvers:
                                 "task", "write a row number of Phụ lục II (e.g. 2.2, 3.2b) "
                                 "or a plan section (e.g. IV.1)"))
         return remember(self.tasks, raw, value)
+
+
+def required(text: str, column: str) -> Fail | None:
+    """The missing-value error of a required column left blank, or None."""
+    if text:
+        return None
+    return Fail("missing-value", "error", f"{column} is empty", column, REQUIRED_HINT)
 
 
 def named(resolver: Resolver[Any], text: str, what: str, code: str,
