@@ -1,8 +1,17 @@
-"""Writing reports: atomically, never over an input, never over a file without --force."""
+"""Writing reports: atomically, never over an input, never over a file without --force.
+
+A regular file (or a path that does not exist yet) is written to a temporary file beside
+it and renamed into place, so a reader never sees half a report; the new file gets the
+mode of the file it replaces, or the user's umask.  Anything else the user names (the
+null device, /dev/stdout, a FIFO) is written directly: it cannot be renamed over, and
+replacing a device node with a regular file would break the system.  A symlink to a
+regular file stays a symlink; its target is replaced.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +26,28 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _existing(path: Path, force: bool) -> os.stat_result | None:
+    """What `path` is now (following symlinks), or None; OutputError where it cannot be used."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"{path}: is a directory; give a file name")
+    if not force and stat.S_ISREG(st.st_mode):
+        raise OutputError(f"{path}: already exists; pass --force to replace it")
+    return st
+
+
 def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
                  force: bool = True) -> None:
     """Write `data` to `path` via a temp file and rename; refuse to replace an input.
@@ -26,22 +57,36 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
     for source in inputs:
         if _same(path, source):
             raise OutputError(f"{path}: refusing to overwrite an input file; choose another name")
-    if path.exists() and path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-    if not force and path.exists():
-        raise OutputError(f"{path}: already exists; pass --force to replace it")
-    parent = path.parent if str(path.parent) else Path(".")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    st = _existing(path, force)
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        _write_through(path, payload)
+        return
+    target = Path(os.path.realpath(path)) if st is not None else path
+    parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{parent}: directory does not exist")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _write_through(path: Path, payload: bytes) -> None:
+    """Write to a device, FIFO or other non-regular file directly (it cannot be replaced)."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(payload)
+    except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
