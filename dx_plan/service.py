@@ -184,6 +184,9 @@ LIMIT_KEYS = {
 }
 
 
+MAX_LIMIT = 2**31 - 1  # csv and the C library take limits as a C long
+
+
 def parse_limits(specs: Sequence[str] | None) -> ReadLimits:
     """Reader limits from `--limit KEY=N` options (defaults for the keys not given)."""
     limits = ReadLimits()
@@ -201,6 +204,8 @@ def parse_limits(specs: Sequence[str] | None) -> ReadLimits:
             raise UsageError(f"--limit {spec!r}: the value must be a whole number") from None
         if value < 1:
             raise UsageError(f"--limit {spec!r}: the value must be at least 1")
+        if value > MAX_LIMIT:
+            raise UsageError(f"--limit {spec!r}: the value must be at most {MAX_LIMIT}")
         field_name = LIMIT_KEYS[key]
         if key == "file-mb":
             value *= 1024 * 1024

@@ -247,3 +247,6 @@ def test_limits_can_be_raised_and_bad_limits_are_refused(tmp_path: Path) -> None
                               "yaml-nodes=N, problems=N\n")
     code, _, err = run(*base, "--limit", "rows=0", "--lang", "en")
     assert (code, err) == (2, "Error: --limit 'rows=0': the value must be at least 1\n")
+    code, _, err = run(*base, "--limit", f"field-chars={10**20}", "--lang", "en")
+    assert (code, err) == (2, f"Error: --limit 'field-chars={10**20}': the value must be at "
+                              "most 2147483647\n")
