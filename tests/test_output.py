@@ -1,4 +1,4 @@
-"""write_atomic: the user's umask, an existing file's mode, devices and symlinks left in place."""
+"""Files in and out: outputs keep the umask, a file's mode, devices and symlinks; failing inputs."""
 
 from __future__ import annotations
 
@@ -90,3 +90,18 @@ def test_a_directory_an_input_and_an_existing_file_without_force_are_refused(
     with pytest.raises(OutputError, match="already exists; pass --force"):
         write_atomic(log, "x", force=False)
     assert log.read_text(encoding="utf-8") == "date,unit,channel\n"
+
+
+def test_an_input_that_fails_to_read_is_a_file_problem(tmp_path: Path) -> None:
+    # /proc/self/mem stats as a regular file, then fails with EIO on the first read.
+    if not Path("/proc/self/mem").exists():
+        pytest.skip("no /proc")
+    from dx_plan.loader import load_catalog
+    from dx_plan.reader import LogReader, ProblemLog
+
+    link = tmp_path / "mem.csv"
+    link.symlink_to("/proc/self/mem")
+    problems = ProblemLog()
+    assert LogReader(load_catalog(), problems=problems).read([link]) == []
+    assert [(p.line, p.code, p.message) for p in problems.problems] == [
+        (None, "bad-file", "cannot read the file: Input/output error")]

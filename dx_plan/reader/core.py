@@ -101,6 +101,9 @@ class LogReader:
                         source.close()
             except FileFailed as failed:
                 self.problems.add(failed.problem(display))
+            except OSError as exc:  # the device or file system failed under a regular path
+                self.problems.add(Problem(display, None, "error", "bad-file",
+                                          f"cannot read the file: {exc.strerror or exc}"))
         self.bytes_read = base + size
         self.rows_by_file[display] = self.rows_read - rows_before
 
