@@ -19,6 +19,7 @@ import typer
 
 from .errors import DxplanError, PlanError
 from .i18n import Lang, resolve_lang, t
+from .text import safe_text
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -106,7 +107,7 @@ def guarded(func: F) -> F:
         except PlanError as exc:
             typer.echo(t("error.plan_invalid", lang, n=len(exc.issues)), err=True)
             for issue in exc.issues:
-                typer.echo(f"  {issue}", err=True)
+                typer.echo(f"  {safe_text(str(issue))}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except DxplanError as exc:
             message = str(exc)
@@ -114,14 +115,16 @@ def guarded(func: F) -> F:
                 from .i18n_problems import translate_error
 
                 message = translate_error(message) or message
-            typer.echo(f"{t('error.prefix', lang)}: {message}", err=True)
+            # File names and option values are the user's text: no terminal escapes.
+            typer.echo(f"{t('error.prefix', lang)}: {safe_text(message)}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except Exception as exc:
             if debug:
                 raise
-            typer.echo(t("error.internal", lang, error=f"{type(exc).__name__}: {exc}"), err=True)
+            error = safe_text(f"{type(exc).__name__}: {exc}")
+            typer.echo(t("error.internal", lang, error=error), err=True)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]

@@ -17,6 +17,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Characters that escape terminals or rich markup when printed: C0/C1 controls
 # (ESC starts ANSI/OSC sequences) and the bidi overrides used to disguise text.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What XML 1.0 cannot hold at all (U+FFFE, U+FFFF, lone surrogates), besides controls.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:
@@ -51,3 +53,8 @@ def suggest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
 def safe_text(text: str) -> str:
     """Strip control characters (ANSI/OSC escapes, bidi overrides) from untrusted text."""
     return _UNSAFE.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """`safe_text`, also without the characters XML 1.0 forbids (for JUnit and the like)."""
+    return _NOT_XML.sub("\ufffd", _UNSAFE.sub("", text))

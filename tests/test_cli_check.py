@@ -250,3 +250,12 @@ def test_limits_can_be_raised_and_bad_limits_are_refused(tmp_path: Path) -> None
     code, _, err = run(*base, "--limit", f"field-chars={10**20}", "--lang", "en")
     assert (code, err) == (2, f"Error: --limit 'field-chars={10**20}': the value must be at "
                               "most 2147483647\n")
+
+
+def test_escapes_in_a_file_name_never_reach_the_terminal(tmp_path: Path) -> None:
+    # An OSC title sequence and a right-to-left override in a file name that does not exist.
+    name = str(tmp_path / "q1\x1b]0;pwned\x07\u202egpj.csv")
+    code, out, err = run("check", name, "--lang", "en")
+    assert (code, out) == (2, "")
+    shown = str(tmp_path / "q1]0;pwnedgpj.csv")
+    assert err == f"Error: {shown}: file not found\n"

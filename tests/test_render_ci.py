@@ -68,3 +68,13 @@ def test_sarif() -> None:
     assert [(r["ruleId"], r["level"]) for r in results] == [
         ("foreign-unit", "error"), ("duplicate", "warning"), ("bad-file", "error")]
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
+
+
+def test_junit_stays_well_formed_with_characters_xml_forbids() -> None:
+    bad = [Problem("sub/a\ufffe.csv", 3, "error", "unknown-unit", "unknown unit 'x\uffff\x1b[31m'"),
+           Problem("sub/a\ufffe.csv", 4, "warning", "unknown-doc", "unknown document '\ud800'")]
+    text = ci.junit(["sub/a\ufffe.csv"], bad, {})
+    root = ET.fromstring(text.encode("utf-8", "surrogatepass"))  # parses: well-formed XML
+    failure = root.find(".//failure")
+    assert failure is not None and failure.get("message") == "unknown unit 'x\ufffd[31m'"
+    assert root.find(".//testsuite").get("name") == "sub/a\ufffd.csv"  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 
 from ..entries import PROBLEM_CODES, Findings, Problem
 from ..i18n import Lang, hint_text, problem_line, problem_text, t
-from ..text import safe_text
+from ..text import safe_text, xml_text
 from .common import to_json
 
 GITHUB_ANNOTATIONS = 10  # annotations GitHub shows per severity and step
@@ -62,10 +62,10 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
     total_tests = total_failures = 0
     for file, items in by_file.items():
         errors = [p for p in items if p.severity == "error"]
-        suite = ET.SubElement(suites, "testsuite", name=safe_text(file))
+        suite = ET.SubElement(suites, "testsuite", name=xml_text(file))
         cases = 0
         if not errors:
-            case = ET.SubElement(suite, "testcase", classname=safe_text(file),
+            case = ET.SubElement(suite, "testcase", classname=xml_text(file),
                                  name=f"{rows.get(file, 0)} rows readable")
             cases += 1
             warnings = [p for p in items if p.severity == "warning"]
@@ -73,17 +73,17 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
                 out = ET.SubElement(case, "system-out")
                 out.text = "\n".join(
                     f"line {p.line}: [{p.code}] "
-                    f"{safe_text(problem_line(p.code, p.message, p.hint, lang))}"
+                    f"{xml_text(problem_line(p.code, p.message, p.hint, lang))}"
                     for p in warnings)
         for p in items:
             if p.severity != "error":
                 continue
             where = "file" if p.line is None else f"line {p.line}"
-            case = ET.SubElement(suite, "testcase", classname=safe_text(file),
+            case = ET.SubElement(suite, "testcase", classname=xml_text(file),
                                  name=f"{where}: {p.code}")
-            text = safe_text(problem_text(p.code, p.message, lang))
+            text = xml_text(problem_text(p.code, p.message, lang))
             failure = ET.SubElement(case, "failure", type=p.code, message=text[:500])
-            failure.text = text + (f"\n{t('hint', lang)}: {safe_text(hint_text(p.hint, lang))}"
+            failure.text = text + (f"\n{t('hint', lang)}: {xml_text(hint_text(p.hint, lang))}"
                                    if p.hint else "")
             cases += 1
         suite.set("tests", str(cases))
