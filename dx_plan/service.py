@@ -17,7 +17,7 @@ from .entries import Findings, Problem
 from .errors import UsageError
 from .periods import Window, parse_period
 from .reader import LogReader, ProblemLog, ReadLimits, ReadOptions
-from .reader.paths import walk_files
+from .reader.paths import walk_tree
 from .reader.sources import FORMATS
 from .result import CheckReport
 from .text import suggest
@@ -278,7 +278,12 @@ def submission_owners(catalog: Catalog, root: Path) -> tuple[list[Path], dict[Pa
     paths: list[Path] = []
     owners: dict[Path, str] = {}
     problems: list[Problem] = []
-    for path in walk_files(root):
+    files, links = walk_tree(root)
+    problems += [Problem(str(link), None, "error", "bad-file",
+                         "a symbolic link; submissions are read only from real files in the "
+                         "folder, links are not followed", hint="commit the file itself")
+                 for link in links]
+    for path in files:
         if path.suffix.lower() not in FORMATS:
             continue
         parts = path.relative_to(root).parts

@@ -333,5 +333,29 @@ def test_submissions_dir_with_a_symlink_loop_terminates(tmp_path: Path) -> None:
     (unit_dir / "loop").symlink_to("..")  # subs/h-ben-luc/loop -> subs
     result = CliRunner().invoke(app, ["validate", "--submissions-dir", str(tmp_path / "subs"),
                                       "--as-of", "2024-12-31", "--format", "json"])
-    assert result.exit_code == 0
-    assert json.loads(result.stdout)["files"] == [str(unit_dir / "q1.csv")]
+    # The link is reported (an error), not walked: the gate ends at once.
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["files"] == [str(unit_dir / "q1.csv"), str(unit_dir / "loop")]
+    assert [(p["file"], p["code"]) for p in doc["problems"]] == [
+        (str(unit_dir / "loop"), "bad-file")]
+
+
+def test_submission_links_are_reported_never_followed(tree: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.csv"
+    outside.write_text(HEADER + csv_rows("h-ben-luc", 2), encoding="utf-8")
+    (tree / "h-ben-luc" / "root").symlink_to("/")
+    (tree / "h-ben-luc" / "outside.csv").symlink_to(outside)
+    (tree / ".github").mkdir()
+    (tree / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")  # hidden: skipped
+    result = invoke("validate", "--submissions-dir", str(tree), *AS_OF, "-f", "json")
+    doc = json.loads(result.stdout)
+    links = [(rel(tree, p["file"]), p["message"]) for p in doc["problems"]
+             if "symbolic link" in p["message"]]
+    message = ("a symbolic link; submissions are read only from real files in the folder, "
+               "links are not followed")
+    assert links == [("h-ben-luc/outside.csv", message), ("h-ben-luc/root", message)]
+    # The five files plus the two links named in problems; the same 14 rows as without
+    # the links: nothing outside the folder was read.
+    assert doc["summary"]["files"] == 7 and doc["summary"]["rows_read"] == 14
+    assert doc["summary"]["errors"] == 3 + 2

@@ -47,9 +47,26 @@ def expand_paths(patterns: Sequence[str]) -> list[Path]:
     return out
 
 
-def walk_files(root: Path) -> list[Path]:
-    """Every file under `root`, sorted, entering each real directory once (symlink loops)."""
-    return [Path(name) for name in _glob(os.path.join(str(root), "**", "*"))]
+def walk_tree(root: Path) -> tuple[list[Path], list[Path]]:
+    """(regular files, symbolic links) under `root`, sorted, hidden names skipped; links are
+    never followed.
+
+    A submissions folder is other people's content: a committed link to `/` or to a
+    file outside the folder must not make dxplan read (or walk) anything outside it.
+    """
+    files: list[Path] = []
+    links: list[Path] = []
+    for directory, subdirs, names in os.walk(root, followlinks=False):
+        here = Path(directory)
+        subdirs[:] = [d for d in subdirs if not d.startswith(".")]  # .git, .github: as glob
+        links += [here / d for d in subdirs if os.path.islink(here / d)]
+        for name in (n for n in names if not n.startswith(".")):
+            path = here / name
+            if os.path.islink(path):
+                links.append(path)
+            elif os.path.isfile(path):
+                files.append(path)
+    return sorted(files), sorted(links)
 
 
 def _glob(pattern: str) -> list[str]:
