@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from . import plan_cache
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
 from .models import Plan, PlanMeta, Rule, Task, Unit, plan_shape, validate_plan
+from .plan_cache import code_digest
 from .text import fold
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
 
@@ -111,7 +111,7 @@ def _cache_file(plan_path: Path, raw: bytes) -> Path | None:
         return None
     from . import __version__
 
-    head = f"{__version__}\0{CACHE_FORMAT}\0{plan_shape()}\0".encode()
+    head = f"{__version__}\0{CACHE_FORMAT}\0{plan_shape()}\0{code_digest()}\0".encode()
     # os.fsencode: a path may hold bytes that are not UTF-8 (surrogate-escaped).
     key = hashlib.sha256(head + os.fsencode(plan_path.resolve()) + b"\0" + raw).hexdigest()[:32]
     return directory / f"plan-{key}.pickle"
@@ -127,9 +127,13 @@ def _cached(cache: Path | None) -> tuple[Plan, Catalog] | None:
     if cache is None:
         return None
     try:
-        with cache.open("rb") as handle:
-            plan, includes, catalog = pickle.load(handle)
+        loaded = plan_cache.load(cache)  # None unless signed with the user's secret
+        if not isinstance(loaded, tuple) or len(loaded) != 3:
+            return None
+        plan, includes, catalog = loaded
         if not isinstance(plan, Plan) or not isinstance(catalog, Catalog):
+            return None
+        if not isinstance(includes, dict):
             return None
         for name, digest in includes.items():
             if _digest(Path(name)) != digest:
@@ -143,15 +147,11 @@ def _store(cache: Path | None, plan: Plan, catalog: Catalog, parts: list[_Part])
     if cache is None:
         return
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
         includes = {str(Path(part.name).resolve()): _digest(Path(part.name))
                     for part in parts[1:]}
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            # The catalog (name lookups folded for matching) is cached too: building
-            # it costs more than unpickling it.
-            pickle.dump((plan, includes, catalog), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        # The catalog (name lookups folded for matching) is cached too: building it
+        # costs more than unpickling it.
+        plan_cache.store(cache, (plan, includes, catalog))
     except OSError:
         pass  # caching is an optimisation: a read-only home must not stop a run
 
@@ -164,8 +164,9 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
 def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     """Load, validate and cross-check a plan; raise PlanError listing every problem.
 
-    A plan that passed validation is cached (pickled, in ``$DXPLAN_CACHE_DIR`` or
-    ``~/.cache/dxplan``) under the hash of its bytes and of its included files, so
+    A plan that passed validation is cached (pickled and signed with the user's secret,
+    see `plan_cache`, in ``$DXPLAN_CACHE_DIR`` or ``~/.cache/dxplan``) under the hash of
+    its bytes, of its included files and of the code that builds it, so
     the next run skips YAML parsing and validation; ``DXPLAN_NO_CACHE=1`` turns it off.
     """
     return _load(path)[0]

@@ -1,0 +1,109 @@
+"""The plan cache's files: pickles signed with a per-user secret, so a planted file never runs.
+
+Unpickling runs whatever the file says, and the cache directory may be shared (a CI
+cache, `DXPLAN_CACHE_DIR` on a team drive).  Every cache file therefore starts with
+an HMAC-SHA256 of its pickle under a secret that lives outside the cache, in the
+user's own configuration directory (created once, mode 0600, owned by the user).  A
+file whose signature does not verify is never unpickled: the plan is rebuilt.  When
+no secret can be kept (a read-only home), nothing is cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+
+SECRET_BYTES = 32
+_SIGNATURE = hashlib.sha256().digest_size
+# The modules whose code decides what a cached catalog holds (how names are folded,
+# how the plan classes look): a change to any of them must miss the cache.
+_CODE = ("catalog.py", "loader.py", "models.py", "text.py")
+
+
+def code_digest() -> str:
+    """A digest of the code that builds the cached objects and of the Unicode tables it uses."""
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _secret_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "dxplan" / "cache-key"
+
+
+def secret() -> bytes | None:
+    """The user's signing secret, created on first use; None where it cannot be trusted."""
+    path = _secret_path()
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, os.O_RDONLY | nofollow)
+    except FileNotFoundError:
+        return _new_secret(path)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        owner = getattr(os, "geteuid", lambda: st.st_uid)()
+        if st.st_uid != owner or st.st_mode & 0o077 or not stat.S_ISREG(st.st_mode):
+            return None  # someone else could read or have written it
+        key = handle.read(SECRET_BYTES + 1)
+    return key if len(key) == SECRET_BYTES else None
+
+
+def _new_secret(path: Path) -> bytes | None:
+    key = os.urandom(SECRET_BYTES)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+    except FileExistsError:
+        return secret()  # another process made it first
+    except OSError:
+        return None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key
+
+
+def load(path: Path) -> object | None:
+    """The object pickled in a cache file, if its signature verifies; else None."""
+    key = secret()
+    if key is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    signature, payload = data[:_SIGNATURE], data[_SIGNATURE:]
+    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+        return None
+    value: object = pickle.loads(payload)
+    return value
+
+
+def store(path: Path, value: object) -> None:
+    """Write `value` signed, atomically; a temporary file is removed on every failure."""
+    key = secret()
+    if key is None:
+        return
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    signature = hmac.new(key, payload, hashlib.sha256).digest()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(signature)
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
