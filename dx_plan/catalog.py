@@ -36,6 +36,9 @@ class Match(Generic[T]):
     suggestions: tuple[str, ...] = ()
 
 
+SUGGESTIONS = 50  # unknown spellings per resolver and run that get "did you mean"
+
+
 class Resolver(Generic[T]):
     """Find objects by id, name or alias, ignoring case, accents and punctuation."""
 
@@ -50,6 +53,7 @@ class Resolver(Generic[T]):
         for item, name in names:
             self._add(name, item)
         self._memo: dict[str, Match[T]] = {}
+        self._suggested = 0  # "did you mean" searches made (each compares every known key)
 
     def _add(self, word: str, item: T) -> None:
         key = fold(word)
@@ -80,6 +84,14 @@ class Resolver(Generic[T]):
         return match
 
     def _suggest(self, text: str) -> list[str]:
+        """Close ids for "did you mean", for the first SUGGESTIONS unknown spellings of a run.
+
+        A search compares the text with every known name (16 ms for the 1,428 unit names):
+        a file of thousands of distinct misspellings must not cost minutes.
+        """
+        if self._suggested >= SUGGESTIONS:
+            return []
+        self._suggested += 1
         close = suggest(text, list(self._keys))
         ids: list[str] = []
         for key in close:
