@@ -290,6 +290,19 @@ def test_huge_dimension_xlsx(tmp_path: Path) -> None:
     assert doc["summary"]["entries"] == 1
 
 
+def test_far_cells_xlsx_are_rejected_before_conversion(tmp_path: Path) -> None:
+    # Each row's one cell is in column XFD: openpyxl pads it to 16,384 values, which
+    # were all converted before the row was found too wide (about 10 ms a row).
+    path = mh.make_far_cells_xlsx(tmp_path / "far.xlsx", rows=8000)
+    start = time.monotonic()
+    proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=120)
+    assert_bounded_clean(proc)
+    assert time.monotonic() - start < 20
+    doc = json.loads(proc.stdout)
+    assert doc["summary"]["by_code"] == {"too-many-columns": 8000}
+    assert doc["problems"][0]["message"] == "the row has 16384 cells; the limit is 500"
+
+
 def test_xlsx_that_is_a_png(tmp_path: Path) -> None:
     path = tmp_path / "pic.xlsx"
     path.write_bytes(mh.PNG_1X1)

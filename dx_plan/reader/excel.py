@@ -153,6 +153,10 @@ class XlsxSource:
         last = len(values)
         while last and (values[last - 1] is None or values[last - 1] == ""):
             last -= 1
+        if last > self.limits.max_columns:
+            # Far too wide (a cell in column XFD): the row converter reports its width;
+            # converting 16,384 cells first would cost a second per thousand rows.
+            return [""] * last
         dates = self.date_columns
         out: list[str] = []
         for pos in range(last):

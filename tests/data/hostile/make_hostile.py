@@ -163,6 +163,18 @@ def make_huge_dimension_xlsx(path: Path) -> Path:
     return _rewrite_zip(src, path, {SHEET: xml})
 
 
+def make_far_cells_xlsx(path: Path, rows: int = 5000) -> Path:
+    """A header row, then `rows` rows whose only cell is in column XFD (16,384)."""
+    src = _small_xlsx_bytes()
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ' + _NS
+            + b'><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c>'
+            b'<c r="B1" t="inlineStr"><is><t>unit</t></is></c>'
+            b'<c r="C1" t="inlineStr"><is><t>channel</t></is></c></row>')
+    body = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>'
+                    % (r, r) for r in range(2, rows + 2))
+    return _rewrite_zip(src, path, {SHEET: head + body + b"</sheetData></worksheet>"})
+
+
 def make_zip_bomb_xlsx(path: Path, mb: int = 400) -> Path:
     """A workbook whose sheet XML inflates to ~`mb` MiB (a few hundred KB on disk)."""
     src = _small_xlsx_bytes()
