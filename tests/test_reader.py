@@ -879,3 +879,24 @@ def test_progress_reports_the_rows_and_bytes_read(catalog: Catalog, tmp_path: Pa
     # Three data rows (the bad one is read too), and every byte of the 132-byte file.
     assert len(text.encode()) == 132
     assert calls[-1] == (132, 3)
+
+
+def test_the_field_limit_holds_for_excel_and_yaml(catalog: Catalog, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "unit", "channel", "title"])
+    sheet.append(["05/03/2024", "h-ben-luc", "zalo", "a" * 100])  # at the limit: kept
+    sheet.append(["06/03/2024", "h-ben-luc", "zalo", "b" * 101])  # over it: reported
+    book.save(tmp_path / "big.xlsx")
+    (tmp_path / "big.yaml").write_text(
+        "- {date: 05/03/2024, unit: h-ben-luc, channel: zalo, title: " + "c" * 100 + "}\n"
+        "- {date: 06/03/2024, unit: h-ben-luc, channel: zalo, title: " + "d" * 101 + "}\n",
+        encoding="utf-8")
+    limits = ReadLimits(max_field_chars=100)
+    for name, over in (("big.xlsx", 3), ("big.yaml", 2)):
+        entries, problems, _ = read(catalog, [tmp_path / name], limits=limits)
+        assert [e.title for e in entries] == [("a" if name == "big.xlsx" else "c") * 100]
+        assert [(p.line, p.code, p.message) for p in problems] == [
+            (over, "field-too-large", "a field is longer than 100 characters")]

@@ -228,6 +228,12 @@ class LogReader:
                                           f"'{show(header)}' must be a single value, "
                                           "not a list or mapping", hint="write it on one line"))
                 return None
+            if len(value_text) > self.options.limits.max_field_chars:
+                self.problems.add(Problem(
+                    display, line, "error", "field-too-large",
+                    f"a field is longer than {self.options.limits.max_field_chars} characters",
+                    hint="shorten the value"))
+                return None
             if column == "unit" and unit_at < 0:
                 unit_at = len(cells)
             headers.append(header)

@@ -93,6 +93,8 @@ class XlsxSource:
                                 "the rest of the sheet is not read", "split the workbook")
                     return
                 count += 1
+                if self._too_large(cells, line):
+                    continue
                 entry = convert(cells, line)
                 if entry is not None:
                     emit(entry)
@@ -102,6 +104,15 @@ class XlsxSource:
         finally:
             self.data_rows = count
             progress(count - reported, self.position())
+
+    def _too_large(self, cells: list[str], line: int) -> bool:
+        """True, with an error, when a cell is longer than the field limit (as in CSV)."""
+        limit = self.limits.max_field_chars
+        if not any(len(cell) > limit for cell in cells):
+            return False
+        self.report(line, "field-too-large", f"a field is longer than {limit} characters",
+                    "shorten the cell")
+        return True
 
     def close(self) -> None:
         """Close the workbook (through its row generator)."""
