@@ -303,6 +303,21 @@ def test_far_cells_xlsx_are_rejected_before_conversion(tmp_path: Path) -> None:
     assert doc["problems"][0]["message"] == "the row has 16384 cells; the limit is 500"
 
 
+def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
+    # 85 MiB of one letter in sharedStrings.xml packs into a few hundred KB: below the
+    # 100 MiB total limit, so it was unpacked and parsed (58 s, 500 MB).
+    path = mh.make_shared_strings_bomb_xlsx(tmp_path / "sst.xlsx", mb=85)
+    assert path.stat().st_size < 1_000_000
+    start = time.monotonic()
+    proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=120)
+    assert_bounded_clean(proc)
+    assert time.monotonic() - start < 10
+    doc = json.loads(proc.stdout)
+    assert [(p["code"], p["message"]) for p in doc["problems"]] == [
+        ("bad-file", "compressed content too large (possible zip bomb)")]
+    assert "in xl/sharedStrings.xml" in doc["problems"][0]["hint"]
+
+
 def test_xlsx_that_is_a_png(tmp_path: Path) -> None:
     path = tmp_path / "pic.xlsx"
     path.write_bytes(mh.PNG_1X1)

@@ -24,13 +24,15 @@ from .rows import Converter
 
 ZIP_RATIO = 50
 ZIP_MIN_BOMB = 100 * 1024 * 1024
+PART_RATIO = 100  # real sheets compress 5-30×
+PART_MIN_BOMB = 16 * 1024 * 1024
 
 
 def check_zip(fh: IO[bytes], size: int) -> None:
     """FileFailed unless `fh` is a ZIP whose content is plausibly a workbook, not a bomb."""
     try:
         with zipfile.ZipFile(fh) as archive:
-            total = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         fh.seek(0)
         head = fh.read(1024)
@@ -45,9 +47,18 @@ def check_zip(fh: IO[bytes], size: int) -> None:
         elif b"\x00" not in head:
             hint = "it looks like a text file; if it is CSV, name it .csv"
         raise FileFailed("bad-file", "not an Excel .xlsx file", hint=hint) from None
+    total = sum(info.file_size for info in parts)
     if total > ZIP_MIN_BOMB and total > ZIP_RATIO * max(size, 1):
         raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
                          hint=f"{total} bytes unpacked from {size}")
+    for info in parts:
+        # One part packed far tighter than any real sheet (a sharedStrings.xml of one
+        # repeated letter) is a bomb even when the whole stays under the total limit.
+        if info.file_size > PART_MIN_BOMB and info.file_size > PART_RATIO * max(
+                info.compress_size, 1):
+            raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
+                             hint=f"{info.file_size} bytes unpacked from {info.compress_size} "
+                             f"in {show(info.filename)}")
     fh.seek(0)
 
 

@@ -129,7 +129,7 @@ def _small_xlsx_bytes() -> bytes:
 
 
 def _rewrite_zip(src: bytes, path: Path, replace: dict[str, object]) -> Path:
-    """Copy the zip `src` to `path`, replacing members: bytes, or an iterable of chunks."""
+    """Copy the zip `src` to `path`, replacing (or adding) members: bytes, or chunks."""
     with zipfile.ZipFile(io.BytesIO(src)) as zin, \
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for info in zin.infolist():
@@ -143,6 +143,11 @@ def _rewrite_zip(src: bytes, path: Path, replace: dict[str, object]) -> Path:
                             member.write(chunk)
             else:
                 zout.writestr(info, zin.read(info.filename))
+        for name in replace.keys() - set(zin.namelist()):  # new members
+            with zout.open(name, "w", force_zip64=True) as member:
+                new = replace[name]
+                for chunk in [new] if isinstance(new, bytes) else new:  # type: ignore[attr-defined]
+                    member.write(chunk)
     return path
 
 
@@ -188,6 +193,21 @@ def make_zip_bomb_xlsx(path: Path, mb: int = 400) -> Path:
         yield b"</t></is></c></row></sheetData></worksheet>"
 
     return _rewrite_zip(src, path, {SHEET: chunks()})
+
+
+def make_shared_strings_bomb_xlsx(path: Path, mb: int = 85) -> Path:
+    """A workbook whose sharedStrings.xml inflates to ~`mb` MiB, under the total limit."""
+    src = _small_xlsx_bytes()
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ' + _NS
+               + b' count="1" uniqueCount="1"><si><t>')
+        block = b"A" * (1 << 20)
+        for _ in range(mb):
+            yield block
+        yield b"</t></si></sst>"
+
+    return _rewrite_zip(src, path, {"xl/sharedStrings.xml": chunks()})
 
 
 def make_zip_bomb_rows_xlsx(path: Path, rows: int = 3_000_000) -> Path:
