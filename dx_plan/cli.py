@@ -119,6 +119,7 @@ def guarded(func: F) -> F:
             typer.echo(f"{t('error.prefix', lang)}: {safe_text(message)}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
         except KeyboardInterrupt:
+            typer.echo(t("error.interrupted", lang), err=True)
             raise typer.Exit(130) from None
         except Exception as exc:
             if debug:
@@ -233,7 +234,14 @@ def tasks_cmd(plan: PlanOpt = None, fmt: FormatOpt = ListFormat.table, lang: Lan
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; SIGTERM ends a run like Ctrl-C (temp files removed)."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, terminate)
     app()
 
 

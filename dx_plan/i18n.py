@@ -129,6 +129,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "hint": ("Gợi ý", "Hint"),
     # errors
     "error.prefix": ("Lỗi", "Error"),
+    "error.interrupted": ("Đã dừng theo yêu cầu; không có tệp ghi dở nào được để lại.",
+                          "Interrupted; no half-written file was left behind."),
+    "report.partial": ("Đã dừng giữa chừng: đã ghi {done}/{total} tệp vào {dir}.",
+                       "Stopped part-way: {done} of {total} files were written to {dir}."),
     "error.internal": (
         "Lỗi nội bộ của dxplan: {error}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát "
         "triển.",

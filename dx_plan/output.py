@@ -78,9 +78,11 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, Ctrl-C, SIGTERM: never leave the temp file
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
 
 
 def _write_through(path: Path, payload: bytes) -> None:

@@ -105,3 +105,42 @@ def test_an_input_that_fails_to_read_is_a_file_problem(tmp_path: Path) -> None:
     assert LogReader(load_catalog(), problems=problems).read([link]) == []
     assert [(p.line, p.code, p.message) for p in problems.problems] == [
         (None, "bad-file", "cannot read the file: Input/output error")]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "big.json", "{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_sigterm_ends_a_run_like_ctrl_c(tmp_path: Path) -> None:
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    exe = Path(sys.executable).parent / "dxplan"
+    dxplan = str(exe) if exe.exists() else shutil.which("dxplan")
+    if dxplan is None:
+        pytest.skip("the dxplan console script is not installed")
+    log = tmp_path / "log.csv"  # long enough to still be running a second after the start
+    log.write_text("date,unit,channel\n" + "05/03/2024,h-ben-luc,zalo\n" * 500_000,
+                   encoding="utf-8")
+    proc = subprocess.Popen([dxplan, "check", str(log), "--lang", "en", "-f", "json",
+                             "-o", str(tmp_path / "out.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 1:
+        pytest.skip("the run finished before the signal")
+    assert (proc.returncode, err) == (
+        130, "Interrupted; no half-written file was left behind.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]

@@ -42,7 +42,7 @@ from ..cli import (
     guarded,
     run_check_with_progress,
 )
-from ..i18n import Lang
+from ..i18n import Lang, t
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -287,8 +287,16 @@ def write_directory(out_dir: Path, report: Report, fmt: ReportFormat, lang: Lang
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror or exc}") from None
-    for name, data in directory_documents(report, fmt, lang):
-        write_atomic(out_dir / name, data, inputs=inputs, force=force)
+    done = 0
+    try:
+        for name, data in directory_documents(report, fmt, lang):
+            write_atomic(out_dir / name, data, inputs=inputs, force=force)
+            done += 1
+    except BaseException:
+        if done:  # say which pages are there, so no one sends a half set as complete
+            typer.echo(t("report.partial", lang, done=done, total=len(report.units) + 1,
+                         dir=out_dir), err=True)
+        raise
 
 
 def _print_terminal(report: Report, check: Any, catalog: Catalog, lang: Lang) -> None:
