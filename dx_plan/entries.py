@@ -33,6 +33,7 @@ PROBLEM_CODES: dict[str, str] = {
     "task-mismatch": "the task does not fit the row's unit or channel",
     "bad-url": "the evidence URL is not http(s)",
     "foreign-domain": "the URL is not on one of the unit's known domains",
+    "credentials-in-url": "the URL carries a user name or password",
     "missing-url": "an online channel's row has no URL",
     "foreign-unit": "the row names a unit other than the submitter",
     "unknown-submitter": "a submissions folder is not a unit id",

@@ -164,6 +164,7 @@ PROBLEM_VI: dict[str, str] = {
     "task-mismatch": "Nhiệm vụ không giao cho đơn vị này",
     "bad-url": "Đường dẫn không phải http(s)",
     "foreign-domain": "Đường dẫn không thuộc trang của đơn vị",
+    "credentials-in-url": "Đường dẫn chứa tên đăng nhập hoặc mật khẩu",
     "missing-url": "Thiếu đường dẫn minh chứng",
     "foreign-unit": "Dòng ghi tên đơn vị khác",
     "unknown-submitter": "Thư mục nộp không phải mã đơn vị",

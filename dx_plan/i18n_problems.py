@@ -91,6 +91,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"URL host '(.*)' is not a known domain of (\S+)",
      "tên miền '{1}' không phải tên miền đã biết của {2}"),
     (r"known domains: (.+)", "các tên miền đã biết: {1}"),
+    (r"URL '(.*)' carries a user name or password",
+     "đường dẫn '{1}' chứa tên đăng nhập hoặc mật khẩu"),
+    (r"remove the user name and password from the link; anyone who reads the log can use them",
+     "hãy xóa tên đăng nhập và mật khẩu khỏi đường dẫn; ai đọc nhật ký cũng dùng được chúng"),
+    (r"a symbolic link; submissions are read only from real files in the folder, links are not "
+     r"followed", "liên kết tượng trưng; chỉ đọc các tệp thật trong thư mục nộp, không theo "
+     "liên kết"),
+    (r"commit the file itself", "hãy nộp chính tệp đó"),
     (r"the folder '(.*)' is not a unit id; put each unit's files in (.+)",
      "thư mục '{1}' không phải mã đơn vị; hãy đặt tệp của mỗi đơn vị trong {2}"),
     (r"a file outside any unit folder is not a unit id; put each unit's files in (.+)",

@@ -55,6 +55,18 @@ def safe_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def shown_url(url: str) -> str:
+    """A URL as people may see it: no user name or password, no control or bidi characters."""
+    text = safe_text(url.strip())
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        authority = authority.rsplit("@", 1)[1]
+    return f"{scheme}{sep}{authority}{slash}{path}"
+
+
 def xml_text(text: str) -> str:
     """`safe_text`, also without the characters XML 1.0 forbids (for JUnit and the like)."""
     return _NOT_XML.sub("\ufffd", _UNSAFE.sub("", text))

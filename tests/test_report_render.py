@@ -216,3 +216,13 @@ def test_a_deadline_outside_the_window_draws_no_cell() -> None:
     assert "— Quý IV</h1>" in page
     assert 'data-rule="2.1-contest-award" data-period' not in page
     assert not re.search(r'width="-', page)
+
+
+def test_rendered_links_carry_no_credentials_or_bidi_controls() -> None:
+    from dx_plan.text import shown_url
+
+    assert shown_url("https://admin:s3cret@benluc.longan.gov.vn/a?b=1") == (
+        "https://benluc.longan.gov.vn/a?b=1")
+    assert shown_url("https://x.vn/\u202egpj.exe") == "https://x.vn/gpj.exe"
+    assert shown_url("http://user@x.vn") == "http://x.vn"
+    assert shown_url("no scheme@here") == "no scheme@here"

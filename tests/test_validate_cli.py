@@ -359,3 +359,18 @@ def test_submission_links_are_reported_never_followed(tree: Path, tmp_path: Path
     # the links: nothing outside the folder was read.
     assert doc["summary"]["files"] == 7 and doc["summary"]["rows_read"] == 14
     assert doc["summary"]["errors"] == 3 + 2
+
+
+def test_credentials_in_a_url_are_a_warning_and_never_shown(tmp_path: Path) -> None:
+    path = tmp_path / "creds.csv"
+    path.write_text("date,unit,channel,url\n"
+                    "05/03/2024,h-ben-luc,unit-portal,https://admin:s3cret@benluc.longan.gov.vn/a\n",
+                    encoding="utf-8")
+    result = invoke("validate", str(path), *AS_OF, "-f", "json")
+    doc = json.loads(result.stdout)
+    assert [(p["code"], p["message"]) for p in doc["problems"]] == [
+        ("credentials-in-url", "URL 'https://benluc.longan.gov.vn/a' carries a user name or "
+                               "password")]
+    assert "s3cret" not in result.stdout
+    text = CliRunner().invoke(app, ["validate", str(path), *AS_OF, "--lang", "vi"]).stdout
+    assert "chứa tên đăng nhập hoặc mật khẩu" in text and "s3cret" not in text

@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..catalog import Catalog
+from ..text import shown_url
 from .problems import Fail, ProblemLog, show
 
 HOSTS_CAP = 4096  # URL hosts whose verdicts are kept (real logs have a few dozen)
@@ -121,12 +122,18 @@ class EvidenceChecks:
         return scope
 
     def _url(self, url: str, unit: str, channel: str) -> Fail | None:
-        """bad-url or foreign-domain for the row's URL, or None."""
+        """bad-url, credentials-in-url or foreign-domain for the row's URL, or None."""
         scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
             return Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
                         "url", "give the full address of the published item, "
                         "starting with https://")
+        if "@" in url.partition("://")[2].partition("/")[0]:
+            # Quoted without them: the message goes to CI logs.
+            return Fail("credentials-in-url", "warning",
+                        f"URL '{show(shown_url(url))}' carries a user name or password", "url",
+                        "remove the user name and password from the link; anyone who reads "
+                        "the log can use them")
         key = (host, unit, channel)
         if key in self._hosts:
             return self._hosts[key]

@@ -23,6 +23,7 @@ from ..entries import Problem
 from ..i18n import Lang, problem_line, t
 from ..periods import period_bounds
 from ..report import Cell, Report, RuleHead, RuleLine, UnitReport
+from ..text import shown_url
 from .common import fmt_date, quota
 from .report_i18n import (
     ROMAN,
@@ -441,9 +442,10 @@ def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) ->
     ev_rows = []
     for entry in unit.evidence:
         cells = evidence_row(report, entry, lang)
-        href = safe_href(entry.url)
-        link = (f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(entry.url)}</a>'
-                if href else esc(entry.url))
+        url = shown_url(entry.url)  # no password in a page that gets forwarded
+        href = safe_href(url)
+        link = (f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
+                if href else esc(url))
         ev_rows.append([esc(c) for c in cells[:5]] + [link, esc(cells[6])])
     out.append(_table([rt(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
                       classes={0: "num", 5: "link"}, cls="evidence"))

@@ -10,6 +10,7 @@ from ..entries import Entry, Problem
 from ..i18n import Lang, t
 from ..i18n import problem_line as problem_message
 from ..report import Report, UnitReport
+from ..text import shown_url
 from .common import md_escape, quota, to_markdown
 from .report_i18n import (
     ROMAN,
@@ -56,7 +57,8 @@ def evidence_row(report: Report, entry: Entry, lang: Lang) -> list[str]:
     return [date_range(entry.date, entry.end, lang), report.name(report.unit_names, entry.unit,
                                                                  lang),
             report.name(report.channel_names, entry.channel, lang),
-            report.name(report.kind_names, entry.kind, lang), entry.title + qty, entry.url, docs]
+            report.name(report.kind_names, entry.kind, lang), entry.title + qty,
+            shown_url(entry.url), docs]
 
 
 def problem_line(problem: Problem, lang: Lang) -> str:

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from ..entries import Problem
 from ..i18n import Lang, problem_line, t
 from ..report import Report, UnitReport
-from ..text import safe_text
+from ..text import safe_text, shown_url
 from .common import neutralise, quota
 from .html import PALETTE, STATUS_CLASS, safe_href
 from .report_i18n import (
@@ -221,10 +221,10 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
     for e in unit.evidence:
         sheet.put([e.date, e.end, report.name(report.unit_names, e.unit, lang),
                    report.name(report.channel_names, e.channel, lang),
-                   report.name(report.kind_names, e.kind, lang), e.title, e.url,
+                   report.name(report.kind_names, e.kind, lang), e.title, shown_url(e.url),
                    ", ".join(report.documents.get(d, (d, ""))[0] for d in e.docs), e.quantity,
                    e.file, e.line])
-        href = safe_href(e.url)
+        href = safe_href(shown_url(e.url))
         if href:
             sheet.ws.cell(row=sheet.row, column=7).hyperlink = href
     if unit.evidence_more:
