@@ -159,7 +159,9 @@ def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> Loa
         # The composer recurses once per nesting level; a bounded stack turns
         # "deeply nested" into a RecursionError we report instead of a crash.
         sys.setrecursionlimit(max(old_limit, 3000))
-        loader = yaml.SafeLoader(text) if _too_nested(text, limits) else loader_cls(text)
+        parser_cls = yaml.SafeLoader if _too_nested(text, limits) else loader_cls
+        _count_nodes(parser_cls(text), filename, limits)
+        loader = parser_cls(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -184,6 +186,30 @@ def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> Loa
     if builder.issues:
         raise YamlLoadError(builder.issues)
     return LoadedYaml(data, builder.lines)
+
+
+def _count_nodes(loader: Any, filename: str, limits: YamlLimits) -> None:
+    """Stream the parser's events and stop at the node limit, before any tree is built.
+
+    Composing first would hold every node of a 20 MB list in memory (2 GB) before the
+    builder could count them.
+    """
+    import yaml
+
+    counted = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent,
+               yaml.AliasEvent)
+    nodes = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, counted):
+                nodes += 1
+                if nodes > limits.max_nodes:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    raise YamlLoadError([Issue(filename, line, None, f"more than "
+                                               f"{limits.max_nodes} YAML nodes; split the file")])
+    finally:
+        loader.dispose()
 
 
 def _too_nested(text: str, limits: YamlLimits) -> bool:

@@ -318,6 +318,38 @@ def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
     assert "in xl/sharedStrings.xml" in doc["problems"][0]["hint"]
 
 
+def test_yaml_node_limit_holds_while_parsing(tmp_path: Path) -> None:
+    # A 16 MB YAML list: composed whole before the node limit was checked (1.3 GB).
+    path = tmp_path / "big.yaml"
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(300_000):
+            fh.write("- {date: 05/03/2024, unit: h-ben-luc, channel: zalo}\n")
+    env = {**os.environ, "DXPLAN_LANG": "en"}
+    start = time.monotonic()
+    proc = subprocess.Popen([str(DXPLAN), "validate", str(path), *AS_OF, "-f", "json",
+                             "--limit", "yaml-nodes=100000"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    out, _ = proc.communicate(timeout=120)
+    assert time.monotonic() - start < 10
+    doc = json.loads(out)
+    assert [(p["code"], p["message"]) for p in doc["problems"]] == [
+        ("bad-file", "more than 100000 YAML nodes; split the file")]
+
+
+@pytest.mark.slow
+def test_yaml_node_limit_bounds_memory(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(300_000):
+            fh.write("- {date: 05/03/2024, unit: h-ben-luc, channel: zalo}\n")
+    with open(os.devnull, "wb") as null:
+        child = subprocess.Popen([str(DXPLAN), "validate", str(path), *AS_OF,
+                                  "--limit", "yaml-nodes=100000"], stdout=null, stderr=null)
+        _, status, usage = os.wait4(child.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert usage.ru_maxrss < 300 * 1024  # KiB: the text and its NFC copy, no node tree
+
+
 def test_xlsx_that_is_a_png(tmp_path: Path) -> None:
     path = tmp_path / "pic.xlsx"
     path.write_bytes(mh.PNG_1X1)
