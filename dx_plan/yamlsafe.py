@@ -189,25 +189,34 @@ def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> Loa
 
 
 def _count_nodes(loader: Any, filename: str, limits: YamlLimits) -> None:
-    """Stream the parser's events and stop at the node limit, before any tree is built.
+    """Stream the parser's events; stop at the node or depth limit before any tree is built.
 
     Composing first would hold every node of a 20 MB list in memory (2 GB) before the
     builder could count them.
     """
     import yaml
 
-    counted = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent,
-               yaml.AliasEvent)
-    nodes = 0
+    opening = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    closing = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    leaves = (yaml.ScalarEvent, yaml.AliasEvent)
+    nodes = depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
-            if isinstance(event, counted):
-                nodes += 1
-                if nodes > limits.max_nodes:
-                    line = event.start_mark.line + 1 if event.start_mark else None
-                    raise YamlLoadError([Issue(filename, line, None, f"more than "
-                                               f"{limits.max_nodes} YAML nodes; split the file")])
+            if isinstance(event, closing):
+                depth -= 1
+                continue
+            if isinstance(event, opening):
+                depth += 1
+                if depth > limits.max_depth:
+                    raise RecursionError  # reported as too deeply nested, as before
+            elif not isinstance(event, leaves):
+                continue
+            nodes += 1
+            if nodes > limits.max_nodes:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise YamlLoadError([Issue(filename, line, None, f"more than "
+                                           f"{limits.max_nodes} YAML nodes; split the file")])
     finally:
         loader.dispose()
 
