@@ -900,3 +900,21 @@ def test_the_field_limit_holds_for_excel_and_yaml(catalog: Catalog, tmp_path: Pa
         assert [e.title for e in entries] == [("a" if name == "big.xlsx" else "c") * 100]
         assert [(p.line, p.code, p.message) for p in problems] == [
             (over, "field-too-large", "a field is longer than 100 characters")]
+
+
+def test_a_stray_quote_in_a_long_line_never_hides_rows(catalog: Catalog, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delimited, "MAX_LINE_CHARS", 1000)
+    path = tmp_path / "stray.csv"
+    rows = "".join(f"{1 + i % 28:02d}/03/2024,h-ben-luc,zalo,Tin {i}\n" for i in range(1000))
+    path.write_text("date,unit,channel,title\n"
+                    "05/03/2024,h-ben-luc,zalo,ab\"c" + "x" * 5000 + "\n"  # 2: long, one quote
+                    + rows, encoding="utf-8")
+    entries, problems, _ = read(catalog, [path])
+    # The quote made the reader skip to the end of the file, as the rest of a quoted
+    # field: no row is counted, but none vanishes without a word either.
+    assert entries == []
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (2, "field-too-large", "the line is longer than 1000 characters"),
+        (3, "bad-row", "lines 3–1002 were read as the rest of a quoted field opened on "
+                       "line 2 and are not counted")]

@@ -87,19 +87,25 @@ class LineFeed:
             if not piece:
                 return quotes, delimiters
 
-    def skip_quoted(self) -> None:
-        """Drop lines up to and including the one that closes an open quoted field."""
+    def skip_quoted(self) -> int:
+        """Drop lines up to and including the one that closes an open quoted field.
+
+        Returns how many lines were dropped, for the reader to report: a stray quote
+        must never make rows vanish without a word.
+        """
+        start = self.lines
         while True:
             piece = self.readline(self.limit)
             if not piece:
-                return
+                break
             self.lines += 1
             if len(piece) == self.limit and piece[-1] not in "\r\n":
                 quotes, _ = self._rest_of_line(piece)
             else:
                 quotes = piece.count('"')
             if quotes & 1:
-                return
+                break
+        return self.lines - start
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -248,6 +254,7 @@ class TextSource:
                             emit(entry)
                     return
                 except csv.Error as exc:
+                    count += 1  # the broken record is a row read (and reported)
                     if not self._recover(self._end + 1, exc):
                         return
         finally:
@@ -298,7 +305,15 @@ class TextSource:
             inside = False
             self.report(line, "bad-row", f"cannot read the row: {show(message)}", None)
         if inside:
-            feed.skip_quoted()
+            after = feed.lines + 1
+            skipped = feed.skip_quoted()
+            # A record that spanned lines had a real open quote: what is skipped is its
+            # end.  On a single line the quote was only counted, and may be a stray one.
+            if skipped and not spans:
+                last = after + skipped - 1
+                self.report(after, "bad-row", f"lines {after}–{last} were read as the rest of "
+                            f"a quoted field opened on line {line} and are not counted",
+                            "check that line for a quote (\") that is never closed")
         self._end = feed.lines
         return True
 
