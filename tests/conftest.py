@@ -20,6 +20,8 @@ def _fixed_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
                ) -> None:
     """Deterministic output: fixed width, no colour, Vietnamese, shipped plan, own cache."""
     monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "plan-cache"))
+    # The cache's signing secret too: never the real ~/.config of whoever runs the tests.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config"))
     monkeypatch.delenv("DXPLAN_NO_CACHE", raising=False)
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -32,3 +34,26 @@ def _fixed_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 def catalog() -> Catalog:
     """The shipped plan, loaded once."""
     return Catalog(load_plan())
+
+
+_LAUNCHER = """
+import os, subprocess, sys
+with open(os.devnull, "wb") as null:
+    child = subprocess.Popen(sys.argv[1:], stdout=null, stderr=null)
+    _, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
+def run_measured(argv: list[str]) -> tuple[int, int]:
+    """(exit code, peak RSS in KiB) of a command, measured through a small launcher.
+
+    On Linux a child's ru_maxrss starts from its parent's RSS at spawn, and a pytest
+    process that has run many tests is large; a fresh launcher is not.
+    """
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], capture_output=True,
+                         text=True, check=True).stdout.split()
+    return int(out[0]), int(out[1])

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_measured
 from tests.test_validate_cli import invoke
 
 ROWS = 50_000
@@ -86,9 +86,6 @@ def test_validate_and_check_stay_small_in_memory(flood: Path, tmp_path: Path) ->
     for argv in (["validate", str(flood), *AS_OF],
                  ["validate", str(flood), *AS_OF, "-f", "json", "-o", str(tmp_path / "v.json")],
                  ["check", str(flood), "--allow-bad-rows", "-o", str(tmp_path / "c.txt")]):
-        with open(os.devnull, "wb") as null:
-            proc = subprocess.Popen([dxplan, *argv], stdout=null, stderr=null)
-            _, status, usage = os.wait4(proc.pid, 0)
-        assert os.waitstatus_to_exitcode(status) in (0, 1), argv
-        # ru_maxrss is in KiB on Linux.
-        assert usage.ru_maxrss < 100 * 1024, (argv, usage.ru_maxrss)
+        code, peak_kib = run_measured([dxplan, *argv])
+        assert code in (0, 1), argv
+        assert peak_kib < 100 * 1024, (argv, peak_kib)
