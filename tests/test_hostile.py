@@ -321,10 +321,7 @@ def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
 
 def test_yaml_node_limit_holds_while_parsing(tmp_path: Path) -> None:
     # A 16 MB YAML list: composed whole before the node limit was checked (1.3 GB).
-    path = tmp_path / "big.yaml"
-    with path.open("w", encoding="utf-8") as fh:
-        for _ in range(300_000):
-            fh.write("- {date: 05/03/2024, unit: h-ben-luc, channel: zalo}\n")
+    path = mh.make_long_yaml(tmp_path / "big.yaml", rows=300_000)
     env = {**os.environ, "DXPLAN_LANG": "en"}
     start = time.monotonic()
     proc = subprocess.Popen([str(DXPLAN), "validate", str(path), *AS_OF, "-f", "json",
@@ -339,10 +336,7 @@ def test_yaml_node_limit_holds_while_parsing(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_yaml_node_limit_bounds_memory(tmp_path: Path) -> None:
-    path = tmp_path / "big.yaml"
-    with path.open("w", encoding="utf-8") as fh:
-        for _ in range(300_000):
-            fh.write("- {date: 05/03/2024, unit: h-ben-luc, channel: zalo}\n")
+    path = mh.make_long_yaml(tmp_path / "big.yaml", rows=300_000)
     code, peak_kib = run_measured([str(DXPLAN), "validate", str(path), *AS_OF,
                                    "--limit", "yaml-nodes=100000"])
     assert code == 1

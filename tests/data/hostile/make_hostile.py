@@ -210,6 +210,14 @@ def make_shared_strings_bomb_xlsx(path: Path, mb: int = 85) -> Path:
     return _rewrite_zip(src, path, {"xl/sharedStrings.xml": chunks()})
 
 
+def make_long_yaml(path: Path, rows: int = 300_000) -> Path:
+    """A YAML list of `rows` flow mappings (16 MB for 300,000): many nodes, shallow."""
+    with path.open("w", encoding="utf-8") as fh:
+        for _ in range(rows):
+            fh.write("- {date: 05/03/2024, unit: h-ben-luc, channel: zalo}\n")
+    return path
+
+
 def make_zip_bomb_rows_xlsx(path: Path, rows: int = 3_000_000) -> Path:
     """A workbook with millions of tiny empty rows (compresses to almost nothing)."""
     src = _small_xlsx_bytes()
