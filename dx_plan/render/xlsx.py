@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 # openpyxl ships no type information (as in dx_plan.reader.sources).
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
@@ -64,68 +66,113 @@ def _text(value: str) -> str:
     return neutralise(safe_text(value))
 
 
+@dataclass(slots=True)
+class _Cell:
+    """A cell waiting to be written: its value and the styles it needs."""
+
+    value: Value
+    font: Font | None = None
+    fill: PatternFill | None = None
+    date: bool = False
+    link: str | None = None
+
+
 class _Sheet:
-    """Writes rows top to bottom and remembers what it needs for widths and filters."""
+    """Collects a sheet's rows, then writes them in one pass (openpyxl's write-only mode).
+
+    Column widths and frozen panes must reach the file before its first row, and widths
+    are known only once every row is in: rows wait here as small `_Cell` lists (a unit's
+    sheet is bounded by the report's evidence limit), never as openpyxl cell objects.
+    """
 
     def __init__(self, ws: Worksheet) -> None:
         self.ws = ws
-        self.row = 0
+        self.rows: list[list[_Cell]] = []
         self.widths: dict[int, int] = {}
+        self.freeze: str | None = None
+        self.filter: str | None = None
+
+    @property
+    def row(self) -> int:
+        """The number of the last row written (1-based; 0 before any)."""
+        return len(self.rows)
 
     def put(self, values: Sequence[Value], bold: bool = False) -> int:
-        """Write a row (strings made inert, dates as dates); return its number."""
-        self.row += 1
+        """Add a row (strings made inert, dates as dates); return its number."""
+        cells = []
         for col, value in enumerate(values, start=1):
-            cell = self.ws.cell(row=self.row, column=col)
-            if isinstance(value, str):
-                cell.value = _text(value)
-            elif isinstance(value, dt.date):
-                cell.value = value
-                cell.number_format = DATE_FORMAT
-            else:
-                cell.value = value
-            if bold:
-                cell.font = BOLD
-            length = 10 if isinstance(value, dt.date) else len(str(value or ""))
+            is_date = isinstance(value, dt.date)
+            cells.append(_Cell(_text(value) if isinstance(value, str) else value,
+                               BOLD if bold else None, date=is_date))
+            length = 10 if is_date else len(str(value or ""))
             self.widths[col] = max(self.widths.get(col, 0), min(length, MAX_WIDTH))
+        self.rows.append(cells)
         return self.row
 
     def note(self, text: str, bold: bool = False) -> None:
         """A line of text in column A that must not widen the column."""
-        self.row += 1
-        cell = self.ws.cell(row=self.row, column=1, value=_text(text))
-        if bold:
-            cell.font = TITLE
+        self.rows.append([_Cell(_text(text), TITLE if bold else None)])
 
     def header(self, names: Sequence[str]) -> int:
-        """Write a bold, shaded header row; return its number."""
+        """Add a bold, shaded header row; return its number."""
         row = self.put(names, bold=True)
-        for col in range(1, len(names) + 1):
-            self.ws.cell(row=row, column=col).fill = HEADER_FILL
+        for cell in self.rows[-1]:
+            cell.fill = HEADER_FILL
         return row
 
+    def _last(self, col: int) -> _Cell:
+        cells = self.rows[-1]
+        while len(cells) < col:
+            cells.append(_Cell(None))
+        return cells[col - 1]
+
     def status(self, col: int, status: str) -> None:
-        """Colour the current row's cell in `col` by status."""
-        cell = self.ws.cell(row=self.row, column=col)
+        """Colour the last row's cell in `col` by status."""
+        cell = self._last(col)
         cell.fill = STATUS_FILLS.get(status, PLAIN_FILL)
         if status in WHITE_TEXT:
             cell.font = WHITE_BOLD
 
+    def link(self, col: int, href: str) -> None:
+        """Make the last row's cell in `col` a hyperlink."""
+        self._last(col).link = href
+
     def skip(self, n: int = 1) -> None:
         """Leave `n` empty rows."""
-        self.row += n
+        self.rows.extend([] for _ in range(n))
 
     def table(self, header_row: int, columns: int, freeze: bool = True) -> None:
         """Freeze panes below `header_row` and put a filter on the table under it."""
         last = max(self.row, header_row)
         if freeze:
-            self.ws.freeze_panes = f"A{header_row + 1}"
-        self.ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
+            self.freeze = f"A{header_row + 1}"
+        self.filter = f"A{header_row}:{get_column_letter(columns)}{last}"
 
     def finish(self) -> None:
-        """Size the columns to their content (no cell wraps, so rows stay one line high)."""
+        """Write the sheet: column widths and panes first, then every row in order."""
         for col, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, width + 2)
+        if self.freeze:
+            self.ws.freeze_panes = self.freeze
+        for cells in self.rows:
+            self.ws.append([self._written(cell) for cell in cells])
+        if self.filter:
+            self.ws.auto_filter.ref = self.filter
+        self.rows = []
+
+    def _written(self, cell: _Cell) -> object:
+        if cell.font is None and cell.fill is None and not cell.date and cell.link is None:
+            return cell.value
+        out = WriteOnlyCell(self.ws, value=cell.value)
+        if cell.font is not None:
+            out.font = cell.font
+        if cell.fill is not None:
+            out.fill = cell.fill
+        if cell.date:
+            out.number_format = DATE_FORMAT
+        if cell.link is not None:
+            out.hyperlink = cell.link
+        return out
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -226,7 +273,7 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
                    e.file, e.line])
         href = safe_href(shown_url(e.url))
         if href:
-            sheet.ws.cell(row=sheet.row, column=7).hyperlink = href
+            sheet.link(7, href)
     if unit.evidence_more:
         sheet.note(rt("report.evidence_more", lang, n=unit.evidence_more))
     sheet.skip(2)
@@ -244,31 +291,23 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
 
 def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None = None,
                 overview: bool = True) -> bytes:
-    """The workbook: the overview sheet (unless `overview` is False) and a sheet per unit."""
-    wb = Workbook()
+    """The workbook: the overview sheet (unless `overview` is False) and a sheet per unit.
+
+    Written in openpyxl's write-only mode: cells stream to the file sheet by sheet.
+    """
+    wb = Workbook(write_only=True)
     wb.properties.creator = "dxplan"
     taken: set[str] = set()
-    first = True
     if overview:
-        ws = wb.active
-        assert ws is not None
-        ws.title = sheet_name(rt("sheet.overview", lang), taken)
-        sheet = _Sheet(ws)
+        sheet = _Sheet(wb.create_sheet(sheet_name(rt("sheet.overview", lang), taken)))
         _overview(sheet, report, lang)
         sheet.finish()
-        first = False
     for unit in report.units if units is None else units:
-        if first:
-            ws = wb.active
-            assert ws is not None
-            ws.title = sheet_name(unit.unit, taken)
-            first = False
-        else:
-            ws = wb.create_sheet(sheet_name(unit.unit, taken))
-        sheet = _Sheet(ws)
+        sheet = _Sheet(wb.create_sheet(sheet_name(unit.unit, taken)))
         _unit(sheet, report, unit, lang)
         sheet.finish()
+    if not wb.worksheets:
+        wb.create_sheet(sheet_name(rt("sheet.overview", lang), taken))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
