@@ -18,7 +18,7 @@ from ..catalog import Catalog
 from ..text import shown_url
 from .problems import Fail, ProblemLog, show
 
-HOSTS_CAP = 4096  # URL hosts whose verdicts are kept (real logs have a few dozen)
+HOSTS_CAP = 4096  # sites whose URL verdicts are kept (real logs have a few dozen)
 # Coverage of a unit's work by the provincial newspaper or broadcaster is fine
 # evidence for it on these channels.
 PRESS_CHANNELS = frozenset({"newspaper", "tv", "fm-radio"})
@@ -70,7 +70,7 @@ class EvidenceChecks:
         self._leads: dict[tuple[str, str], Fail | None] = {}
         self._channels: dict[tuple[str, str], Fail | None] = {}
         self._tasks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        self._hosts: dict[tuple[str, str, str], Fail | None] = {}
+        self._sites: dict[tuple[str, str, str, str], Fail | None] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
         self._missing_url = {
             c.id: Fail("missing-url", "error",
@@ -122,25 +122,34 @@ class EvidenceChecks:
         return scope
 
     def _url(self, url: str, unit: str, channel: str) -> Fail | None:
-        """bad-url, credentials-in-url or foreign-domain for the row's URL, or None."""
+        """bad-url, credentials-in-url or foreign-domain for the row's URL, or None.
+
+        The verdict depends on the address up to its path (scheme and authority), the
+        unit and the channel, so most rows are judged by one dict lookup, unparsed.
+        """
+        scheme, _, rest = url.partition("://")
+        key = (scheme, rest.split("/", 1)[0], unit, channel)
+        if key in self._sites:
+            return self._sites[key]
+        verdict, by_site = self._url_verdict(url, unit, channel)
+        if by_site and len(self._sites) < HOSTS_CAP:  # addresses are the user's text
+            self._sites[key] = verdict
+        return verdict
+
+    def _url_verdict(self, url: str, unit: str, channel: str) -> tuple[Fail | None, bool]:
+        """The URL's verdict, and whether it holds for every URL of the same site."""
         scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
             return Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
                         "url", "give the full address of the published item, "
-                        "starting with https://")
+                        "starting with https://"), False
         if "@" in url.partition("://")[2].partition("/")[0]:
             # Quoted without them: the message goes to CI logs.
             return Fail("credentials-in-url", "warning",
                         f"URL '{show(shown_url(url))}' carries a user name or password", "url",
                         "remove the user name and password from the link; anyone who reads "
-                        "the log can use them")
-        key = (host, unit, channel)
-        if key in self._hosts:
-            return self._hosts[key]
-        verdict = self._host_verdict(host, unit, channel)
-        if len(self._hosts) < HOSTS_CAP:  # hosts are the user's text: bounded
-            self._hosts[key] = verdict
-        return verdict
+                        "the log can use them"), False
+        return self._host_verdict(host, unit, channel), True
 
     def _host_verdict(self, host: str, unit: str, channel: str) -> Fail | None:
         key = (unit, channel)

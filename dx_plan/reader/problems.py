@@ -28,10 +28,12 @@ class ProblemLog:
     def __init__(self, keep: int = KEEP_PER_CODE) -> None:
         self.keep = keep
         self.problems: list[Problem] = []  # the kept ones, in the order found
-        self.counts: Counter[tuple[str, str]] = Counter()  # (severity, code) → all
+        # Plain dicts, not Counters: this runs once per problem, and a log can hold more
+        # problems than rows.
+        self.counts: dict[tuple[str, str], int] = {}  # (severity, code) → all
         self.groups: dict[tuple[str, str, str], ProblemGroup] = {}
         self.ungrouped: Counter[str] = Counter()  # code → problems past GROUPS_PER_CODE
-        self._kept: Counter[tuple[str, str]] = Counter()  # (file, code) → kept
+        self._kept: dict[tuple[str, str], int] = {}  # (file, code) → kept
         self._groups_per_code: Counter[str] = Counter()
 
     @property
@@ -49,8 +51,9 @@ class ProblemLog:
         self._count(problem.code, problem.severity, problem.message, problem.hint,
                     problem.file, problem.line)
         place = (problem.file, problem.code)
-        if self._kept[place] < self.keep:
-            self._kept[place] += 1
+        kept = self._kept.get(place, 0)
+        if kept < self.keep:
+            self._kept[place] = kept + 1
             self.problems.append(problem)
 
     def add_fail(self, fail: Fail, file: str, line: int, unit: str | None = None) -> None:
@@ -60,8 +63,9 @@ class ProblemLog:
         """
         self._count(fail.code, fail.severity, fail.message, fail.hint, file, line)
         place = (file, fail.code)
-        if self._kept[place] < self.keep:
-            self._kept[place] += 1
+        kept = self._kept.get(place, 0)
+        if kept < self.keep:
+            self._kept[place] = kept + 1
             self.problems.append(Problem(file, line, fail.severity, fail.code, fail.message,
                                          fail.column, fail.hint, unit))
 
@@ -74,7 +78,8 @@ class ProblemLog:
 
     def _count(self, code: str, severity: ProblemSeverity, message: str, hint: str | None,
                file: str, line: int | None) -> None:
-        self.counts[(severity, code)] += 1
+        counted = (severity, code)
+        self.counts[counted] = self.counts.get(counted, 0) + 1
         key = (code, severity, message)
         group = self.groups.get(key)
         if group is None:
