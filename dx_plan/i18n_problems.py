@@ -99,6 +99,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"followed", "liên kết tượng trưng; chỉ đọc các tệp thật trong thư mục nộp, không theo "
      "liên kết"),
     (r"commit the file itself", "hãy nộp chính tệp đó"),
+    (r"lines? (\S+) (?:was|were) read as the rest of a quoted field opened on line (\d+) and "
+     r"not counted", "dòng {1} bị đọc như phần còn lại của ô có dấu ngoặc kép mở ở dòng {2} "
+     "và không được tính"),
+    (r"check that line for a quote \(\"\) that is never closed",
+     "hãy kiểm tra dòng đó: có dấu ngoặc kép (\") không được đóng"),
     (r"the folder '(.*)' is not a unit id; put each unit's files in (.+)",
      "thư mục '{1}' không phải mã đơn vị; hãy đặt tệp của mỗi đơn vị trong {2}"),
     (r"a file outside any unit folder is not a unit id; put each unit's files in (.+)",

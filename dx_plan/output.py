@@ -38,6 +38,8 @@ def _existing(path: Path, force: bool) -> os.stat_result | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
+        if not force and os.path.islink(path):  # a link to nothing is still a name taken
+            raise OutputError(f"{path}: already exists; pass --force to replace it") from None
         return None
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
@@ -66,7 +68,8 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{parent}: directory does not exist")
-    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    # Permission bits only: a setuid or sticky bit is never carried over to new content.
+    mode = st.st_mode & 0o777 if st is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:

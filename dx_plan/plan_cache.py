@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 SECRET_BYTES = 32
+MAX_BYTES = 64 * 1024 * 1024  # a cache file larger than this is not ours
 _SIGNATURE = hashlib.sha256().digest_size
 # The modules whose code decides what a cached catalog holds (how names are folded,
 # how the plan classes look): a change to any of them must miss the cache.
@@ -60,31 +61,55 @@ def secret() -> bytes | None:
 
 
 def _new_secret(path: Path) -> bytes | None:
+    """Create the secret whole: written to a private temporary file, then linked into place
+    (a crash never leaves an empty key behind, and a racing process reads a complete one)."""
     key = os.urandom(SECRET_BYTES)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)  # mkstemp files are 0600
+        os.link(tmp, path)
     except FileExistsError:
         return secret()  # another process made it first
     except OSError:
         return None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
     return key
+
+
+def _signature(key: bytes, path: Path, payload: bytes) -> bytes:
+    """The HMAC of a payload bound to its file name (itself a digest of what it caches),
+    so a signed file copied over another cache entry does not verify."""
+    return hmac.new(key, path.name.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _read(path: Path) -> bytes | None:
+    """A cache file's bytes: a regular file only (never a FIFO or a link), bounded."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        return handle.read(MAX_BYTES + 1)
 
 
 def load(path: Path) -> object | None:
     """The object pickled in a cache file, if its signature verifies; else None."""
     key = secret()
-    if key is None:
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = _read(path) if key is not None else None
+    if key is None or data is None:
         return None
     signature, payload = data[:_SIGNATURE], data[_SIGNATURE:]
-    if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
+    if not hmac.compare_digest(signature, _signature(key, path, payload)):
         return None
     value: object = pickle.loads(payload)
     return value
@@ -96,7 +121,7 @@ def store(path: Path, value: object) -> None:
     if key is None:
         return
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    signature = hmac.new(key, payload, hashlib.sha256).digest()
+    signature = _signature(key, path, payload)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
     try:

@@ -61,10 +61,11 @@ def shown_url(url: str) -> str:
     scheme, sep, rest = text.partition("://")
     if not sep:
         return text
-    authority, slash, path = rest.partition("/")
+    end = next((i for i, ch in enumerate(rest) if ch in "/?#"), len(rest))
+    authority, tail = rest[:end], rest[end:]
     if "@" in authority:
         authority = authority.rsplit("@", 1)[1]
-    return f"{scheme}{sep}{authority}{slash}{path}"
+    return f"{scheme}{sep}{authority}{tail}"
 
 
 def xml_text(text: str) -> str:

@@ -144,3 +144,17 @@ def test_sigterm_ends_a_run_like_ctrl_c(tmp_path: Path) -> None:
     assert (proc.returncode, err) == (
         130, "Interrupted; no half-written file was left behind.\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]
+
+
+def test_special_bits_are_not_carried_over_and_a_dangling_link_is_a_taken_name(
+        tmp_path: Path) -> None:
+    path = tmp_path / "tool"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o4755)
+    write_atomic(path, "new")
+    assert mode(path) == 0o755
+    link = tmp_path / "dangling.json"
+    link.symlink_to(tmp_path / "nowhere.json")
+    with pytest.raises(OutputError, match="already exists; pass --force"):
+        write_atomic(link, "{}", force=False)
+    assert link.is_symlink()

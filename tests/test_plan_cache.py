@@ -91,3 +91,20 @@ def test_a_failed_write_leaves_no_temporary_file(dirs: Path,
     with pytest.raises(OSError):
         plan_cache.store(dirs / "cache" / "x.pickle", {"a": 1})
     assert list((dirs / "cache").iterdir()) == []
+
+
+def test_a_signed_entry_copied_over_another_does_not_verify(dirs: Path) -> None:
+    plan_cache.store(dirs / "cache" / "plan-a.pickle", {"plan": "a"})
+    plan_cache.store(dirs / "cache" / "plan-b.pickle", {"plan": "b"})
+    (dirs / "cache" / "plan-b.pickle").write_bytes((dirs / "cache" / "plan-a.pickle").read_bytes())
+    assert plan_cache.load(dirs / "cache" / "plan-a.pickle") == {"plan": "a"}
+    assert plan_cache.load(dirs / "cache" / "plan-b.pickle") is None
+
+
+def test_a_fifo_or_link_in_the_cache_is_not_read(dirs: Path) -> None:
+    cache = dirs / "cache"
+    cache.mkdir()
+    os.mkfifo(cache / "plan-fifo.pickle")  # reading it would block forever
+    assert plan_cache.load(cache / "plan-fifo.pickle") is None
+    (cache / "plan-zero.pickle").symlink_to("/dev/zero")  # reading it would never end
+    assert plan_cache.load(cache / "plan-zero.pickle") is None

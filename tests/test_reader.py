@@ -320,6 +320,9 @@ def test_csv_level_problems_and_recovery(catalog: Catalog) -> None:
          'quote the whole cell, doubling quotes inside it ("")'),
         (6, "error", "field-too-large", None, *too_large),
         (7, "error", "field-too-large", None, *too_large),
+        # Line 9 closes the quoted field of line 7: skipped with it, and said so.
+        (9, "error", "bad-row", None, "line 9 was read as the rest of a quoted field opened "
+         "on line 7 and not counted", 'check that line for a quote (") that is never closed'),
         (11, "error", "bad-row", None, "a quoted field starting on this line is never closed",
          'add the closing quote ("), or remove the opening one'),
     ]
@@ -917,4 +920,30 @@ def test_a_stray_quote_in_a_long_line_never_hides_rows(catalog: Catalog, tmp_pat
     assert [(p.line, p.code, p.message) for p in problems] == [
         (2, "field-too-large", "the line is longer than 1000 characters"),
         (3, "bad-row", "lines 3–1002 were read as the rest of a quoted field opened on "
-                       "line 2 and are not counted")]
+                       "line 2 and not counted")]
+
+
+def test_an_unclosed_quote_reports_every_line_it_swallows(catalog: Catalog,
+                                                         tmp_path: Path) -> None:
+    path = tmp_path / "unclosed.csv"
+    rows = "".join(f"{1 + i % 28:02d}/03/2024,h-ben-luc,zalo,Tin {i}\n" for i in range(5000))
+    path.write_text('date,unit,channel,title\n05/03/2024,h-ben-luc,zalo,"never closed\n' + rows,
+                    encoding="utf-8")
+    entries, problems, _ = read(catalog, [path], limits=ReadLimits(max_field_chars=1000))
+    # csv reads the quoted field across lines until it passes the field limit: 13
+    # characters on line 2, 32 a line for rows 0-9 (lines 3-12: 333), 33 a line after,
+    # so past 1000 on line 33.  The rest of the file is then skipped looking for the
+    # closing quote: all of it is reported, nothing silently dropped.
+    assert entries == []
+    assert [(p.line, p.code) for p in problems] == [(2, "field-too-large"), (34, "bad-row")]
+    assert problems[1].message == ("lines 34–5002 were read as the rest of a quoted field "
+                                   "opened on line 2 and not counted")
+
+
+def test_a_url_and_a_title_never_share_a_duplicate_key(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "tilde.csv"
+    path.write_text("date,unit,channel,title,url\n"
+                    "05/03/2024,h-ben-luc,zalo,,~tinmoi\n"
+                    "05/03/2024,h-ben-luc,zalo,Tin mới,\n", encoding="utf-8")
+    entries, problems, _ = read(catalog, [path])
+    assert [e.line for e in entries] == [2, 3] and problems == []

@@ -374,3 +374,14 @@ def test_credentials_in_a_url_are_a_warning_and_never_shown(tmp_path: Path) -> N
     assert "s3cret" not in result.stdout
     text = CliRunner().invoke(app, ["validate", str(path), *AS_OF, "--lang", "vi"]).stdout
     assert "chứa tên đăng nhập hoặc mật khẩu" in text and "s3cret" not in text
+
+
+def test_a_user_info_part_is_flagged_and_the_real_host_still_judged(tmp_path: Path) -> None:
+    path = tmp_path / "creds.csv"
+    path.write_text("date,unit,channel,url\n"
+                    "05/03/2024,h-ben-luc,unit-portal,https://benluc.longan.gov.vn@evil.com/a\n"
+                    "06/03/2024,h-ben-luc,unit-portal,https://benluc.longan.gov.vn?ref=a@b\n",
+                    encoding="utf-8")
+    doc = json.loads(invoke("validate", str(path), *AS_OF, "-f", "json").stdout)
+    assert [(p["line"], p["code"]) for p in doc["problems"]] == [
+        (2, "credentials-in-url"), (2, "foreign-domain")]  # an @ in the query is no user

@@ -41,7 +41,7 @@ def title_key(title: str) -> str:
 
 
 def item_checks(unit: str, channel: str, day: int, tail: str) -> tuple[int, int]:
-    """(64-bit key hash, CRC-32 of `tail`) of an item; `tail` is the URL or "~" + title key."""
+    """(64-bit key hash, CRC-32 of `tail`) of an item; `tail` is the URL or NUL + title key."""
     return hash((unit, channel, day, tail)) or 1, crc32(tail.encode("utf-8", "surrogatepass"))
 
 
@@ -95,7 +95,7 @@ class Deduper:
         if url:
             tail = url
         elif title and (folded := title_key(title)):
-            tail = "~" + folded
+            tail = "\0" + folded  # no URL starts with NUL: a title never meets a URL
         else:
             return None  # no URL, and no title (or one of punctuation only)
         here = (file_index << 32) | line

@@ -242,7 +242,7 @@ class TextSource:
                         line = self._end + 1
                         self._end = feed.lines
                         count += 1
-                        if count - reported == PROGRESS_ROWS or count > limit:
+                        if count - reported >= PROGRESS_ROWS or count > limit:
                             if count > limit:
                                 count -= 1
                                 self._too_many_rows(line, limit)
@@ -255,6 +255,10 @@ class TextSource:
                     return
                 except csv.Error as exc:
                     count += 1  # the broken record is a row read (and reported)
+                    if count > limit:
+                        count -= 1
+                        self._too_many_rows(self._end + 1, limit)
+                        return
                     if not self._recover(self._end + 1, exc):
                         return
         finally:
@@ -307,12 +311,11 @@ class TextSource:
         if inside:
             after = feed.lines + 1
             skipped = feed.skip_quoted()
-            # A record that spanned lines had a real open quote: what is skipped is its
-            # end.  On a single line the quote was only counted, and may be a stray one.
-            if skipped and not spans:
-                last = after + skipped - 1
-                self.report(after, "bad-row", f"lines {after}–{last} were read as the rest of "
-                            f"a quoted field opened on line {line} and are not counted",
+            if skipped:  # never let lines vanish without a word, however the quote came
+                lines = (f"line {after} was" if skipped == 1
+                         else f"lines {after}–{after + skipped - 1} were")
+                self.report(after, "bad-row", f"{lines} read as the rest of a quoted field "
+                            f"opened on line {line} and not counted",
                             "check that line for a quote (\") that is never closed")
         self._end = feed.lines
         return True

@@ -26,6 +26,7 @@ PRESS_UNITS = ("bao-long-an", "dai-ptth-long-an")
 # Posts on Facebook, Zalo … live on the platform's domain, never on the unit's.
 PLATFORM_CHANNELS = frozenset({"social", "zalo"})
 _ODD_HOST = re.compile(r"[\[\]@\\ %]")  # hosts urlsplit must judge (IPv6, user info, …)
+_AUTHORITY_END = re.compile(r"[/?#]")
 
 
 def split_url(url: str) -> tuple[str, str]:
@@ -70,7 +71,7 @@ class EvidenceChecks:
         self._leads: dict[tuple[str, str], Fail | None] = {}
         self._channels: dict[tuple[str, str], Fail | None] = {}
         self._tasks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        self._sites: dict[tuple[str, str, str, str], Fail | None] = {}
+        self._sites: dict[tuple[str, str, str, str], tuple[Fail, ...]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
         self._missing_url = {
             c.id: Fail("missing-url", "error",
@@ -86,9 +87,8 @@ class EvidenceChecks:
                 if fail is not None:
                     self.problems.add_fail(fail, file, line, unit)
         if url:
-            verdict = self._url(url, unit, channel)
-            if verdict is not None:
-                self.problems.add_fail(verdict, file, line, unit)
+            for fail in self._url(url, unit, channel):
+                self.problems.add_fail(fail, file, line, unit)
         elif self.require_url and channel in self._missing_url:
             self.problems.add_fail(self._missing_url[channel], file, line, unit)
 
@@ -121,35 +121,38 @@ class EvidenceChecks:
             scope = self._tasks[task] = (leads, wanted)
         return scope
 
-    def _url(self, url: str, unit: str, channel: str) -> Fail | None:
-        """bad-url, credentials-in-url or foreign-domain for the row's URL, or None.
+    def _url(self, url: str, unit: str, channel: str) -> tuple[Fail, ...]:
+        """bad-url, credentials-in-url and foreign-domain warnings for the row's URL.
 
         The verdict depends on the address up to its path (scheme and authority), the
         unit and the channel, so most rows are judged by one dict lookup, unparsed.
         """
         scheme, _, rest = url.partition("://")
-        key = (scheme, rest.split("/", 1)[0], unit, channel)
+        key = (scheme, _AUTHORITY_END.split(rest, 1)[0], unit, channel)
         if key in self._sites:
             return self._sites[key]
-        verdict, by_site = self._url_verdict(url, unit, channel)
+        verdict, by_site = self._url_verdict(url, key[1], unit, channel)
         if by_site and len(self._sites) < HOSTS_CAP:  # addresses are the user's text
             self._sites[key] = verdict
         return verdict
 
-    def _url_verdict(self, url: str, unit: str, channel: str) -> tuple[Fail | None, bool]:
-        """The URL's verdict, and whether it holds for every URL of the same site."""
+    def _url_verdict(self, url: str, authority: str, unit: str, channel: str
+                     ) -> tuple[tuple[Fail, ...], bool]:
+        """The URL's warnings, and whether they hold for every URL of the same site."""
         scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
-            return Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
-                        "url", "give the full address of the published item, "
-                        "starting with https://"), False
-        if "@" in url.partition("://")[2].partition("/")[0]:
-            # Quoted without them: the message goes to CI logs.
-            return Fail("credentials-in-url", "warning",
-                        f"URL '{show(shown_url(url))}' carries a user name or password", "url",
-                        "remove the user name and password from the link; anyone who reads "
-                        "the log can use them"), False
-        return self._host_verdict(host, unit, channel), True
+            return (Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
+                         "url", "give the full address of the published item, "
+                         "starting with https://"),), False
+        foreign = self._host_verdict(host, unit, channel)
+        site = (foreign,) if foreign is not None else ()
+        if "@" not in authority:
+            return site, True
+        # Quoted without them: the message goes to CI logs.
+        return (Fail("credentials-in-url", "warning",
+                     f"URL '{show(shown_url(url))}' carries a user name or password", "url",
+                     "remove the user name and password from the link; anyone who reads "
+                     "the log can use them"), *site), False
 
     def _host_verdict(self, host: str, unit: str, channel: str) -> Fail | None:
         key = (unit, channel)
