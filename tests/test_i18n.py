@@ -66,3 +66,25 @@ def test_validate_text_in_vietnamese() -> None:
     lines = CliRunner().invoke(app, ["validate", str(ROOT / "logs" / "q1-broken.csv"),
                                      "--as-of", "2024-03-31", "--format", "github"]).stdout
     assert "::error file=" in lines and "title=bad-date::Không đọc được ngày '32/01/2024'" in lines
+
+
+@pytest.mark.parametrize(("english", "vietnamese"), [
+    ("shorten the cell", "hãy rút ngắn ô"),
+    ("cannot read the file: Input/output error", "không đọc được tệp: Input/output error"),
+    ("91226112 bytes unpacked from 88066 in xl/sharedStrings.xml",
+     "91226112 byte khi giải nén từ 88066 trong xl/sharedStrings.xml"),
+    ("URL 'https://x.vn/a' carries a user name or password",
+     "đường dẫn 'https://x.vn/a' chứa tên đăng nhập hoặc mật khẩu"),
+    ("line 9 was read as the rest of a quoted field opened on line 7 and not counted",
+     "dòng 9 bị đọc như phần còn lại của ô có dấu ngoặc kép mở ở dòng 7 và không được tính"),
+])
+def test_the_new_hostile_input_messages_read_in_vietnamese(english: str, vietnamese: str) -> None:
+    assert translate(english) == vietnamese
+
+
+def test_limit_errors_read_in_vietnamese(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("date,unit,channel\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(log), "--limit", "rows=0"])
+    assert (result.exit_code, result.stderr) == (
+        2, "Lỗi: --limit 'rows=0': giá trị phải ít nhất là 1\n")
