@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from .entries import GROUPS_LISTED
 from .errors import DxplanError, PlanError
 from .i18n import Lang, resolve_lang, t
 from .text import safe_text
@@ -353,7 +354,7 @@ def check_cmd(
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
-    max_problems: MaxProblemsOpt = 10,
+    max_problems: MaxProblemsOpt = GROUPS_LISTED,
     calendar: Annotated[bool, typer.Option(
         "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
     limit: LimitOpt = None,

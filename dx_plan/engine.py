@@ -421,4 +421,9 @@ def check(
     acc = Accumulator(catalog, window, as_of, keep_evidence)
     for entry in entries:
         acc.add(entry)
-    return acc.finish(selection, findings=Findings.of(problems))
+    from .reader.problems import ProblemLog
+
+    log = ProblemLog(keep=max(1, len(problems)))  # every given problem kept, and grouped
+    for problem in problems:
+        log.add(problem)
+    return acc.finish(selection, findings=log.findings())

@@ -8,7 +8,6 @@ distinct spelling in the reader's memo tables, not once per row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -76,6 +75,9 @@ class Problem:
         return out
 
 
+GROUPS_LISTED = 10  # groups of identical problems listed per code in text (`--max-problems`)
+
+
 @dataclass(slots=True)
 class ProblemGroup:
     """Identical problems (same code, severity and message): how many, and the first places."""
@@ -110,20 +112,6 @@ class Findings:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (severity, code) → n
     groups: tuple[ProblemGroup, ...] = ()  # errors first, then by code and frequency
     ungrouped: dict[str, int] = field(default_factory=dict)  # code → past the group cap
-
-    @classmethod
-    def of(cls, problems: Sequence[Problem]) -> Findings:
-        """Findings holding exactly `problems` (each its own group)."""
-        counts: dict[tuple[str, str], int] = {}
-        groups: dict[tuple[str, str, str], ProblemGroup] = {}
-        for p in problems:
-            counts[(p.severity, p.code)] = counts.get((p.severity, p.code), 0) + 1
-            group = groups.setdefault((p.code, p.severity, p.message),
-                                      ProblemGroup(p.code, p.severity, p.message, p.hint))
-            group.count += 1
-            group.places.append((p.file, p.line))
-        ordered = sorted(groups.values(), key=lambda g: (g.severity != "error", g.code, -g.count))
-        return cls(tuple(problems), counts, tuple(ordered))
 
     @property
     def errors(self) -> int:

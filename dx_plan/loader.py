@@ -349,18 +349,14 @@ def _check_tasks(tasks: Sequence[Task], ids: _PlanIds, add: _Add) -> None:
 
 def _check_rule_refs(rule: Rule, at: tuple[str, int], ids: _PlanIds, add: _Add) -> None:
     """Whom a rule applies to, whom it excludes, its channels, kinds and task must exist."""
-    for ref in rule.applies_to:
-        if ref not in ids.who:
-            add((*at, "applies_to"), _unknown("unit or group", ref, ids.who))
-    for ref in rule.exclude:
-        if ref not in ids.units:
-            add((*at, "exclude"), _unknown("unit", ref, ids.units))
-    for ref in rule.channels:
-        if ref not in ids.channels:
-            add((*at, "channels"), _unknown("channel", ref, ids.channels))
-    for ref in rule.kinds:
-        if ref not in ids.kinds:
-            add((*at, "kinds"), _unknown("kind", ref, ids.kinds))
+    lists = (("applies_to", rule.applies_to, "unit or group", ids.who),
+             ("exclude", rule.exclude, "unit", ids.units),
+             ("channels", rule.channels, "channel", ids.channels),
+             ("kinds", rule.kinds, "kind", ids.kinds))
+    for key, refs, what, known in lists:
+        for ref in refs:
+            if ref not in known:
+                add((*at, key), _unknown(what, ref, known))
     if rule.task not in ids.tasks | ids.sections:
         add((*at, "task"), _unknown("task or section", rule.task, ids.tasks | ids.sections))
 

@@ -7,6 +7,7 @@ import re
 from xml.etree import ElementTree as ET
 
 from dx_plan.entries import Findings, Problem
+from dx_plan.reader.problems import ProblemLog
 from dx_plan.render import ci
 
 PROBLEMS = [
@@ -20,7 +21,10 @@ GH = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?,title=[a-z-]+::.+$"
 
 
 def test_github_workflow_commands() -> None:
-    lines = ci.github(Findings.of(PROBLEMS), "3 files: 2 errors, 1 warnings").splitlines()
+    log = ProblemLog()
+    for problem in PROBLEMS:
+        log.add(problem)
+    lines = ci.github(log.findings(), "3 files: 2 errors, 1 warnings").splitlines()
     assert lines[-1] == "3 files: 2 errors, 1 warnings"
     assert lines[:-1] == [
         "::error file=sub/h-duc-hue/q1.csv,line=7,title=foreign-unit::row names h-ben-luc, but "

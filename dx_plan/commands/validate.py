@@ -28,7 +28,7 @@ from ..cli import (
     guarded,
     write_or_emit,
 )
-from ..entries import Problem
+from ..entries import GROUPS_LISTED, Problem
 from ..i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def validate_cmd(
     require_url: Annotated[bool, typer.Option(
         "--require-url", help="A row on an online channel without a URL is an error.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    max_problems: MaxProblemsOpt = 10,
+    max_problems: MaxProblemsOpt = GROUPS_LISTED,
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ValidateFormat.text,
     output: OutputOpt = None,

@@ -12,12 +12,12 @@ from itertools import groupby
 from rich.console import RenderableType
 from rich.text import Text
 
-from ..entries import PROBLEM_CODES, Findings, ProblemGroup
+from ..entries import GROUPS_LISTED, PROBLEM_CODES, Findings, ProblemGroup
 from ..i18n import PROBLEM_VI, Lang, problem_line, t
 from .common import md_escape
 from .table import simple_table
 
-PER_CODE = 10  # groups listed per code in text (all are counted; JSON has more)
+PER_CODE = GROUPS_LISTED  # all are counted; JSON has more
 
 
 def code_label(code: str, lang: Lang) -> str:
