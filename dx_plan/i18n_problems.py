@@ -139,6 +139,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"cannot read the row: (.+)", "không đọc được dòng: {1}"),
     (r"more than (\d+) data rows; the rest of the (file|sheet) is not read",
      "hơn {1} dòng dữ liệu; phần còn lại của {w2} không được đọc"),
+    (r"more than (\d+) rows are wider than (\d+) columns; the rest of the sheet is not read",
+     "hơn {1} dòng rộng quá {2} cột; phần còn lại của trang tính không được đọc"),
+    (r"delete the stray cells right of the table, or save the sheet as CSV",
+     "hãy xóa các ô thừa bên phải bảng, hoặc lưu trang tính thành CSV"),
     (r"split the file", "hãy tách tệp"),
     (r"split the workbook", "hãy tách tệp Excel"),
     # --- files

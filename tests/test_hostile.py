@@ -292,16 +292,27 @@ def test_huge_dimension_xlsx(tmp_path: Path) -> None:
 
 
 def test_far_cells_xlsx_are_rejected_before_conversion(tmp_path: Path) -> None:
-    # Each row's one cell is in column XFD: openpyxl pads it to 16,384 values, which
-    # were all converted before the row was found too wide (about 10 ms a row).
-    path = mh.make_far_cells_xlsx(tmp_path / "far.xlsx", rows=8000)
+    # Each row's one cell is in column XFD: openpyxl padded it to 16,384 values, which
+    # were all converted before the row was found too wide (about 10 ms a row).  Now
+    # such rows are never built, and a sheet is given up after 1,000 of them.
+    path = mh.make_far_cells_xlsx(tmp_path / "far.xlsx", rows=100_000)
     start = time.monotonic()
     proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=120)
     assert_bounded_clean(proc)
-    assert time.monotonic() - start < 20
+    assert time.monotonic() - start < 10
     doc = json.loads(proc.stdout)
-    assert doc["summary"]["by_code"] == {"too-many-columns": 8000}
-    assert doc["problems"][0]["message"] == "the row has 16384 cells; the limit is 500"
+    assert doc["summary"]["by_code"] == {"too-many-columns": 1000, "bad-file": 1}
+    first, stop = doc["problems"][0], doc["problems"][-1]
+    assert (first["line"], first["message"]) == (2, "the row has 16384 cells; the limit is 500")
+    assert (stop["line"], stop["message"]) == (
+        1002, "more than 1000 rows are wider than 500 columns; the rest of the sheet is not read")
+
+
+def test_a_few_far_cells_are_each_reported(tmp_path: Path) -> None:
+    path = mh.make_far_cells_xlsx(tmp_path / "far.xlsx", rows=1000)
+    result, doc = validate_json(path)
+    assert result.exit_code == 1
+    assert doc["summary"]["by_code"] == {"too-many-columns": 1000}
 
 
 def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
@@ -317,6 +328,49 @@ def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
     assert [(p["code"], p["message"]) for p in doc["problems"]] == [
         ("bad-file", "compressed content too large (possible zip bomb)")]
     assert "in xl/sharedStrings.xml" in doc["problems"][0]["hint"]
+
+
+def test_huge_cell_fails_the_workbook_before_openpyxl_reads_it(tmp_path: Path) -> None:
+    # A cell of barely compressible text passes every zip-bomb test; openpyxl held
+    # it whole several times over (a 90 MB cell: 455 MB to 1 GB).
+    path = mh.make_huge_cell_xlsx(tmp_path / "cell.xlsx", mb=3)
+    result, doc = validate_json(path)
+    assert result.exit_code == 1
+    assert [(p["line"], p["code"], p["message"]) for p in doc["problems"]] == [
+        (2, "field-too-large", "a cell is larger than 1000000 bytes; the workbook is not read")]
+
+
+def test_rich_text_runs_of_one_shared_string_add_up(tmp_path: Path) -> None:
+    path = mh.make_huge_cell_xlsx(tmp_path / "runs.xlsx", mb=3, runs=600)  # 5 KiB a run
+    result, doc = validate_json(path)
+    assert [(p["line"], p["code"], p["message"]) for p in doc["problems"]] == [
+        (None, "field-too-large",
+         "a shared string is larger than 1000000 bytes; the workbook is not read")]
+
+
+def test_a_cell_over_the_limit_but_under_the_cap_fails_only_its_row(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "unit", "channel", "kind", "title"])
+    sheet.append(["05/02/2024", "h-ben-luc", "zalo", "post", "x" * 5000])  # > 1000, < 10×
+    sheet.append(["06/02/2024", "h-ben-luc", "zalo", "post", "short"])
+    book.save(tmp_path / "row.xlsx")
+    result, doc = validate_json(tmp_path / "row.xlsx", "--limit", "field-chars=1000")
+    assert [(p["line"], p["code"]) for p in doc["problems"]] == [(2, "field-too-large")]
+    assert doc["summary"]["entries"] == 1
+
+
+@pytest.mark.slow
+def test_huge_cell_memory_is_bounded(tmp_path: Path) -> None:
+    path = mh.make_huge_cell_xlsx(tmp_path / "cell.xlsx", mb=40)
+    assert path.stat().st_size > 25 * 1024 * 1024  # no ratio limit applies
+    start = time.monotonic()
+    code, peak_kib = run_measured([str(DXPLAN), "validate", str(path), *AS_OF])
+    assert time.monotonic() - start < 10
+    assert code == 1
+    assert peak_kib < 100 * 1024
 
 
 def test_yaml_node_limit_holds_while_parsing(tmp_path: Path) -> None:

@@ -914,12 +914,29 @@ def test_a_stray_quote_in_a_long_line_never_hides_rows(catalog: Catalog, tmp_pat
                     "05/03/2024,h-ben-luc,zalo,ab\"c" + "x" * 5000 + "\n"  # 2: long, one quote
                     + rows, encoding="utf-8")
     entries, problems, _ = read(catalog, [path])
-    # The quote made the reader skip to the end of the file, as the rest of a quoted
-    # field: no row is counted, but none vanishes without a word either.
-    assert entries == []
+    # A quote inside an unquoted field is a literal character (as csv.reader reads
+    # it), so it opens nothing: the long line is reported and the 1,000 rows after it
+    # are read.  (Counting every quote once made the reader skip them all.)
+    assert len(entries) == 1000
+    assert [e.line for e in entries[:2]] == [3, 4]
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (2, "field-too-large", "the line is longer than 1000 characters")]
+
+
+def test_a_long_line_that_opens_a_quote_reports_what_it_swallows(
+        catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(delimited, "MAX_LINE_CHARS", 1000)
+    path = tmp_path / "open.csv"
+    path.write_text("date,unit,channel,title\n"
+                    '05/03/2024,h-ben-luc,zalo,"ab' + "x" * 5000 + "\n"  # 2: opens a quote
+                    "still inside\n"                                    # 3
+                    'closing" here,x,y\n'                               # 4: closes it
+                    "06/03/2024,h-ben-luc,zalo,Tin\n", encoding="utf-8")  # 5
+    entries, problems, _ = read(catalog, [path])
+    assert [e.line for e in entries] == [5]
     assert [(p.line, p.code, p.message) for p in problems] == [
         (2, "field-too-large", "the line is longer than 1000 characters"),
-        (3, "bad-row", "lines 3–1002 were read as the rest of a quoted field opened on "
+        (3, "bad-row", "lines 3–4 were read as the rest of a quoted field opened on "
                        "line 2 and not counted")]
 
 

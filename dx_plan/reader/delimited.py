@@ -18,13 +18,14 @@ import csv
 import io
 import unicodedata
 from collections.abc import Callable, Generator, Iterator
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from ..entries import Entry
 from .columns import read_header
 from .encoding import SNIFF_BYTES, Undecodable, decode_sample, detect_encoding
 from .options import ReadLimits
 from .problems import FileFailed, show
+from .quotes import QuoteScan, ends_inside
 from .rows import Converter
 
 HEADER_SEARCH_ROWS = 20
@@ -37,6 +38,14 @@ Report = Callable[[int | None, str, str, str | None], None]
 # (rows since the last report, position in the file): the reader's progress callback.
 RowProgress = Callable[[int, int], None]
 Emit = Callable[[Entry], None]  # where converted entries go (the engine's `add`)
+
+
+class LongLine(NamedTuple):
+    """An over-long physical line: how it leaves quoting, and its delimiter count."""
+
+    ends_inside_from_outside: bool
+    ends_inside_from_inside: bool
+    delimiters: int
 
 
 class LineFeed:
@@ -55,7 +64,7 @@ class LineFeed:
         self.limit = limit
         self.lines = 0  # physical lines consumed so far
         self.last = ""  # the last line handed to csv.reader (for resynchronising)
-        self.long: tuple[int, int] | None = None  # (quotes, delimiters) of a long line
+        self.long: LongLine | None = None  # what the last over-long line held
         self._stand_in = "x" * (field_limit + 1)
 
     def __iter__(self) -> Iterator[str]:
@@ -75,17 +84,21 @@ class LineFeed:
             # (title, notes) in the row converter, which is cheaper than every line.
             yield line
 
-    def _rest_of_line(self, piece: str) -> tuple[int, int]:
-        """Consume an over-long physical line; count its quotes and delimiters."""
-        quotes = delimiters = 0
+    def _rest_of_line(self, piece: str) -> LongLine:
+        """Consume an over-long physical line; follow its quoting, count its delimiters."""
+        from_outside = QuoteScan(self.delimiter, inside=False)
+        from_inside = QuoteScan(self.delimiter, inside=True)
+        delimiters = 0
         while True:
-            quotes += piece.count('"')
+            from_outside.feed(piece)
+            from_inside.feed(piece)
             delimiters += piece.count(self.delimiter)
             if piece[-1] in "\r\n" or len(piece) < self.limit:
-                return quotes, delimiters
+                break
             piece = self.readline(self.limit)
             if not piece:
-                return quotes, delimiters
+                break
+        return LongLine(from_outside.inside, from_inside.inside, delimiters)
 
     def skip_quoted(self) -> int:
         """Drop lines up to and including the one that closes an open quoted field.
@@ -100,10 +113,10 @@ class LineFeed:
                 break
             self.lines += 1
             if len(piece) == self.limit and piece[-1] not in "\r\n":
-                quotes, _ = self._rest_of_line(piece)
+                still_inside = self._rest_of_line(piece).ends_inside_from_inside
             else:
-                quotes = piece.count('"')
-            if quotes & 1:
+                still_inside = ends_inside(piece, self.delimiter, inside=True)
+            if not still_inside:
                 break
         return self.lines - start
 
@@ -280,10 +293,11 @@ class TextSource:
         # of the last line read, toggled by each quote on it (escaped "" count twice).
         spans = feed.lines > line
         if feed.long is not None:
-            quotes, delimiters = feed.long
+            long = feed.long
             feed.long = None
-            inside = spans ^ bool(quotes & 1)
-            if delimiters >= limits.max_columns:
+            inside = (long.ends_inside_from_inside if spans
+                      else long.ends_inside_from_outside)
+            if long.delimiters >= limits.max_columns:
                 self.report(line, "too-many-columns",
                             f"the row has more than {limits.max_columns} cells",
                             "remove stray delimiters or empty columns")
@@ -293,7 +307,7 @@ class TextSource:
                             f"a field may have at most {limits.max_field_chars} characters; "
                             "check for a quote (\") that is never closed")
         elif "field larger than field limit" in message:
-            inside = spans ^ bool(feed.last.count('"') & 1)
+            inside = ends_inside(feed.last, self.delimiter, inside=spans)
             self.report(line, "field-too-large",
                         f"a field is longer than {limits.max_field_chars} characters",
                         "shorten the cell, or check for a quote (\") that is never closed")

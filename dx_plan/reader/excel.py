@@ -21,14 +21,21 @@ from .encoding import magic_kind
 from .options import ReadLimits
 from .problems import FileFailed, show
 from .rows import Converter
+from .xlsx_scan import scan_cells
 
 ZIP_RATIO = 50
 ZIP_MIN_BOMB = 100 * 1024 * 1024
 PART_RATIO = 100  # real sheets compress 5-30×
 PART_MIN_BOMB = 16 * 1024 * 1024
+# Rows reaching past the column limit that a sheet may have before it is given up:
+# such a sheet is not a log, and openpyxl's XML parsing costs ~0.1 ms a row.
+WIDE_ROWS = 1000
+# openpyxl holds a cell whole: cells over this many times `field-chars` fail the file
+# before it is parsed (shorter ones over the limit fail only their row).
+CELL_CAP = 10
 
 
-def check_zip(fh: IO[bytes], size: int) -> None:
+def check_zip(fh: IO[bytes], size: int, max_cell_chars: int) -> None:
     """FileFailed unless `fh` is a ZIP whose content is plausibly a workbook, not a bomb."""
     try:
         with zipfile.ZipFile(fh) as archive:
@@ -59,6 +66,9 @@ def check_zip(fh: IO[bytes], size: int) -> None:
             raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
                              hint=f"{info.file_size} bytes unpacked from {info.compress_size} "
                              f"in {show(info.filename)}")
+    fh.seek(0)
+    with zipfile.ZipFile(fh) as archive:
+        scan_cells(archive, max_cell_chars)
     fh.seek(0)
 
 
@@ -96,7 +106,7 @@ class XlsxSource:
     def entries(self, convert: Converter, limit: int, progress: RowProgress,
                 emit: Emit) -> None:
         """Convert the rows after the header, emitting each Entry; progress every 4096 rows."""
-        count = reported = 0
+        count = reported = wide = 0
         try:
             for line, cells in self.rows():
                 if count == limit:
@@ -104,7 +114,12 @@ class XlsxSource:
                                 "the rest of the sheet is not read", "split the workbook")
                     return
                 count += 1
-                if self._too_large(cells, line):
+                if len(cells) > self.limits.max_columns:
+                    wide += 1
+                    if wide > WIDE_ROWS:
+                        self._stop_wide(line)
+                        return
+                elif self._too_large(cells, line):
                     continue
                 entry = convert(cells, line)
                 if entry is not None:
@@ -116,11 +131,17 @@ class XlsxSource:
             self.data_rows = count
             progress(count - reported, self.position())
 
+    def _stop_wide(self, line: int) -> None:
+        """Stop reading a sheet whose rows keep reaching past the column limit."""
+        self.report(line, "bad-file", f"more than {WIDE_ROWS} rows are wider than "
+                    f"{self.limits.max_columns} columns; the rest of the sheet is not read",
+                    "delete the stray cells right of the table, or save the sheet as CSV")
+
     def _too_large(self, cells: list[str], line: int) -> bool:
         """True, with an error, when a cell is longer than the field limit (as in CSV)."""
         limit = self.limits.max_field_chars
-        if not any(len(cell) > limit for cell in cells):
-            return False
+        if len(cells) > self.limits.max_columns or max(map(len, cells), default=0) <= limit:
+            return False  # a far too wide row is reported by the row converter
         self.report(line, "field-too-large", f"a field is longer than {limit} characters",
                     "shorten the cell")
         return True
@@ -131,7 +152,7 @@ class XlsxSource:
             self._rows.close()
 
     def _iter_rows(self) -> Rows:
-        check_zip(self.fh, self.size)
+        check_zip(self.fh, self.size, CELL_CAP * self.limits.max_field_chars)
         # Lazy: importing openpyxl costs a noticeable part of CLI start-up.
         import openpyxl  # type: ignore[import-untyped]
         from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
@@ -147,6 +168,7 @@ class XlsxSource:
             # The declared <dimension> may claim A1:XFD1048576; forget it so that
             # openpyxl neither pads every row to 16 384 cells nor invents empty rows.
             sheet.reset_dimensions()
+            _bound_row_width(sheet, self.limits.max_columns)
             try:
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     self._rows_done = number
@@ -172,6 +194,8 @@ class XlsxSource:
         raise InputError(f"{self.path}: no sheet named {self.sheet!r}; its sheets are {names}")
 
     def _cells(self, values: tuple[Any, ...]) -> list[str]:
+        if isinstance(values, _Wide):
+            return [""] * values.width
         last = len(values)
         while last and (values[last - 1] is None or values[last - 1] == ""):
             last -= 1
@@ -184,6 +208,34 @@ class XlsxSource:
         for pos in range(last):
             out.append(xlsx_text(values[pos], pos in dates, self.epoch1904))
         return out
+
+
+class _Wide(tuple[Any, ...]):
+    """An empty stand-in for a row whose last cell lies beyond the column limit."""
+
+    width = 0
+
+
+def _bound_row_width(sheet: Any, limit: int) -> None:
+    """Make openpyxl skip building rows wider than `limit` cells.
+
+    openpyxl pads each row to its last cell: one cell in column XFD costs a
+    16,384-value tuple.  Its `_get_row` is wrapped on this sheet only; an openpyxl
+    without it is still correct, only slower on such rows.
+    """
+    build = getattr(sheet, "_get_row", None)
+    if build is None:
+        return
+
+    def bounded(row: list[dict[str, Any]], *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        if row and row[-1]["column"] > limit:
+            wide = _Wide()
+            wide.width = row[-1]["column"]
+            return wide
+        result: tuple[Any, ...] = build(row, *args, **kwargs)
+        return result
+
+    sheet._get_row = bounded
 
 
 def xlsx_text(value: Any, is_date: bool, epoch1904: bool = False) -> str:

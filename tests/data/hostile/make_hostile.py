@@ -73,7 +73,45 @@ def small_files() -> dict[str, bytes]:
         "plan-laughs.yaml": laughs_yaml().replace("entries:", "units:").encode(),
         "plan-python-tag.yaml": b"plan: !!python/object/apply:os.system ['echo pwned']\n",
     }
+    files.update(issue_14_files())
     return files
+
+
+def _misspelt(i: int) -> str:
+    """The i-th of many distinct misspellings (deterministic, no randomness)."""
+    letters = "abcdeghiklmnopqrstuvxy"
+    word = ""
+    for _ in range(10):
+        i, r = divmod(i * 7 + 3, len(letters))
+        word += letters[r]
+    return word
+
+
+def issue_14_files() -> dict[str, bytes]:
+    """One small file for each input attack of issue 14 (rows 1, 6, 10 and 12).
+
+    Rows 2-5 need files too large to commit: tests build them with `make_*` below.
+    """
+    header = "date,unit,channel,kind,title,url,docs\n"
+    misspelt = header + "".join(
+        f"05/02/2024,Huyen {_misspelt(i)},kenh {_misspelt(i + 1)},bulletin,Tin {i},,"
+        f"doc {_misspelt(i + 2)}\n" for i in range(2000))
+    stray = (HEADER + '05/02/2024,h-ben-luc,grassroots-radio,bulletin,say "hi '
+             + "A" * 100_001 + ",,1\n" + "".join(
+                 GOOD_ROW.replace("Bản tin tuần 1", f"Bản tin số {i}") for i in range(50)))
+    nonchars = (HEADER + "05/02/2024,h-ben-luc,loa\uffff\ufffe\x0b\x1bmoi,bulletin,"
+                "a\uffffb,,1\n")  # the unknown channel is quoted back in an error
+    urls = (header
+            + "05/02/2024,h-ben-luc,website,article,Tin 1,"
+              "https://user:secret@benluc.longan.gov.vn/a,\n"
+            + "06/02/2024,h-ben-luc,website,article,Tin 2,"
+              "https://benluc.longan.gov.vn/\u202egpj.exe,\n")
+    return {
+        "row01-misspelt-names.csv": misspelt.encode(),
+        "row06-stray-quote.csv": stray.encode(),
+        "row10-xml-nonchars.csv": nonchars.encode(),
+        "row12-credential-urls.csv": urls.encode(),
+    }
 
 
 def write_small(directory: Path = HERE) -> list[Path]:
@@ -231,6 +269,46 @@ def make_zip_bomb_rows_xlsx(path: Path, rows: int = 3_000_000) -> Path:
         yield b"</sheetData></worksheet>"
 
     return _rewrite_zip(src, path, {SHEET: chunks()})
+
+
+def _cell_xml(text: bytes, column: str = "E") -> bytes:
+    return b'<c r="%s2" t="inlineStr"><is><t>%s</t></is></c>' % (column.encode(), text)
+
+
+def make_huge_cell_xlsx(path: Path, mb: int = 90, runs: int = 1) -> Path:
+    """A valid header and one row whose title cell holds `mb` MiB of barely
+    compressible text (so no zip-bomb ratio catches it), split into `runs` rich-text
+    runs of one shared string when `runs` > 1."""
+    src = _small_xlsx_bytes()
+    import random
+
+    letters = bytes(b"abcdefghijklmnopqrstuvwxyz0123456789"[i % 36] for i in range(256))
+    block = random.Random(7).randbytes(1 << 20).translate(letters)
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ' + _NS
+            + b'><sheetData><row r="1">' + b"".join(
+                b'<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (col, name)
+                for col, name in zip((b"A", b"B", b"C", b"D", b"E"),
+                                     (b"date", b"unit", b"channel", b"kind", b"title"),
+                                     strict=True))
+            + b'</row><row r="2">' + _cell_xml(b"05/02/2024", "A") + _cell_xml(b"h-ben-luc", "B")
+            + _cell_xml(b"zalo", "C") + _cell_xml(b"post", "D"))
+    if runs == 1:
+        def sheet():  # type: ignore[no-untyped-def]
+            yield head + b'<c r="E2" t="inlineStr"><is><t>'
+            for _ in range(mb):
+                yield block
+            yield b"</t></is></c></row></sheetData></worksheet>"
+        return _rewrite_zip(src, path, {SHEET: sheet()})
+    per = (mb << 20) // runs
+
+    def strings():  # type: ignore[no-untyped-def]
+        yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ' + _NS
+               + b' count="1" uniqueCount="1"><si>')
+        for i in range(runs):
+            yield b"<r><t>" + block[(i * 17) % 1024:][:per] + b"</t></r>"
+        yield b"</si></sst>"
+    sheet_xml = head + b'<c r="E2" t="s"><v>0</v></c></row></sheetData></worksheet>'
+    return _rewrite_zip(src, path, {SHEET: sheet_xml, "xl/sharedStrings.xml": strings()})
 
 
 if __name__ == "__main__":
