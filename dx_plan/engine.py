@@ -12,20 +12,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypedDict
 
 from .catalog import Catalog
 from .entries import Entry, Findings, Problem
-from .models import Rule
+from .models import ONE_OFF, Rule
 from .periods import Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
-DEADLINE = "deadline"  # the bucket key of a deadline rule's items
+DEADLINE = "deadline"  # the bucket key of a one-off rule's items
+# With partial_periods "months", the periods that stay due when the plan's edge cuts them.
+CUT_PERIODS = frozenset({"month", "quarter", "year"})
 
-# (counter, period label of each day lo..hi or None for a deadline, lo, hi, task, kinds)
-Target = tuple[dict[str, int], tuple[str, ...] | None, int, int, str, frozenset[str] | None]
+# (counter, period label of each day lo..hi or None for a one-off rule, lo, hi, task,
+#  kinds, whether only entries naming the task count)
+Target = tuple[dict[str, int], tuple[str, ...] | None, int, int, str, frozenset[str] | None,
+               bool]
 
 
 class _Common(TypedDict):
@@ -106,15 +110,17 @@ class Accumulator:
         self._empty: dict[int, dict[str, Any]] = {}  # rule index → verdict with no items
         # Each rule's effective window: the rule's own dates inside the check window,
         # and never past the as-of date (later items are not yet delivered).
-        self._spans: list[Window | None] = [self._span(rule) for rule in self.rules]
+        self._spans: list[Window | None] = [
+            self._span(index, rule) for index, rule in enumerate(self.rules)]
 
-    def _span(self, rule: Rule) -> Window | None:
-        meta = self.catalog.plan.plan
-        start, end = rule.dates(meta)
-        span = Window(start, end).intersect(self.window)
-        if span is None or span.start > self.as_of:
+    def _span(self, index: int, rule: Rule) -> Window | None:
+        """The days whose items count for a frequency rule: its judged periods, to as-of."""
+        if rule.type in ONE_OFF:
             return None
-        return Window(span.start, min(span.end, self.as_of))
+        periods = self._rule_periods(index, rule)
+        if not periods or periods[0].start > self.as_of:
+            return None
+        return Window(periods[0].start, min(periods[-1].end, self.as_of))
 
     def _build_routes(self) -> dict[tuple[str, str], list[tuple[int, str]]]:
         """(entry unit, channel) → [(rule index, unit credited)], children included."""
@@ -157,10 +163,10 @@ class Accumulator:
         quantity, task, kind = entry.quantity, entry.task, entry.kind
         first = day.toordinal()
         last = first if end == day else end.toordinal()
-        for bucket, labels, lo, hi, rule_task, kinds in targets:
-            if task is not None and task != rule_task:
+        for bucket, labels, lo, hi, rule_task, kinds, tagged in targets:
+            if task != rule_task and (task is not None or tagged):
                 continue
-            if kinds is not None and kind not in kinds:
+            if kinds is not None and kind is not None and kind not in kinds:
                 continue
             if labels is None:
                 # A deadline is a one-off event, judged over the whole plan up to the
@@ -206,18 +212,18 @@ class Accumulator:
             rule = self.rules[index]
             bucket = self.counts.setdefault((index, credited), {})
             kinds = frozenset(rule.kinds) if rule.kinds else None
-            if rule.type == "deadline":
+            if rule.type in ONE_OFF:
                 lower, due = rule.dates(self.catalog.plan.plan)
                 upper = min(due, self.as_of)
                 if lower <= upper:
                     out.append((bucket, None, lower.toordinal(), upper.toordinal(), rule.task,
-                                kinds))
+                                kinds, rule.tagged_only))
                 continue
             span = self._spans[index]
             if span is not None:
                 lo, hi = span.start.toordinal(), span.end.toordinal()
                 out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi,
-                            rule.task, kinds))
+                            rule.task, kinds, rule.tagged_only))
         targets = tuple(out)
         self.targets.setdefault(unit, {})[channel] = targets  # plan ids: bounded
         return targets
@@ -242,22 +248,8 @@ class Accumulator:
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
         selection = selection or Selection()
-        catalog = self.catalog
-        group_order = {g.id: i for i, g in enumerate(catalog.plan.groups)}
-        results: list[tuple[tuple[int, int, int], RuleResult]] = []
-        for index, rule in enumerate(self.rules):
-            if selection.tasks is not None and rule.task not in selection.tasks:
-                continue
-            for unit_id in catalog.rule_units(rule):
-                unit = catalog.units.by_id[unit_id]
-                group = catalog.primary_group(unit_id)
-                if selection.units is not None and unit_id not in selection.units:
-                    continue
-                if selection.groups is not None and not selection.groups & set(unit.groups):
-                    continue
-                result = self._result(index, rule, unit_id, unit.name, group)
-                key = (group_order.get(group, len(group_order)), catalog.unit_index[unit_id], index)
-                results.append((key, result))
+        results = self._roll_up(self._all_results(selection))
+        results = [(key, r) for key, r in results if self._shown(r, selection)]
         results.sort(key=lambda pair: pair[0])
         ordered = [r for _, r in results]
         units = self._unit_summaries(ordered, frozenset(fail_on))
@@ -269,7 +261,7 @@ class Accumulator:
             if q_first == period_label(self.last, "quarter") and self.window.days > 92:
                 notes.append({"code": "single-quarter", "period": q_first})
         return CheckReport(
-            plan_id=catalog.plan.plan.id,
+            plan_id=self.catalog.plan.plan.id,
             window_start=self.window.start,
             window_end=self.window.end,
             as_of=self.as_of,
@@ -284,12 +276,72 @@ class Accumulator:
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
         )
 
+    def _all_results(self, selection: Selection
+                     ) -> list[tuple[tuple[int, int, int], RuleResult]]:
+        """Every rule × unit result of the selected tasks, with its sort key.
+
+        Units are not filtered here: a district's rolled-up verdict needs its
+        communes' results whichever units are shown.
+        """
+        catalog = self.catalog
+        group_order = {g.id: i for i, g in enumerate(catalog.plan.groups)}
+        results: list[tuple[tuple[int, int, int], RuleResult]] = []
+        for index, rule in enumerate(self.rules):
+            if selection.tasks is not None and rule.task not in selection.tasks:
+                continue
+            for unit_id in catalog.rule_units(rule):
+                unit = catalog.units.by_id[unit_id]
+                group = catalog.primary_group(unit_id)
+                result = self._result(index, rule, unit_id, unit.name, group)
+                if unit.parent is not None:
+                    result = replace(result, parent=unit.parent)
+                key = (group_order.get(group, len(group_order)), catalog.unit_index[unit_id],
+                       index)
+                results.append((key, result))
+        return results
+
+    def _shown(self, result: RuleResult, selection: Selection) -> bool:
+        """Whether the selection shows a result; communes only when asked for."""
+        units, groups = selection.units, selection.groups
+        if units is not None and result.unit not in units:
+            return False
+        unit_groups = self.catalog.units.by_id[result.unit].groups
+        if groups is not None and not groups & set(unit_groups):
+            return False
+        # A commune is shown when named, or its group asked for (--group communes).
+        return result.parent is None or units is not None or groups is not None
+
+    def _roll_up(self, results: list[tuple[tuple[int, int, int], RuleResult]]
+                 ) -> list[tuple[tuple[int, int, int], RuleResult]]:
+        """A parent's result of a roll-up rule (2.5) also holds its children's.
+
+        The parent stays accountable: it is behind when any child is, whatever its own
+        system did; its own shortfall stays its own, its children's is counted apart.
+        """
+        rolled = {rule.id for rule in self.rules if rule.rollup}
+        kids: dict[tuple[str, str], list[RuleResult]] = defaultdict(list)
+        for _, r in results:
+            if r.parent is not None and r.rule in rolled:
+                kids[(r.rule, r.parent)].append(r)
+        out = []
+        for key, r in results:
+            children = kids.get((r.rule, r.unit))
+            if r.rule in rolled and r.parent is None and children:
+                failing = [c for c in children if c.failing]
+                status: Status = "behind" if failing and not r.failing else r.status
+                r = replace(r, status=status, children=len(children),
+                            children_met=sum(1 for c in children if c.status == "met"),
+                            children_failing=len(failing),
+                            children_shortfall=sum(c.shortfall for c in failing))
+            out.append((key, r))
+        return out
+
     def _result(self, index: int, rule: Rule, unit_id: str, name: str, group: str) -> RuleResult:
         common = _Common(
             unit=unit_id, unit_name=name, group=group, rule=rule.id, task=rule.task,
             type=rule.type, min=rule.min, severity=rule.severity, basis=rule.basis,
         )
-        if rule.type == "deadline":
+        if rule.type in ONE_OFF:
             return self._deadline(index, rule, unit_id, common)
         per: Per = rule.per or "month"
         rule_periods = self._rule_periods(index, rule)
@@ -350,35 +402,42 @@ class Accumulator:
                 "periods": tuple(periods)}
 
     def _rule_periods(self, index: int, rule: Rule) -> list[Period] | None:
-        """The periods of a rule in the window (None: the rule's dates miss the window).
+        """The periods of a rule judged in the window (None: none is).
 
-        The same for every unit the rule applies to, so computed once per rule.
+        Periods are cut only by the rule's own dates (the plan's period by default),
+        and the plan's `partial_periods` says which cut ones are due: with "months",
+        the stub week 1-4 Feb 2024 is not, February and Q1 are.  A period is judged
+        in the window holding its last day, over all its days: adjacent windows
+        (Q1 … Q4, or two months) judge every period exactly once.  The same for every
+        unit the rule applies to, so computed once per rule.
         """
         if index in self._periods:
             return self._periods[index]
         meta = self.catalog.plan.plan
         start, end = rule.dates(meta)
-        full = Window(start, end).intersect(self.window)
-        periods = None
-        if full is not None:
-            partial = (rule.partial_periods or meta.partial_periods) == "include"
-            periods = list(iter_periods(full, rule.per or "month", partial))
-        self._periods[index] = periods
-        return periods
+        per: Per = rule.per or "month"
+        policy = rule.partial_periods or meta.partial_periods
+        partial = policy == "include" or (policy == "months" and per in CUT_PERIODS)
+        window = self.window
+        periods = [period for period in iter_periods(Window(start, end), per, partial)
+                   if window.start <= period.end <= window.end]
+        self._periods[index] = periods or None
+        return periods or None
 
     def _deadline(self, index: int, rule: Rule, unit_id: str, common: _Common
                   ) -> RuleResult:
-        assert rule.due is not None  # the loader guarantees it
+        due = rule.dates(self.catalog.plan.plan)[1]
         got = self.counts.get((index, unit_id), {}).get(DEADLINE, 0)
-        passed = self.as_of >= rule.due
+        passed = self.as_of >= due
         verdict: Status = "met" if got >= rule.min else ("missed" if passed else "open")
         short = max(0, rule.min - got) if verdict == "missed" else 0
-        due = 1 if passed or verdict == "met" else 0
+        counted = 1 if passed or verdict == "met" else 0
         return RuleResult(
-            per=None, periods_due=due, periods_met=1 if verdict == "met" else 0, delivered=got,
-            shortfall=short, compliance=(1.0 if verdict == "met" else 0.0) if due else None,
-            status=verdict, missed=(rule.due.isoformat(),) if verdict == "missed" else (),
-            due=rule.due, **common,
+            per=None, periods_due=counted, periods_met=1 if verdict == "met" else 0,
+            delivered=got, shortfall=short,
+            compliance=(1.0 if verdict == "met" else 0.0) if counted else None,
+            status=verdict, missed=(due.isoformat(),) if verdict == "missed" else (),
+            due=due, **common,
         )
 
     def _unit_summaries(self, results: list[RuleResult], fail_on: frozenset[str]

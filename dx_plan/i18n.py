@@ -28,6 +28,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "per.year": ("năm", "year"),
     "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
     "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
+    "check.children": ("{met}/{total} xã đạt", "{met}/{total} communes met"),
+    "check.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — dxplan đọc là có ít nhất "
+                          "một hoạt động (chỉ cảnh báo)",
+                          "Tasks the plan gives no number for — read as at least one "
+                          "activity (warnings only)"),
+    "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),
     # column headers
     "col.unit": ("Đơn vị", "Unit"),
     "col.task": ("Nhiệm vụ", "Task"),

@@ -20,7 +20,12 @@ from typing import Any, ClassVar, Literal
 Per = Literal["day", "week", "month", "quarter", "year"]
 Severity = Literal["error", "warning"]
 Basis = Literal["explicit", "interpreted"]
-PartialPeriods = Literal["include", "exclude"]
+# "months": a period cut by the plan's own start or end is due when it is a month,
+# quarter or year, never when it is a week or a day (see README "Cách đọc kế hoạch").
+PartialPeriods = Literal["include", "exclude", "months"]
+
+# Rule types judged once over their dates (at least `min` items by the last day).
+ONE_OFF = frozenset({"deadline", "presence"})
 
 # pydantic's config for every plan class: unknown keys are errors.  (A dict, because
 # importing pydantic.ConfigDict would cost what this module saves.)
@@ -59,9 +64,11 @@ class PlanMeta:
     timezone: str = _field("IANA zone of dates in logs.", default="Asia/Ho_Chi_Minh")
     week_start: Literal["monday"] = _field("ISO weeks start Monday.", default="monday")
     partial_periods: PartialPeriods = _field(
-        "Whether a period cut by the window's edge is due (include) or dropped.",
+        "Whether a period cut by the plan's start or end is due (include), dropped "
+        "(exclude), or due only when a month, quarter or year (months).",
         default="include",
     )
+    signer: str = _field("Who signed it, as printed (e.g. 'KT. CHỦ TỊCH …').", default="")
     source: Source | None = _field("Sentence that sets the period.", default=None)
 
 
@@ -199,8 +206,16 @@ class Rule:
         "Entries of a unit's children (a district's communes) count toward it.", default=False
     )
     channels: list[str] = _field("Channel ids whose items count.")
-    kinds: list[str] = _field("Kind ids that count (empty: any).", default_factory=list)
-    type: Literal["frequency", "deadline"] = _field("Quota per period, or a deadline.")
+    kinds: list[str] = _field("Kind ids that count (empty: any; an entry without a kind "
+                              "counts).", default_factory=list)
+    tagged_only: bool = _field(
+        "Only entries whose task column names this rule's task count.", default=False)
+    rollup: bool = _field(
+        "Each unit is judged on its own entries, and a unit's verdict also holds its "
+        "children's (a district and its communes).", default=False)
+    type: Literal["frequency", "deadline", "presence"] = _field(
+        "Quota per period; a deadline; or presence: at least `min` items in the rule's "
+        "dates (the reading of a timeframe that names no number).")
     per: Per | None = _field("Period of a frequency rule.", default=None)
     min: int = _field("Items required per period (or by the deadline).", default=1)
     window: RuleWindow | None = _field("Dates the rule is limited to.", default=None)
@@ -217,7 +232,8 @@ class Rule:
     def dates(self, meta: PlanMeta) -> tuple[dt.date, dt.date]:
         """First and last day the rule counts items: its own window inside the plan's.
 
-        For a deadline rule: from `not_before` (default the plan's start) to `due`.
+        For a deadline rule: from `not_before` (default the plan's start) to `due`; a
+        presence rule is due on its last day.
         """
         if self.type == "deadline":
             return self.not_before or meta.period_start, self.due or meta.period_end

@@ -72,6 +72,12 @@ class RuleResult:
     due: dt.date | None = None
     in_progress: str | None = None
     periods: tuple[PeriodResult, ...] = ()
+    parent: str | None = None  # a commune's district
+    # A rolled-up rule (2.5): how the unit's children did (None: the rule has no roll-up)
+    children: int | None = None
+    children_met: int | None = None
+    children_failing: int | None = None
+    children_shortfall: int = 0
 
     @property
     def failing(self) -> bool:
@@ -103,6 +109,12 @@ class RuleResult:
             out["due"] = self.due.isoformat()
         if self.in_progress is not None:
             out["in_progress"] = self.in_progress
+        if self.parent is not None:
+            out["parent"] = self.parent
+        if self.children is not None:
+            out["children"] = {"total": self.children, "met": self.children_met,
+                               "failing": self.children_failing,
+                               "shortfall": self.children_shortfall}
         return out
 
 

@@ -16,11 +16,16 @@ from .table import STATUS_STYLE, cell, simple_table
 MAX_MISSED_SHOWN = 4
 
 
-def missed_text(result: RuleResult) -> str:
-    """The first few missed periods, '2024-W07, 2024-W09 …(+5)'."""
+def missed_text(result: RuleResult, lang: Lang = "en") -> str:
+    """The first few missed periods, '2024-W07, 2024-W09 …(+5)', and for a district
+    judged with its communes, how many of them met ('12/15 xã đạt')."""
     shown = list(result.missed[:MAX_MISSED_SHOWN])
     more = len(result.missed) - len(shown)
-    return ", ".join(shown) + (f" …(+{more})" if more > 0 else "")
+    text = ", ".join(shown) + (f" …(+{more})" if more > 0 else "")
+    if result.children is not None:
+        children = t("check.children", lang, met=result.children_met, total=result.children)
+        text = f"{text}; {children}" if text else children
+    return text
 
 
 HEADER_KEYS = ("col.unit", "col.task", "col.quota", "col.periods", "col.items",
@@ -36,7 +41,7 @@ def result_cells(result: RuleResult, lang: Lang) -> list[str]:
         result.unit_name, result.task, quota(result, lang),
         f"{result.periods_met}/{result.periods_due}", str(result.delivered),
         str(result.shortfall or ""), percent(result.compliance),
-        status + ("" if result.severity == "error" else "*"), missed_text(result),
+        status + ("" if result.severity == "error" else "*"), missed_text(result, lang),
     ]
 
 
@@ -54,6 +59,38 @@ def group_title(catalog: Catalog, group: str, lang: Lang) -> str:
     return g.name_en if lang == "en" else g.name
 
 
+def _parts(results: tuple[RuleResult, ...]) -> list[tuple[str, list[RuleResult]]]:
+    """The plan's own quotas first; then, under their own heading, the interpreted rules."""
+    explicit = [r for r in results if r.basis == "explicit"]
+    interpreted = [r for r in results if r.basis != "explicit"]
+    parts = [("", explicit)] if explicit else []
+    if interpreted:
+        parts.append(("check.interpreted", interpreted))
+    return parts
+
+
+def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang) -> list[Table]:
+    """A table per unit group, a unit's name once, a rule a row."""
+    header = [t(k, lang) for k in HEADER_KEYS]
+    tables: list[Table] = []
+    current: str | None = None
+    previous_unit = ""
+    for result in results:
+        if result.group != current:
+            current = result.group
+            tables.append(simple_table(group_title(catalog, current, lang), header, [],
+                                       right=(3, 4, 5, 6), nowrap=(1, 2, 3)))
+            previous_unit = ""
+        row = _row(result, lang)
+        if result.unit == previous_unit:
+            row[0] = cell("")  # the unit's name once, on its first rule
+        elif previous_unit:
+            tables[-1].add_section()
+        previous_unit = result.unit
+        tables[-1].add_row(*row)
+    return tables
+
+
 def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
                       per_code: int = PER_CODE) -> list[RenderableType]:
     """The terminal view: a table per group, the problems, notes and a summary line."""
@@ -64,25 +101,10 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
     out.append(Text(t("check.window", lang, start=fmt_date(report.window_start, lang),
                       end=fmt_date(report.window_end, lang),
                       as_of=fmt_date(report.as_of, lang))))
-    header = [t(k, lang) for k in HEADER_KEYS]
-    current: str | None = None
-    table: Table | None = None
-    previous_unit = ""
-    for result in report.results:
-        if result.group != current:
-            current = result.group
-            table = simple_table(group_title(catalog, current, lang), header, [],
-                                 right=(3, 4, 5, 6), nowrap=(1, 2, 3))
-            out.append(table)
-            previous_unit = ""
-        assert table is not None
-        row = _row(result, lang)
-        if result.unit == previous_unit:
-            row[0] = cell("")  # the unit's name once, on its first rule
-        elif previous_unit:
-            table.add_section()
-        previous_unit = result.unit
-        table.add_row(*row)
+    for part, results in _parts(report.results):
+        if part:
+            out.append(Text(t(part, lang), style="bold"))
+        out.extend(_group_tables(results, catalog, lang))
     if not report.results:
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
@@ -111,17 +133,20 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
                end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang)),
              ""]
     header = [t(k, lang) for k in HEADER_KEYS]
-    current: str | None = None
-    rows: list[list[str]] = []
-    for r in report.results:
-        if r.group != current:
-            if rows:
-                lines.append(to_markdown(header, rows))
-            current, rows = r.group, []
-            lines += [f"## {md_escape(group_title(catalog, current, lang))}", ""]
-        rows.append(result_cells(r, lang))
-    if rows:
-        lines.append(to_markdown(header, rows))
+    for part, results in _parts(report.results):
+        if part:
+            lines += [f"## {md_escape(t(part, lang))}", ""]
+        current: str | None = None
+        rows: list[list[str]] = []
+        for r in results:
+            if r.group != current:
+                if rows:
+                    lines.append(to_markdown(header, rows))
+                current, rows = r.group, []
+                lines += [f"### {md_escape(group_title(catalog, current, lang))}", ""]
+            rows.append(result_cells(r, lang))
+        if rows:
+            lines.append(to_markdown(header, rows))
     if any(r.severity != "error" for r in report.results):
         lines.append(md_escape(t("check.star", lang)))
     if report.findings.groups:

@@ -22,9 +22,16 @@ def fmt_date(day: dt.date, lang: Lang) -> str:
 
 
 def quota_text(kind: str, minimum: int, per: str | None, due: dt.date | None, lang: Lang) -> str:
-    """'≥1/tuần', '≥2/month', '≥1 trước 28/08/2024' — for rules and results alike."""
+    """'≥1/tuần', '≥2/month', '≥1 trước 28/08/2024', '≥1 đến hết 31/12/2024'.
+
+    A deadline is inclusive (`due` is the last day allowed); in Vietnamese it reads as
+    the plan writes it, "trước ngày" the next day.
+    """
     if kind == "deadline" and due is not None:
-        return t("quota.deadline", lang, min=minimum, due=fmt_date(due, lang))
+        shown = due + dt.timedelta(days=1) if lang == "vi" else due
+        return t("quota.deadline", lang, min=minimum, due=fmt_date(shown, lang))
+    if kind == "presence" and due is not None:
+        return t("quota.presence", lang, min=minimum, due=fmt_date(due, lang))
     return t("quota.frequency", lang, min=minimum, per=t(f"per.{per}", lang))
 
 

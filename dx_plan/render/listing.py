@@ -13,7 +13,7 @@ from rich.console import RenderableType
 
 from ..catalog import Catalog
 from ..i18n import Lang, t
-from ..models import Plan, Rule, to_json_data
+from ..models import Plan, PlanMeta, Rule, to_json_data
 from .common import fmt_date, quota_text, to_csv, to_json, to_markdown
 from .table import render_to_text, simple_table
 
@@ -31,9 +31,9 @@ class Listing:
     nowrap: tuple[int, ...] = (0,)  # id columns: never fold an id across lines
 
 
-def rule_quota(rule: Rule, lang: Lang) -> str:
-    """'≥1/tuần' or '≥1 trước 28/08/2024' for a rule."""
-    return quota_text(rule.type, rule.min, rule.per, rule.due, lang)
+def rule_quota(rule: Rule, meta: PlanMeta, lang: Lang) -> str:
+    """'≥1/tuần', '≥1 trước 28/08/2024' or '≥1 đến hết 31/12/2024' for a rule."""
+    return quota_text(rule.type, rule.min, rule.per, rule.dates(meta)[1], lang)
 
 
 def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
@@ -47,7 +47,7 @@ def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
             who += " (− " + ", ".join(rule.exclude) + ")"
         start, end = rule.dates(meta)
         rows.append([
-            rule.task, rule.id, who, ", ".join(rule.channels), rule_quota(rule, lang),
+            rule.task, rule.id, who, ", ".join(rule.channels), rule_quota(rule, meta, lang),
             f"{fmt_date(start, lang)}–{fmt_date(end, lang)}",
             t(f"basis.{rule.basis}", lang), t(f"severity.{rule.severity}", lang),
         ])
