@@ -33,6 +33,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                           "một hoạt động (chỉ cảnh báo)",
                           "Tasks the plan gives no number for — read as at least one "
                           "activity (warnings only)"),
+    "plan.explicit": ("Chỉ tiêu kế hoạch nêu rõ (mức lỗi)",
+                      "Quotas the plan states (errors)"),
+    "plan.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — dxplan đọc là có ít nhất một "
+                         "hoạt động (chỉ cảnh báo)",
+                         "Tasks the plan gives no number for — read as at least one activity "
+                         "(warnings only)"),
+    "plan.except": ("trừ", "except"),
+    "col.source": ("Câu của kế hoạch", "The plan's words"),
     "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),
     # column headers
     "col.unit": ("Đơn vị", "Unit"),

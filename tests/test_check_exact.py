@@ -1,7 +1,7 @@
 """`check` end to end — reader, engine, JSON — on a log worked out by hand.
 
 The log below mixes the date forms people write, a duplicate, a quantity of 2,
-a straddling first week (the plan starts Thursday 1 Feb 2024: W05 is 1–4 Feb),
+a stub first week (the plan starts Thursday 1 Feb 2024: W05, 1–4 Feb, is not due),
 a month quota of 2, and ranged LED rows, one starting before the plan period.
 """
 
@@ -58,12 +58,13 @@ def test_hand_worked_q1_log(tmp_path: Path) -> None:
                      ("so-gddt", "3.4")]  # by group, then unit in plan order, then task
     del doc["results"][2]
     assert doc["results"] == [
-        # W05..W13 due (9); W07 and W09 empty; 1 + 2 + 1 + 1 + 1 + 1 + 1 = 8 items
-        # (the re-sent row 4 is the same unit, channel, date and URL as row 3: once).
+        # W06..W13 due (8; the stub week W05 and its row 2 count for nothing); W07 and
+        # W09 empty; 2 + 1 + 1 + 1 + 1 + 1 = 7 items (the re-sent row 4 is the same
+        # unit, channel, date and URL as row 3: once); 6/8 = 0.75.
         {**common("bao-long-an", "Báo Long An", "press", "2.2-newspaper-weekly", "2.2",
                   "week", 1),
-         "periods_due": 9, "periods_met": 7, "delivered": 8, "shortfall": 2,
-         "compliance": 0.778, "status": "behind", "missed": ["2024-W07", "2024-W09"]},
+         "periods_due": 8, "periods_met": 6, "delivered": 7, "shortfall": 2,
+         "compliance": 0.75, "status": "behind", "missed": ["2024-W07", "2024-W09"]},
         # Provincial portal, ≥2 a month: 3 in February, 1 in March.
         {**common("vp-ubnd-tinh", "Văn phòng Ủy ban nhân dân tỉnh", "departments",
                   "3.1-provincial-portal-monthly", "3.1", "month", 2),
@@ -109,8 +110,11 @@ def test_as_of_before_the_window_leaves_everything_open() -> None:
     assert code == 0
     doc = json.loads(out)
     assert doc["window"]["as_of"] == "2024-02-01"
-    assert {r["status"] for r in doc["results"]} == {"open"}
-    assert sum(r["periods_due"] for r in doc["results"]) == 0
+    # No period has ended; a one-off rule (presence, deadline) is met by an item of
+    # 1 February, the as-of day, and is otherwise open.
+    assert {r["status"] for r in doc["results"] if r["type"] == "frequency"} == {"open"}
+    assert sum(r["periods_due"] for r in doc["results"] if r["type"] == "frequency") == 0
+    assert {r["status"] for r in doc["results"] if r["type"] != "frequency"} <= {"open", "met"}
 
 
 def test_from_and_to_messages_name_what_was_given() -> None:
@@ -129,12 +133,18 @@ def test_from_and_to_messages_name_what_was_given() -> None:
                                          "as_of": "2024-02-10"}
 
 
-def test_a_commune_or_the_communes_group_has_no_rules_of_its_own() -> None:
+def test_communes_are_judged_and_shown_when_asked_for() -> None:
     q1 = str(ROOT / "logs" / "q1.csv")
-    code, _, err = run("check", q1, "--unit", "x-thanh-loi--h-ben-luc")
-    assert (code, err) == (2, "Lỗi: --unit 'x-thanh-loi--h-ben-luc': không có quy định nào áp "
-                              "dụng cho đơn vị này; các mục của đơn vị được tính cho "
-                              "'h-ben-luc'\n")
-    code, _, err = run("check", q1, "--group", "communes", "--lang", "en")
-    assert (code, err) == (2, "Error: --group 'communes': no rule of the plan applies to its "
-                              "units (a commune's items count toward its district)\n")
+    code, out, _ = run("check", q1, "--period", "2024-Q1", "--group", "communes",
+                       "--format", "json", "--task", "2.5")
+    results = json.loads(out)["results"]
+    assert len(results) == 188  # every commune's loudspeaker system, with its district
+    assert all(r["group"] == "communes" and r["parent"].startswith(("h-", "tx-", "tp-"))
+               for r in results)
+    code, out, _ = run("check", q1, "--period", "2024-Q1", "--unit", "x-thanh-loi--h-ben-luc",
+                       "--format", "json")
+    assert [(r["task"], r["parent"]) for r in json.loads(out)["results"]] == [
+        ("2.5", "h-ben-luc"), ("3.2b", "h-ben-luc"), ("3.5", "h-ben-luc")]
+    # By default only the accountable units are listed: no commune among them.
+    code, out, _ = run("check", q1, "--period", "2024-Q1", "--format", "json")
+    assert not [r for r in json.loads(out)["results"] if "parent" in r]

@@ -36,26 +36,27 @@ def test_plan_show_json_is_the_contract() -> None:
     assert {k: rule[k] for k in ("task", "type", "applies_to", "channels", "kinds", "per", "min",
                                  "severity", "basis")} == {
         "task": "3.1", "type": "frequency", "applies_to": ["vp-ubnd-tinh"],
-        "channels": ["provincial-portal"], "kinds": [], "per": "month", "min": 2,
+        "channels": ["provincial-portal"], "kinds": ["article", "bulletin", "infographic"],
+        "per": "month", "min": 2,
         "severity": "error", "basis": "explicit"}
     assert rule["source"]["text"] == "Mỗi tháng đăng tải ít nhất 2 bài viết/bản tin tại chuyên " \
                                      "mục này"
     channel_ids = [c["id"] for c in doc["channels"]]
     assert channel_ids == ["newspaper", "tv", "fm-radio", "grassroots-radio", "provincial-portal",
                            "unit-portal", "dx-portal", "zalo", "social", "led-screen", "print",
-                           "meeting", "school", "community", "contest", "report"]
+                           "meeting", "school", "community", "contest", "plan-doc", "report"]
 
 
 def test_plan_show_table_in_both_languages() -> None:
     code, out, _ = run("plan", "show")
     assert code == 0
     assert "Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn tỉnh Long An năm 2024" in out
-    assert re.search(r"│ 2\.2 +│ 2\.2-newspaper-weekly +│ bao-long-an +│ newspaper +│ ≥1/tuần +│ "
-                     r"01/02/2024–31/12/2024 │ nêu rõ +│ lỗi", out)
+    assert re.search(r"│ 2\.2 +│ Bài viết/bản tin chuyên +│ Báo Long An +│ Báo in, báo điện tử +│ "
+                     r"≥1/tuần +│ 01/02/2024–31/12/2024 │ nêu rõ +│ lỗi", out)
     code, out, _ = run("plan", "show", "--lang", "en")
-    assert re.search(r"│ 3\.1 +│ 3\.1-provincial-portal-monthly +│ vp-ubnd-tinh +│ "
-                     r"provincial-portal +│ ≥2/month +│ 2024-02-01–2024-12-31 │ explicit +│ error",
-                     out)
+    assert re.search(r"│ 3\.1 +│ Articles/bulletins in the +│ Office of the Provincial +│ "
+                     r"Provincial web portal +│ ≥2/month +│ 2024-02-01–2024-12-31 │ explicit +│ "
+                     r"error", out)
 
 
 def test_units_group_districts_json() -> None:
@@ -98,7 +99,7 @@ def test_docs_and_tasks() -> None:
 
 def test_plan_validate(tmp_path: Path) -> None:
     code, out, _ = run("plan", "validate")
-    assert (code, out) == (0, "Kế hoạch hợp lệ: 227 đơn vị, 16 kênh, 20 quy định, 21 nhiệm vụ, "
+    assert (code, out) == (0, "Kế hoạch hợp lệ: 227 đơn vị, 17 kênh, 23 quy định, 21 nhiệm vụ, "
                               "43 văn bản.\n")
     bad = tmp_path / "plan.yaml"
     bad.write_text("plan: {id: x}\nplan: {id: y}\n", encoding="utf-8")
@@ -162,10 +163,22 @@ def test_docs_and_tasks_in_every_format_and_language() -> None:
 def test_plan_show_csv_and_markdown() -> None:
     code, out, _ = run("plan", "show", "--format", "csv", "--lang", "en")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["Task", "Rule", "Who", "Channel", "Quota", "Window", "Basis", "Severity"]
-    assert ["2.1", "2.1-contest-award", "so-tttt", "contest", "≥1 by 2024-08-28",
-            "2024-02-01–2024-08-28", "explicit", "error"] in rows
-    assert len(rows) == 1 + 20
+    assert rows[0] == ["Task", "Rule", "Who", "Channel", "Quota", "Window", "Basis", "Severity",
+                       "The plan's words"]
+    # In words (ids stay in JSON); "trước ngày 28/8/2024" is on or before 27 August.
+    assert ["2.1", "Award the radio/TV production contest on digital transformation",
+            "Department of Information and Communications", "Radio and TV production contest",
+            "≥1 by 2024-08-27", "2024-02-01–2024-08-27", "explicit", "error",
+            "Tổng kết, trao giải thưởng trước ngày 28/8/2024"] in rows
+    assert len(rows) == 1 + 23
+    # The plan's own quotas first, every interpreted rule after them.
+    bases = [r[6] for r in rows[1:]]
+    assert bases == sorted(bases, key=["explicit", "interpreted"].index)
     code, out, _ = run("plan", "show", "--format", "markdown")
-    assert "| 2.5 | 2.5-grassroots-radio-weekly | districts | grassroots-radio | ≥1/tuần | " \
-           "01/02/2024–31/12/2024 | nêu rõ | lỗi |" in out
+    assert out.index("### Chỉ tiêu kế hoạch nêu rõ") < out.index(
+        "### Nhiệm vụ kế hoạch không nêu số lượng")
+    assert ("| 2.5 | Bản tin/câu chuyện truyền thanh về chuyển đổi số trên hệ thống truyền "
+            "thanh cấp huyện, cấp xã | UBND cấp huyện, UBND cấp xã | Hệ thống truyền thanh cơ sở "
+            "| ≥1/tuần | 01/02/2024–31/12/2024 | nêu rõ | lỗi |") in out
+    code, out, _ = run("plan", "show")
+    assert "≥1 trước 28/08/2024" in out and "2.1-contest-award" not in out

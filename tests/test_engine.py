@@ -53,16 +53,18 @@ def result(report, unit: str, rule: str):  # type: ignore[no-untyped-def]
 def test_weekly_quota_across_feb_and_march(catalog: Catalog) -> None:
     report = check(catalog, ENTRIES, Q1, D(2024, 3, 31))
     r = result(report, "bao-long-an", "2.2-newspaper-weekly")
-    # Weeks W05 (1–4 Feb, clipped) … W13: 9 due; W07 and W09 empty; 1+2+1+1+1+1+1 = 8 items.
+    # The stub week W05 (1–4 Feb, cut by the plan's start) is not due, and its item on
+    # Fri 2 Feb counts for nothing.  W06 … W13: 8 due; W07 and W09 empty;
+    # 2+1+1+1+1+1 = 7 items; 6/8 = 0.75.
     assert r.to_dict() == {
         "unit": "bao-long-an", "unit_name": "Báo Long An", "rule": "2.2-newspaper-weekly",
-        "task": "2.2", "type": "frequency", "per": "week", "min": 1, "periods_due": 9,
-        "periods_met": 7, "delivered": 8, "shortfall": 2, "compliance": 0.778,
+        "task": "2.2", "type": "frequency", "per": "week", "min": 1, "periods_due": 8,
+        "periods_met": 6, "delivered": 7, "shortfall": 2, "compliance": 0.75,
         "status": "behind", "missed": ["2024-W07", "2024-W09"], "severity": "error",
         "basis": "explicit", "group": "press",
     }
     assert (r.periods[0].label, r.periods[0].start, r.periods[0].end) == (
-        "2024-W05", D(2024, 2, 1), D(2024, 2, 4))
+        "2024-W06", D(2024, 2, 5), D(2024, 2, 11))
 
 
 def test_monthly_quota_of_two(catalog: Catalog) -> None:
@@ -80,34 +82,43 @@ def test_ranged_led_entries_cover_every_day(catalog: Catalog) -> None:
     assert r.missed == ("2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13", "2024-02-14")
 
 
-def test_commune_entries_count_for_their_district_and_task_column_restricts(
+def test_a_district_is_judged_with_its_communes_and_task_column_restricts(
         catalog: Catalog) -> None:
     report = check(catalog, ENTRIES, Q1, D(2024, 3, 31))
     r = result(report, "h-ben-luc", "2.5-grassroots-radio-weekly")
-    assert (r.periods_due, r.periods_met, r.delivered, r.status) == (9, 9, 9, "met")
+    # Its own system broadcast every week W06–W13; its communes did not (the one
+    # commune row is in the stub week W05), so the district is not met.
+    communes = len(catalog.children["h-ben-luc"])
+    assert (r.periods_due, r.periods_met, r.delivered, r.status) == (8, 8, 8, "behind")
+    assert (r.children, r.children_met, r.children_failing) == (communes, 0, communes)
     r = result(report, "h-duc-hoa", "2.5-grassroots-radio-weekly")
-    assert (r.delivered, r.shortfall, r.status) == (0, 9, "missing")
-    r = result(report, "h-duc-hoa", "2.6-mass-media-quarterly")
-    assert (r.delivered, r.status) == (1, "met")
+    assert (r.delivered, r.shortfall, r.status) == (0, 8, "missing")
+    # 2.6 counts press and broadcast items tagged 2.6, never loudspeaker broadcasts.
+    r = result(report, "h-duc-hoa", "2.6-mass-media")
+    assert (r.delivered, r.status) == (0, "open")
 
 
 def test_as_of_mid_week_leaves_the_week_in_progress(catalog: Catalog) -> None:
     # Wednesday 20 March: W12 (18–24 Mar) has not ended, so only W05–W11 are due.
     r = result(check(catalog, ENTRIES, Q1, D(2024, 3, 20)), "bao-long-an", "2.2-newspaper-weekly")
+    # W06–W11 due (W05 is the stub week); W07 and W09 empty; 2+1+1+1 items in them and
+    # 1 (19 Mar) in the week in progress.
     assert (r.periods_due, r.periods_met, r.delivered, r.shortfall, r.in_progress) == (
-        7, 5, 7, 2, "2024-W12")
+        6, 4, 6, 2, "2024-W12")
     assert r.missed == ("2024-W07", "2024-W09")
 
 
 def test_units_without_entries_appear(catalog: Catalog) -> None:
     report = check(catalog, ENTRIES, Q1, D(2024, 3, 31))
     r = result(report, "h-tan-hung", "2.5-grassroots-radio-weekly")
-    assert (r.periods_due, r.delivered, r.shortfall, r.status) == (9, 0, 9, "missing")
+    assert (r.periods_due, r.delivered, r.shortfall, r.status) == (8, 0, 8, "missing")
     units = {u.unit: u for u in report.units}
     assert units["h-tan-hung"].status == "missing"
     assert units["bao-long-an"].status == "behind"
-    # Every district, department and press unit the rules name is reported.
-    expected = {u for rule in catalog.plan.rules for u in catalog.rule_units(rule)}
+    # Every district, department and press unit the rules name is reported; communes
+    # only when asked for.
+    expected = {u for rule in catalog.plan.rules for u in catalog.rule_units(rule)
+                if catalog.units.by_id[u].parent is None}
     assert {u.unit for u in report.units} == expected
 
 
@@ -122,7 +133,7 @@ def test_results_are_sorted_by_group_unit_and_task(catalog: Catalog) -> None:
 def test_deadline_rule_met_missed_open(catalog: Catalog) -> None:
     year = Window(D(2024, 2, 1), D(2024, 12, 31))
     r = result(check(catalog, [], year, D(2024, 9, 1)), "so-tttt", "2.1-contest-award")
-    assert (r.status, r.shortfall, r.missed, r.periods_due) == ("missed", 1, ("2024-08-28",), 1)
+    assert (r.status, r.shortfall, r.missed, r.periods_due) == ("missed", 1, ("2024-08-27",), 1)
     r = result(check(catalog, [], year, D(2024, 3, 31)), "so-tttt", "2.1-contest-award")
     assert (r.status, r.shortfall, r.periods_due) == ("open", 0, 0)
     award = e("so-tttt", "contest", D(2024, 8, 20), kind="award")
@@ -153,4 +164,4 @@ def test_a_deadline_met_before_the_window_stays_met(catalog: Catalog) -> None:
     award = e("so-tttt", "contest", D(2024, 5, 20), kind="award")
     q3 = Window(D(2024, 7, 1), D(2024, 9, 30))
     r = result(check(catalog, [award], q3, D(2024, 9, 30)), "so-tttt", "2.1-contest-award")
-    assert (r.status, r.delivered, r.due) == ("met", 1, D(2024, 8, 28))
+    assert (r.status, r.delivered, r.due) == ("met", 1, D(2024, 8, 27))

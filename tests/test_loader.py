@@ -25,7 +25,8 @@ def test_shipped_plan_has_the_explicit_quotas(catalog: Catalog) -> None:
     expect = {
         "2.2-newspaper-weekly": (["bao-long-an"], ["newspaper"], "week", 1),
         "2.3-tv-weekly": (["dai-ptth-long-an"], ["tv"], "week", 1),
-        "2.5-grassroots-radio-weekly": (["districts"], ["grassroots-radio"], "week", 1),
+        "2.5-grassroots-radio-weekly": (["districts", "communes"], ["grassroots-radio"],
+                                        "week", 1),
         "3.1-provincial-portal-monthly": (["vp-ubnd-tinh"], ["provincial-portal"], "month", 2),
         "3.3-unit-portal-monthly": (["departments", "districts", "ttpvhcc-tinh"],
                                     ["unit-portal"], "month", 1),
@@ -37,9 +38,15 @@ def test_shipped_plan_has_the_explicit_quotas(catalog: Catalog) -> None:
         assert (rule.applies_to, rule.channels, rule.per, rule.min) == (who, channels, per, minimum)
         assert (rule.type, rule.severity, rule.basis) == ("frequency", "error", "explicit")
     contest = rules["2.1-contest-award"]
+    # "trước ngày 28/8/2024": on or before 27 August.
     assert (contest.type, contest.due, contest.applies_to, contest.kinds) == (
-        "deadline", dt.date(2024, 8, 28), ["so-tttt"], ["award"])
-    assert rules["2.5-grassroots-radio-weekly"].include_children is True
+        "deadline", dt.date(2024, 8, 27), ["so-tttt"], ["award"])
+    radio = rules["2.5-grassroots-radio-weekly"]
+    assert (radio.rollup, radio.include_children, radio.kinds) == (
+        True, False, ["bulletin", "story", "news"])
+    # The kinds the plan names for its explicit quotas.
+    assert rules["2.2-newspaper-weekly"].kinds == ["article", "bulletin"]
+    assert rules["2.3-tv-weekly"].kinds == ["bulletin", "story"]
 
 
 def test_every_interpreted_rule_is_a_warning_and_every_task_has_a_rule(catalog: Catalog) -> None:

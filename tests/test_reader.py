@@ -46,7 +46,7 @@ import make_fixtures  # noqa: E402
 D = dt.date
 CHANNEL_IDS = ("newspaper, tv, fm-radio, grassroots-radio, provincial-portal, unit-portal, "
                "dx-portal, zalo, social, led-screen, print, meeting, school, community, "
-               "contest, report")
+               "contest, plan-doc, report")
 KIND_IDS = ("article, news, bulletin, story, infographic, video, slide, leaflet, meeting, "
             "guidance, support, plan, award, report")
 REQUIRED = "every row needs a date, a unit and a channel"
@@ -412,7 +412,7 @@ def test_evidence_checks(catalog: Catalog) -> None:
          "add the link to the published item"),
         (9, w, "task-mismatch", "task", "task 3.5 counts items on social, not unit-portal",
          None),
-        (13, w, "task-mismatch", "task", "task IV.1 counts items on report, not unit-portal",
+        (13, w, "task-mismatch", "task", "task IV.1 counts items on plan-doc, report, not unit-portal",
          None),
     ]
 

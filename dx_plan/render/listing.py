@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import RenderableType
+from rich.text import Text
 
 from ..catalog import Catalog
 from ..i18n import Lang, t
@@ -29,6 +30,8 @@ class Listing:
     rows: list[list[str]]
     payload: object
     nowrap: tuple[int, ...] = (0,)  # id columns: never fold an id across lines
+    # Titled parts of `rows` shown as tables of their own (table and Markdown)
+    sections: tuple[tuple[str, list[list[str]]], ...] = ()
 
 
 def rule_quota(rule: Rule, meta: PlanMeta, lang: Lang) -> str:
@@ -37,24 +40,47 @@ def rule_quota(rule: Rule, meta: PlanMeta, lang: Lang) -> str:
 
 
 def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
-    """`dxplan plan show`: every rule with who, channel, quota, window, basis, severity."""
+    """`dxplan plan show`: every rule in words, the plan's own quotas apart from the
+    rules dxplan reads into words that name no number.  JSON keeps the ids."""
     plan = catalog.plan
     meta = plan.plan
-    rows = []
+    explicit: list[list[str]] = []
+    interpreted: list[list[str]] = []
     for rule in plan.rules:
-        who = ", ".join(rule.applies_to)
-        if rule.exclude:
-            who += " (− " + ", ".join(rule.exclude) + ")"
         start, end = rule.dates(meta)
-        rows.append([
-            rule.task, rule.id, who, ", ".join(rule.channels), rule_quota(rule, meta, lang),
-            f"{fmt_date(start, lang)}–{fmt_date(end, lang)}",
-            t(f"basis.{rule.basis}", lang), t(f"severity.{rule.severity}", lang),
-        ])
+        row = [rule.task, rule.title if lang == "vi" else rule.title_en,
+               _who(catalog, rule, lang), _channels(catalog, rule.channels, lang),
+               rule_quota(rule, meta, lang), f"{fmt_date(start, lang)}–{fmt_date(end, lang)}",
+               t(f"basis.{rule.basis}", lang), t(f"severity.{rule.severity}", lang),
+               rule.source.text]
+        (explicit if rule.basis == "explicit" else interpreted).append(row)
     header = [t(k, lang) for k in ("col.task", "col.rule", "col.who", "col.channel",
-                                   "col.quota", "col.window", "col.basis", "col.severity")]
+                                   "col.quota", "col.window", "col.basis", "col.severity",
+                                   "col.source")]
     title = meta.title if lang == "vi" else (meta.title_en or meta.title)
-    return Listing(title, header, rows, plan_payload(plan), nowrap=(0, 1, 4, 5))
+    sections = ((t("plan.explicit", lang), explicit), (t("plan.interpreted", lang), interpreted))
+    return Listing(title, header, explicit + interpreted, plan_payload(plan),
+                   nowrap=(0, 4, 5), sections=sections)
+
+
+def _who(catalog: Catalog, rule: Rule, lang: Lang) -> str:
+    """The units a rule names, in words: group names, unit names, '(trừ …)'."""
+    def name(ident: str) -> str:
+        group = catalog.groups.get(ident)
+        if group is not None:
+            return group.name if lang == "vi" else group.name_en
+        unit = catalog.units.by_id[ident]
+        return unit.name if lang == "vi" else (unit.name_en or unit.name)
+
+    who = ", ".join(name(i) for i in rule.applies_to)
+    if rule.exclude:
+        who += f" ({t('plan.except', lang)} " + ", ".join(name(i) for i in rule.exclude) + ")"
+    return who
+
+
+def _channels(catalog: Catalog, ids: list[str], lang: Lang) -> str:
+    by_id = catalog.channels.by_id
+    return "; ".join(by_id[c].name if lang == "vi" else by_id[c].name_en for c in ids)
 
 
 def plan_payload(plan: Plan) -> dict[str, object]:
@@ -110,8 +136,19 @@ def render_listing(listing: Listing, fmt: str, width: int) -> str:
         return to_json(listing.payload)
     if fmt == "csv":
         return to_csv(listing.header, listing.rows)
+    parts = listing.sections or ((listing.title, listing.rows),)
     if fmt == "markdown":
-        return f"## {listing.title}\n\n" + to_markdown(listing.header, listing.rows)
-    renderables: Sequence[RenderableType] = [
-        simple_table(listing.title, listing.header, listing.rows, nowrap=listing.nowrap)]
+        heads = [f"## {listing.title}\n\n"] if listing.sections else []
+        return "".join(heads) + "\n".join(
+            f"{'###' if listing.sections else '##'} {title}\n\n"
+            + to_markdown(listing.header, rows) for title, rows in parts if rows)
+    if listing.sections:  # the terminal: the sentence of the plan is for --format markdown
+        header, keep = listing.header[:-1], len(listing.header) - 1
+        parts = tuple((title, [row[:keep] for row in rows]) for title, rows in parts)
+    else:
+        header = listing.header
+    renderables: list[RenderableType] = [Text(listing.title, style="bold")] if (
+        listing.sections) else []
+    renderables += [simple_table(title, header, rows, nowrap=listing.nowrap)
+                    for title, rows in parts if rows]
     return render_to_text(renderables, width)
