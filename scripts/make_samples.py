@@ -21,94 +21,74 @@ openpyxl.
 
 The log covers 1 February – 31 March 2024 (the plan starts on 1 February), so
 `dxplan check logs/q1.csv --period 2024-Q1` has these due periods: ISO weeks
-2024-W05 (1–4 Feb, clipped) … 2024-W13; months 2024-02 and 2024-03; quarter 2024-Q1
-(1 Feb – 31 Mar); and 60 days for the daily LED rule 3.4.
+2024-W06 … 2024-W13 (the stub week W05, 1–4 Feb, is cut by the plan's start and not
+due; rows in it are made anyway, as units really log them); months 2024-02 and
+2024-03; quarter 2024-Q1 (1 Feb – 31 Mar); and 60 days for the daily LED rule 3.4.
 
 Design: error-severity rules (explicit quotas) per unit
 =========================================================
 
 Legend: met = every due period met; "-" = rule does not apply to the unit;
-open = deadline not yet due (2.1 is due 28/08/2024: only the contest's rules are
-issued in Q1, which does not count, since 2.1 counts award entries only).
+2.1's award is due 27/08/2024 and only its plan (a warning rule) is issued in Q1.
 
 Press (rules 2.2 newspaper weekly, 2.3 TV weekly):
 
-    bao-long-an        2.2 met (3–5 items every week W05–W13)
-    dai-ptth-long-an   2.3 met (1–3 items every week W05–W13)
+    bao-long-an        2.2 met (3–5 items every week)
+    dai-ptth-long-an   2.3 met (1–3 items every week)
 
-Departments, agencies and districts (2.5 = grassroots radio weekly, districts only;
-3.1 = ≥2 provincial-portal items a month, vp-ubnd-tinh only; 3.3 = unit-portal
-monthly; 3.4 = LED/LCD every day; IV.1 = quarterly report, dated 20–29 March):
+Departments, agencies and districts (2.5 = grassroots radio weekly, the district's own
+system and every commune's; 3.1 = ≥2 provincial-portal items a month, vp-ubnd-tinh
+only; 3.3 = unit-portal monthly; 3.4 = LED/LCD every day; IV.1 = quarterly report,
+dated 20–29 March, not asked of so-tttt, which synthesises them):
 
-    unit               2.5                 3.1   3.3            3.4                     IV.1
-    vp-ubnd-tinh       -                   met   -              met                     met
-    so-tttt            -                   -     met            met                     met
-      (so-tttt also has 2.1 contest award: open)
-    so-gddt            -                   -     met            behind: 10–14/02 short  met
-    so-tai-chinh       -                   -     met            met                     met
-    so-noi-vu          -                   -     met            missing (no LED rows)   met
-    so-tu-phap         -                   -     met            met                     met
-    so-khdt            -                   -     behind: 2024-02  met                   met
-    so-cong-thuong     -                   -     met            missing                 missing
-    so-nnptnt          -                   -     met            met                     missing
-    so-gtvt            -                   -     met            behind: 16–31/03 short  met
-    so-xay-dung        -                   -     met            met                     met
-    so-tnmt            -                   -     met            met                     met
-    so-ldtbxh          -                   -     behind: 2024-03  met                   met
-    so-vhttdl          -                   -     met            met                     met
-    so-khcn            -                   -     met            met                     met
-    so-y-te            -                   -     met            met                     met
+    unit               2.5                   3.3              3.4                     IV.1
+    vp-ubnd-tinh       -                     - (3.1 met)      met                     met
+    so-tttt            -                     met              met                     -
+    so-gddt            -                     met              behind: 10–14/02 short  met
+    so-noi-vu          -                     met              missing (no LED rows)   met
+    so-khdt            -                     behind: 2024-02  met                     met
+    so-cong-thuong     -                     met              missing                 missing
+    so-nnptnt          -                     met              met                     missing
+    so-gtvt            -                     met              behind: 16–31/03 short  met
+    so-ldtbxh          -                     behind: 2024-03  met                     met
     so-ngoai-vu        MISSING: no rows at all (every rule missing)
     thanh-tra-tinh     MISSING: no rows at all (every rule missing)
-    ban-ql-kkt         -                   -     met            met                     met
-    ttpvhcc-tinh       -                   -     met            met                     -
-    tp-tan-an          met                 -     met            met                     met
-    tx-kien-tuong      behind: W07         -     met            met                     met
-    h-tan-hung         MISSING: no rows at all (every rule missing)
-    h-vinh-hung        MISSING: no rows at all (every rule missing)
-    h-moc-hoa          met                 -     met            behind: Feb short       met
-    h-tan-thanh        met                 -     met            met                     missing
-    h-thanh-hoa        met                 -     met            met                     met
-    h-duc-hue          met                 -     met            met                     met
-    h-duc-hoa          behind: W07, W10    -     met            met                     met
-    h-ben-luc          met                 -     met            met                     met
-    h-thu-thua         behind: W05         -     met            met                     met
-    h-tan-tru          met                 -     met            met                     met
-    h-can-duoc         met                 -     met            met                     met
-    h-can-giuoc        met                 -     behind: 2024-03  met                   met
-    h-chau-thanh       met                 -     behind: 2024-02  met                   met
+    (every other department: met on every error rule)
+    ban-ql-kkt         not named by the plan: no rule applies, no rows
+    ttpvhcc-tinh       -                     met              met                     -
+    tx-kien-tuong      behind: own W07       met              met                     met
+    h-tan-hung         MISSING: no rows at all, nor any of its communes
+    h-vinh-hung        MISSING: no rows at all, nor any of its communes
+    h-moc-hoa          met                   met              behind: Feb short       met
+    h-tan-thanh        met                   met              met                     missing
+    h-duc-hoa          behind: own W07, W10  met              met                     met
+    h-thu-thua         behind: own W06       met              met                     met
+    h-can-duoc         behind: 15/17 xã      met              met                     met
+                       (Long Trạch misses W09, Long Khê W11–W12)
+    h-can-giuoc        met                   behind: 2024-03  met                     met
+    h-chau-thanh       behind: 12/13 xã      behind: 2024-02  met                     met
+                       (Bình Quới misses W13)
+    (tp-tan-an, h-thanh-hoa, h-duc-hue, h-ben-luc, h-tan-tru: met on every error rule)
 
-  h-can-giuoc posts exactly one unit-portal article in February and none in March.
-  so-gddt's LED campaigns run 01–09/02, 15–29/02 and all of March (the Tết gap).
-  h-moc-hoa's LED campaigns start on 01/03; so-gtvt's stop on 15/03.
-
-Fully compliant on every error rule: bao-long-an, dai-ptth-long-an, vp-ubnd-tinh,
-so-tttt, so-tai-chinh, so-tu-phap, so-xay-dung, so-tnmt, so-vhttdl, so-khcn, so-y-te,
-ban-ql-kkt, ttpvhcc-tinh, tp-tan-an, h-thanh-hoa, h-duc-hue, h-ben-luc, h-tan-tru,
-h-can-duoc.  (tinh-doan and buu-dien-tinh have warning rules only.)
+Every commune of the other districts broadcasts once every week.
+h-can-giuoc posts exactly one unit-portal article in February and none in March.
+so-gddt's LED campaigns run 01–09/02, 15–29/02 and all of March (the Tết gap).
+h-moc-hoa's LED campaigns start on 01/03; so-gtvt's stop on 15/03.
 
 Design: warning-severity (interpreted) rules
 ============================================
 
-Met for every active unit in every period, except these deliberate gaps:
+Presence rules are due on 31/12/2024, so in Q1 they are met or still open:
 
-    so-khdt        1.2 (Long An Số, quarterly): missing
-    so-gtvt        1.2: missing
-    h-moc-hoa      1.2: missing
-    so-ldtbxh      1.1 (internal meetings, monthly): 2024-02 short
-    h-tan-thanh    1.1: 2024-02 short
-    h-duc-hoa      3.5 (social media, monthly): 2024-02 short
-    so-nnptnt      3.5: 2024-02 short
-    tp-tan-an      3.5: 2024-03 short
-    so-noi-vu      4 (print, quarterly): missing
-    so-khcn        4: missing
-    h-chau-thanh   4: missing
-    h-can-giuoc    3.2b (district/commune Zalo, monthly): 2024-03 short
-    h-can-duoc     3.2b: 2024-02 short
+    so-khdt, so-gtvt, h-moc-hoa   1.2 (Long An Số, tagged rows only): open, no row
+    so-ldtbxh, h-tan-thanh        1.1 (internal meetings): open, no row
+    so-noi-vu, so-khcn, h-chau-thanh   4 (print): open, no row
+    so-cong-thuong, h-tan-thanh   IV.1 own plan: open, no row
+    2.4 (FM, weekly): met every week.  2.1's plan: issued 11–15/03, met.
+    About 30% of communes post once on 3.2b (Zalo) and on 3.5 (social media);
+    the others are open.
 
-The four MISSING units are also missing on their warning rules.  Rules 1.3, 2.4,
-2.6, 3.2, 5, 6 and IV.4 are met by every unit they apply to (2.6 by commissioned TV/FM
-rows, and for districts also by their radio rows that carry no task).
+2.6 counts only press and broadcast rows tagged 2.6 (commissioned TV/FM items).
 
 Rows that draw warnings but no errors (q1.csv has no error rows):
 
@@ -191,57 +171,68 @@ def _days(first: str, last: str) -> tuple[str, ...]:
 # unit → rule id → labels of the periods left short (ALL: the rule is not served at all)
 GAPS: dict[str, dict[str, tuple[str, ...]]] = {
     "h-duc-hoa": {"2.5-grassroots-radio-weekly": ("2024-W07", "2024-W10"),
-                  "3.5-social-monthly": ("2024-02",)},
-    "h-thu-thua": {"2.5-grassroots-radio-weekly": ("2024-W05",)},
+                  "3.5-social": ("2024-02",)},
+    "h-thu-thua": {"2.5-grassroots-radio-weekly": ("2024-W06",)},
     "tx-kien-tuong": {"2.5-grassroots-radio-weekly": ("2024-W07",)},
     "h-can-giuoc": {"3.3-unit-portal-monthly": ("2024-03",),
-                    "3.2b-local-zalo-monthly": ("2024-03",)},
-    "h-chau-thanh": {"3.3-unit-portal-monthly": ("2024-02",), "4-print-quarterly": (ALL,)},
-    "so-khdt": {"3.3-unit-portal-monthly": ("2024-02",), "1.2-long-an-so-quarterly": (ALL,)},
-    "so-ldtbxh": {"3.3-unit-portal-monthly": ("2024-03",), "1.1-internal-monthly": ("2024-02",)},
+                    "3.2b-local-zalo": ("2024-03",)},
+    "h-chau-thanh": {"3.3-unit-portal-monthly": ("2024-02",), "4-print": (ALL,)},
+    "so-khdt": {"3.3-unit-portal-monthly": ("2024-02",), "1.2-long-an-so": (ALL,)},
+    "so-ldtbxh": {"3.3-unit-portal-monthly": ("2024-03",), "1.1-internal": (ALL,)},
     "so-gddt": {"3.4-led-daily": _days("2024-02-10", "2024-02-14")},
     "h-moc-hoa": {"3.4-led-daily": _days("2024-02-01", "2024-02-29"),
-                  "1.2-long-an-so-quarterly": (ALL,)},
+                  "1.2-long-an-so": (ALL,)},
     "so-gtvt": {"3.4-led-daily": _days("2024-03-16", "2024-03-31"),
-                "1.2-long-an-so-quarterly": (ALL,)},
-    "so-noi-vu": {"3.4-led-daily": (ALL,), "4-print-quarterly": (ALL,)},
-    "so-cong-thuong": {"3.4-led-daily": (ALL,), "IV.1-quarterly-report": (ALL,)},
-    "so-nnptnt": {"IV.1-quarterly-report": (ALL,), "3.5-social-monthly": ("2024-02",)},
-    "h-tan-thanh": {"IV.1-quarterly-report": (ALL,), "1.1-internal-monthly": ("2024-02",)},
-    "tp-tan-an": {"3.5-social-monthly": ("2024-03",)},
-    "so-khcn": {"4-print-quarterly": (ALL,)},
-    "h-can-duoc": {"3.2b-local-zalo-monthly": ("2024-02",)},
+                "1.2-long-an-so": (ALL,)},
+    "so-noi-vu": {"3.4-led-daily": (ALL,), "4-print": (ALL,)},
+    "so-cong-thuong": {"3.4-led-daily": (ALL,), "IV.1-quarterly-report": (ALL,),
+                       "IV.1-own-plan": (ALL,)},
+    "so-nnptnt": {"IV.1-quarterly-report": (ALL,), "3.5-social": ("2024-02",)},
+    "h-tan-thanh": {"IV.1-quarterly-report": (ALL,), "IV.1-own-plan": (ALL,),
+                    "1.1-internal": (ALL,)},
+    "tp-tan-an": {"3.5-social": ("2024-03",)},
+    "so-khcn": {"4-print": (ALL,)},
+    "h-can-duoc": {"3.2b-local-zalo": ("2024-02",)},
 }
+
+# Commune loudspeaker systems (2.5) that miss weeks: their districts are then behind.
+COMMUNE_RADIO_GAPS: dict[str, tuple[str, ...]] = {
+    "x-long-trach--h-can-duoc": ("2024-W09",),
+    "x-long-khe--h-can-duoc": ("2024-W11", "2024-W12"),
+    "x-binh-quoi--h-chau-thanh": ("2024-W13",),
+}
+# Share of the communes that post once in Q1 on rules judged at both levels (3.2b, 3.5).
+COMMUNE_POSTS = 0.3
 
 # (unit, rule id) → exactly this many items in every period served (else random).
 EXACT: dict[tuple[str, str], int] = {("h-can-giuoc", "3.3-unit-portal-monthly"): 1}
 
 # Items per served period of each rule: (fewest, most).
 VOLUME: dict[str, tuple[int, int]] = {
-    "1.1-internal-monthly": (1, 3),
-    "1.2-long-an-so-quarterly": (1, 2),
-    "1.3-security-guidance-quarterly": (2, 3),
+    "1.1-internal": (1, 3),
+    "1.2-long-an-so": (1, 2),
+    "1.3-security-guidance": (2, 3),
     "2.2-newspaper-weekly": (3, 5),
     "2.3-tv-weekly": (1, 3),
-    "2.4-fm-quarterly": (8, 12),
-    "2.6-mass-media-quarterly": (2, 3),
+    "2.4-fm-weekly": (1, 2),
+    "2.6-mass-media": (2, 3),
     "3.1-provincial-portal-monthly": (4, 7),
-    "3.2-dx-portal-monthly": (5, 8),
-    "3.2b-local-zalo-monthly": (3, 5),
+    "3.2-dx-portal": (5, 8),
+    "3.2b-local-zalo": (3, 5),
     "3.3-unit-portal-monthly": (2, 6),
-    "3.5-social-monthly": (4, 8),
-    "4-print-quarterly": (1, 2),
-    "5-schools-quarterly": (4, 6),
-    "6-community-quarterly": (4, 8),
+    "3.5-social": (4, 8),
+    "4-print": (1, 2),
+    "5-schools": (4, 6),
+    "6-community": (4, 8),
     "IV.1-quarterly-report": (1, 1),
-    "IV.4-postal-quarterly": (2, 3),
+    "IV.1-own-plan": (1, 1),
+    "IV.2-synthesis": (1, 1),
+    "IV.4-postal": (2, 3),
 }
 
 # Share of a rule's items logged by one of the district's communes (include_children).
 COMMUNE_SHARE: dict[str, float] = {
-    "3.2b-local-zalo-monthly": 0.35,
-    "3.5-social-monthly": 0.25,
-    "6-community-quarterly": 0.5,
+    "6-community": 0.5,
 }
 
 # ---------------------------------------------------------------------------------------
@@ -267,6 +258,7 @@ CHANNEL_WORDS: dict[str, tuple[str, ...]] = {
     "community": ("Tổ CNSCĐ", "tổ công nghệ số cộng đồng", "đoàn thanh niên"),
     "report": ("báo cáo", "báo cáo quý"),
     "contest": ("cuộc thi",),
+    "plan-doc": ("kế hoạch", "kế hoạch tuyên truyền"),
 }
 
 # Kinds of item on each channel.
@@ -287,6 +279,7 @@ CHANNEL_KINDS: dict[str, tuple[str, ...]] = {
     "community": ("support",),
     "report": ("report",),
     "contest": ("plan",),
+    "plan-doc": ("plan",),
 }
 
 # Vietnamese words for each kind (besides its id and name).
@@ -560,6 +553,13 @@ class Samples:
             name = name.removeprefix(prefix)
         return name
 
+    def issuer(self, uid: str) -> str:
+        """'Sở Tư pháp', 'UBND huyện Bến Lức': who signs the unit's documents."""
+        name = self.unit(uid).name
+        if name.startswith(("Huyện ", "Thị xã ", "Thành phố ")):
+            return "UBND " + name[0].lower() + name[1:]
+        return name
+
     # -- spelling ----------------------------------------------------------------------
 
     def unit_words(self, uid: str, channel: str) -> list[str]:
@@ -696,7 +696,11 @@ class Samples:
     # -- calendar -----------------------------------------------------------------------
 
     def periods(self, rule: Rule) -> list[tuple[str, dt.date, dt.date]]:
-        """(label, first day, last day) of each due period of a rule in Feb–Mar 2024."""
+        """(label, first day, last day) of each due period of a rule in Feb–Mar 2024.
+
+        A presence rule has one: the whole of Feb–Mar."""
+        if rule.type != "frequency":
+            return [("Q1", START, END)]
         return [(p.label, p.start, p.end)
                 for p in iter_periods(Window(START, END), rule.per or "month")]
 
@@ -716,7 +720,10 @@ class Samples:
     # -- task column ---------------------------------------------------------------------
 
     def task_for(self, rule: Rule, writer: str, channel: str, credited: str) -> str:
-        """The task column: forced when an untasked row would fill another rule's gap."""
+        """The task column: forced for a rule that counts only tagged rows, and when an
+        untasked row would fill another rule's gap."""
+        if rule.tagged_only:
+            return rule.task
         for other, unit in self.routes.get((writer, channel), []):
             if (other, unit) != (rule.id, credited) and GAPS.get(unit, {}).get(other):
                 return rule.task
@@ -753,6 +760,8 @@ class Samples:
         """Items to log in one served period."""
         if (uid, rule.id) in EXACT:
             return EXACT[(uid, rule.id)]
+        if self.unit(uid).parent:
+            return 1  # a commune's one post on a rule judged at both levels
         lo, hi = VOLUME[rule.id]
         return self.rng.randint(max(lo, rule.min), max(hi, rule.min))
 
@@ -768,10 +777,13 @@ class Samples:
         """Every row of logs/q1.csv, sorted, with the designed warnings included."""
         for rule in self.cat.plan.rules:
             for uid in self.cat.rule_units(rule):
-                if uid in MISSING:
+                if uid in MISSING or self.unit(uid).parent in MISSING:
                     continue
                 gaps = GAPS.get(uid, {}).get(rule.id, ())
                 if ALL in gaps:
+                    continue
+                if self.unit(uid).parent and rule.id != "2.5-grassroots-radio-weekly" and (
+                        self.rng.random() >= COMMUNE_POSTS):
                     continue
                 if rule.type == "deadline":
                     self.contest(rule, uid)
@@ -805,7 +817,8 @@ class Samples:
         writer = self.writer_for(rule, uid)
         task = rule.task
         channel = rule.channels[0]
-        kind = self.rng.choice(CHANNEL_KINDS[channel])
+        kind = self.rng.choice([k for k in CHANNEL_KINDS[channel]
+                                if not rule.kinds or k in rule.kinds])
         docs: tuple[str, ...] = ()
         office = True
         if task in {"2.2", "2.3", "2.4"}:
@@ -855,7 +868,9 @@ class Samples:
             if self.unit(writer).parent:
                 title += " " + self.place(writer)
             office = False
-        elif task == "IV.1":
+        elif task == "IV.1" and channel == "plan-doc":
+            return self.own_plan(rule, uid)
+        elif task in {"IV.1", "IV.2"}:
             return self.report(rule, uid)
         elif task == "IV.4":
             title, channel = self.rng.choice(POSTAL)
@@ -899,22 +914,35 @@ class Samples:
         number = self.rng.randint(30, 480)
         title = ("Báo cáo kết quả thực hiện Kế hoạch tuyên truyền chuyển đổi số quý I/2024 "
                  "(lồng ghép báo cáo chuyển đổi số)")
+        if rule.task == "IV.2":
+            title = ("Báo cáo tổng hợp kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi "
+                     "số quý I/2024 của các sở, ngành tỉnh, UBND cấp huyện")
         self.add(rule=rule, credited=uid, writer=uid, channel="report", kind="report",
                  title=title, day=days[0], docs=("KH-3848-UBND-2023",),
                  notes=f"Số {number}/BC-{self.report_suffix(uid)}")
         return 1
 
+    def own_plan(self, rule: Rule, uid: str) -> int:
+        """The unit's own 2024 plan (IV.1), issued 15/02–15/03."""
+        days = self.pick_days(uid, "plan-doc", dt.date(2024, 2, 15), dt.date(2024, 3, 15), 1,
+                              office=True)
+        number = self.rng.randint(20, 300)
+        self.add(rule=rule, credited=uid, writer=uid, channel="plan-doc", kind="plan",
+                 title="Kế hoạch tuyên truyền về chuyển đổi số năm 2024 của "
+                       + self.issuer(uid), day=days[0], docs=("KH-3848-UBND-2023",),
+                 notes=f"Số {number}/KH-{self.report_suffix(uid)}")
+        return 1
+
     def radio(self, rule: Rule, uid: str, gaps: set[str]) -> None:
-        """Grassroots radio (2.5): district bulletins and commune relays, week by week."""
+        """Grassroots radio (2.5): the district's own system and every commune's, weekly."""
+        if self.unit(uid).parent:  # a commune's system is made with its district's
+            return
         children = self.cat.children.get(uid, [])
         for label, first, last in self.periods(rule):
-            if label in gaps:
-                continue
-            own = self.rng.choices((0, 1, 2, 3), weights=(12, 25, 38, 25))[0]
-            relays = self.rng.randint(1, 5)
             week = int(label[-2:])
-            for writer, n in ((uid, own), *((self.rng.choice(children), 1)
-                                            for _ in range(relays))):
+            writers = [] if label in gaps else [(uid, self.rng.choice((1, 1, 2, 3)))]
+            writers += [(c, 1) for c in children if label not in COMMUNE_RADIO_GAPS.get(c, ())]
+            for writer, n in writers:
                 for day in self.pick_days(writer, "grassroots-radio", first, last, n,
                                           office=False):
                     headline, docs = self.headline(writer)
@@ -962,19 +990,21 @@ class Samples:
                          notes=self.note("led-screen"))
 
     def contest(self, rule: Rule, uid: str) -> None:
-        """Rule 2.1 (award by 28/08): in Q1 only the contest's rules are issued."""
+        """Rule 2.1: in Q1 the contest's plan and rules are issued; the award is August's."""
+        if "plan" not in rule.kinds:
+            return
         day = self.pick_days(uid, "contest", dt.date(2024, 3, 11), dt.date(2024, 3, 15), 1,
                              office=True)[0]
         self.add(rule=rule, credited=uid, writer=uid, channel="contest", kind="plan",
-                 title="Ban hành Thể lệ Cuộc thi sản xuất chương trình phát thanh, truyền hình "
-                       "về chuyển đổi số năm 2024",
+                 title="Ban hành Kế hoạch và Thể lệ Cuộc thi sản xuất chương trình phát thanh, "
+                       "truyền hình về chuyển đổi số năm 2024",
                  day=day, docs=("KH-3848-UBND-2023",))
 
     def warnings(self) -> None:
         """The three designed warning rows: a duplicate, a January date, an unknown kind."""
         paper = [r for r in self.rows if r.unit == "bao-long-an" and r.date.month == 3]
         self.rows.append(paper[len(paper) // 2])  # exact duplicate (same unit/channel/date/URL)
-        rule_11 = self.rules["1.1-internal-monthly"]
+        rule_11 = self.rules["1.1-internal"]
         self.rows.append(Row(
             date=dt.date(2024, 1, 15), end=None, unit="so-tttt", unit_text="Sở TT&TT",
             channel="meeting", channel_text="hội nghị", kind_text="hội nghị",
@@ -1076,8 +1106,8 @@ def restamp_zip(data: bytes) -> bytes:
 def broken_rows(rows: Sequence[Row]) -> list[list[str]]:
     """logs/q1-broken.csv: one row of each error (and two warnings) among good rows."""
     def pick(unit: str, channel: str) -> Row:
-        return next(r for r in rows if r.unit == unit and r.channel == channel
-                    and r.end is None and not r.iso)
+        mine = [r for r in rows if r.unit == unit and r.channel == channel and r.end is None]
+        return next((r for r in mine if not r.iso), mine[0])
 
     good = [pick("bao-long-an", "newspaper"), pick("h-ben-luc", "grassroots-radio"),
             pick("vp-ubnd-tinh", "provincial-portal"), pick("so-tttt", "dx-portal"),
