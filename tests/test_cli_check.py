@@ -36,14 +36,20 @@ def test_sample_q1_json(tmp_path: Path) -> None:
     assert doc["schema"] == "dxplan.check/2"
     assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31"}
     by = results(out)
-    assert by[("bao-long-an", "2.2")]["periods_due"] == 9  # W05 (1–4 Feb) … W13
+    assert by[("bao-long-an", "2.2")]["periods_due"] == 8  # W06 … W13 (W05 is a stub)
     assert by[("bao-long-an", "2.2")]["status"] == "met"
     duc_hoa = by[("h-duc-hoa", "2.5")]
     assert (duc_hoa["missed"], duc_hoa["shortfall"], duc_hoa["periods_met"]) == (
-        ["2024-W07", "2024-W10"], 2, 7)
+        ["2024-W07", "2024-W10"], 2, 6)
     assert by[("h-tan-hung", "2.5")]["status"] == "missing"
     assert by[("h-can-giuoc", "3.3")]["missed"] == ["2024-03"]
-    assert by[("so-tttt", "2.1")]["status"] == "open"
+    # Cần Đước's own system met every week; two of its 17 communes did not (Long Trạch
+    # missed W09, Long Khê W11 and W12: 1 + 2 items short).
+    can_duoc = by[("h-can-duoc", "2.5")]
+    assert (can_duoc["status"], can_duoc["missed"], can_duoc["children"]) == (
+        "behind", [], {"total": 17, "met": 15, "failing": 2, "shortfall": 3})
+    rules = {r["rule"]: r["status"] for r in json.loads(out)["results"] if r["unit"] == "so-tttt"}
+    assert (rules["2.1-contest-plan"], rules["2.1-contest-award"]) == ("met", "open")
     assert sorted({p["code"] for p in doc["problems"]}) == ["duplicate", "outside-period",
                                                             "unknown-kind"]
     assert {p["severity"] for p in doc["problems"]} == {"warning"}
@@ -62,8 +68,8 @@ def test_table_in_vietnamese_and_english() -> None:
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--unit", "h-duc-hoa", "--task", "2.5")
     assert code == 1
     assert "Thời gian: 01/02/2024 – 31/03/2024; tính đến ngày 31/03/2024" in out
-    assert "│ Huyện Đức Hòa │ 2.5      │ ≥1/tuần  │            7/9 │" in out
-    assert "▲ chưa đạt" in out and "2024-W07, 2024-W10" in out
+    assert "│ Huyện Đức Hòa │ 2.5      │ ≥1/tuần  │            6/8 │" in out
+    assert "▲ chưa đạt" in out and "2024-W07, 2024-W10; 20/20 xã đạt" in out
     assert "1 đơn vị: 0 đạt, 1 chưa đạt, 0 không có báo cáo, 0 chưa đến hạn; tổng số thiếu 2." \
         in out
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--unit", "Đức Hòa", "--task", "2.5",
@@ -151,7 +157,7 @@ def test_bad_options_exit_2() -> None:
 def test_calendar_draws_the_weekly_heatmap() -> None:
     code, out, _ = run("check", Q1, "--period", "2024-Q1", "--group", "press", "--calendar")
     assert code == 0  # both press units met every explicit weekly quota in Q1
-    assert "Báo Long An  ✔✔✔✔✔✔✔✔✔" in out  # nine ISO weeks, W05–W13, all met
+    assert "Báo Long An  ✔✔✔✔✔✔✔✔\n" in out  # eight ISO weeks, W06–W13, all met
 
 
 def _tv_items_in_q1() -> int:
@@ -166,9 +172,10 @@ def _tv_items_in_q1() -> int:
             unit = cat.units.lookup(row["Đơn vị"]).item
             channel = cat.channels.lookup(row["Kênh"]).item
             day = row["Ngày"]
-            month = day[5:7] if "-" in day[:5] else day.split("/")[1]
+            when = (day[5:7], day[8:10]) if "-" in day[:5] else tuple(day.split("/")[1::-1])
+            # Weeks W06–W13: 5 February to 31 March (the stub week 1–4 Feb is not due).
             if unit and channel and (unit.id, channel.id) == ("dai-ptth-long-an", "tv") \
-                    and month in ("02", "03"):
+                    and ("02", "05") <= when <= ("03", "31"):
                 total += int(row["Số lượng"] or 1)
     return total
 
@@ -178,9 +185,9 @@ def test_markdown_and_csv_formats() -> None:
     args = ["check", Q1, "--period", "2024-Q1", "--unit", "dai-ptth-long-an"]
     code, out, _ = run(*args, "--format", "markdown")
     assert code == 0
-    assert f"| Đài Phát thanh và Truyền hình Long An | 2.3 | ≥1/tuần | 9/9 | {tv} |  | 100.0% | " \
+    assert f"| Đài Phát thanh và Truyền hình Long An | 2.3 | ≥1/tuần | 8/8 | {tv} |  | 100.0% | " \
            "✔ đạt |  |" in out
-    assert re.search(r"\| Đài Phát thanh và Truyền hình Long An \| 2\.4 \| ≥1/quý \| 1/1 \| "
+    assert re.search(r"\| Đài Phát thanh và Truyền hình Long An \| 2\.4 \| ≥1/tuần \| 8/8 \| "
                      r"\d+ \|  \| 100\.0% \| ✔ đạt\\\* \|  \|", out)
     assert "\\* quy định diễn giải từ kế hoạch" in out
     code, out, _ = run(*args, "--format", "csv")
@@ -189,7 +196,7 @@ def test_markdown_and_csv_formats() -> None:
                        "periods_due", "periods_met", "delivered", "shortfall", "compliance",
                        "status", "severity", "basis", "missed"]
     assert rows[1] == ["press", "dai-ptth-long-an", "Đài Phát thanh và Truyền hình Long An",
-                       "2.3-tv-weekly", "2.3", "frequency", "week", "1", "9", "9", str(tv), "0",
+                       "2.3-tv-weekly", "2.3", "frequency", "week", "1", "8", "8", str(tv), "0",
                        "1.0", "met", "error", "explicit", ""]
 
 

@@ -2,8 +2,8 @@
 
 The calendar facts used below (ISO weeks, Monday first):
   February 2024 has 29 days; 1 Feb is a Thursday.
-  W05 = 29 Jan–4 Feb (clipped to 1–4 Feb), W06 = 5–11, W07 = 12–18, W08 = 19–25,
-  W09 = 26 Feb–3 Mar (clipped to 26–29 Feb when the window is February).
+  W05 = 29 Jan–4 Feb (cut by the plan's start: never due), W06 = 5–11, W07 = 12–18,
+  W08 = 19–25, W09 = 26 Feb–3 Mar (judged in the window holding its Sunday, March).
 """
 
 from __future__ import annotations
@@ -50,29 +50,24 @@ def test_missed_weeks_are_listed_with_their_dates() -> None:
     report = build_report(check, catalog(), ["h-ben-luc"])
     unit = report.unit("h-ben-luc")
     line = next(ln for ln in unit.rules if ln.rule == RADIO)
-    # Five weeks meet February: W05 (1–4 Feb) … W09 (26–29 Feb); W07 and W09 are empty.
+    # February judges the weeks that end in it: W06, W07, W08 (W05 is the stub week,
+    # W09 ends on 3 March); W07 is empty.
     assert [(c.label, c.start, c.end, c.status) for c in line.cells] == [
-        ("2024-W05", D(2024, 2, 1), D(2024, 2, 4), "met"),
         ("2024-W06", D(2024, 2, 5), D(2024, 2, 11), "met"),
         ("2024-W07", D(2024, 2, 12), D(2024, 2, 18), "missing"),
         ("2024-W08", D(2024, 2, 19), D(2024, 2, 25), "met"),
-        ("2024-W09", D(2024, 2, 26), D(2024, 2, 29), "missing"),
     ]
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
-        "Tuần 07 (12/02–18/02/2024): 0/1 tin, bài",
-        "Tuần 09 (26/02–29/02/2024): 0/1 tin, bài",
-    ]
-    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 2 tin, bài (kênh: Hệ thống truyền "
-                                    "thanh cơ sở).")
+        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/phóng sự"]
+    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 bản tin/phóng sự (kênh: Hệ thống "
+                                    "truyền thanh cơ sở).")
     assert [gap_text(line, g, "en") for g in line.gaps] == [
-        "Week 07 (2024-02-12 to 2024-02-18): 0/1 item",
-        "Week 09 (2024-02-26 to 2024-02-29): 0/1 item",
-    ]
-    assert catch_up(line, "en") == ("Add at least 2 more items (channel: Grassroots radio "
+        "Week 07 (2024-02-12 to 2024-02-18): 0/1 bulletin"]
+    assert catch_up(line, "en") == ("Add at least 1 more bulletin (channel: Grassroots radio "
                                     "(district and commune loudspeaker systems)).")
     heading, lines = next(b for b in shortfall_blocks(unit, "vi") if b[0].startswith("2.5 "))
     assert heading == ("2.5 — Bản tin/câu chuyện truyền thanh về chuyển đổi số trên hệ thống "
-                       "truyền thanh cấp huyện, cấp xã (≥1/tuần): thiếu 2; đạt 3/5 kỳ")
+                       "truyền thanh cấp huyện, cấp xã (≥1/tuần): thiếu 1; đạt 2/3 kỳ")
     assert lines[-1] == catch_up(line, "vi")
     assert report_title(report, "vi") == (
         "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn tỉnh "
@@ -86,39 +81,40 @@ def test_months_short_of_their_quota() -> None:
                   if ln.rule == "3.1-provincial-portal-monthly")
     assert portal.result.status == "behind"  # short, not missing: it delivered something
     assert [gap_text(portal, g, "vi") for g in portal.gaps] == [
-        "Tháng 02/2024 (01/02–29/02/2024): 1/2 tin, bài",
-        "Tháng 03/2024 (01/03–31/03/2024): 1/2 tin, bài",
+        "Tháng 02/2024 (01/02–29/02/2024): 1/2 bài viết/bản tin",
+        "Tháng 03/2024 (01/03–31/03/2024): 1/2 bài viết/bản tin",
     ]
     assert [c.status for c in portal.cells] == ["short", "short"]
-    assert catch_up(portal, "vi") == ("Cần bổ sung ít nhất 2 tin, bài (kênh: Cổng thông tin "
-                                      "điện tử của tỉnh).")
+    assert catch_up(portal, "vi") == ("Cần bổ sung ít nhất 2 bài viết/bản tin (kênh: Cổng "
+                                      "thông tin điện tử của tỉnh).")
     # Bến Lức's own portal: February has its post, March none.
     unit_portal = next(ln for ln in report.unit("h-ben-luc").rules
                        if ln.rule == "3.3-unit-portal-monthly")
     assert [gap_text(unit_portal, g, "vi") for g in unit_portal.gaps] == [
-        "Tháng 03/2024 (01/03–31/03/2024): 0/1 tin, bài"]
+        "Tháng 03/2024 (01/03–31/03/2024): 0/1 bài viết/bản tin"]
     assert [gap_text(unit_portal, g, "en") for g in unit_portal.gaps] == [
-        "March 2024 (2024-03-01 to 2024-03-31): 0/1 item"]
+        "March 2024 (2024-03-01 to 2024-03-31): 0/1 article"]
 
 
 def test_a_missed_deadline() -> None:
     # Sở TT&TT logs the contest's plan (kind 'plan') but never the award (kind 'award'),
-    # so by 1 September the 28 August deadline of task 2.1 has passed unmet.
+    # so by 1 September the deadline of task 2.1 ("trước ngày 28/8/2024": 27 August is the
+    # last day) has passed unmet.
     rows = [entry(2, D(2024, 3, 1), "so-tttt", "contest", "Kế hoạch cuộc thi", kind="plan")]
     check = run(rows, window("2024"), D(2024, 9, 1), ["so-tttt"])
     report = build_report(check, catalog(), ["so-tttt"])
     line = next(ln for ln in report.unit("so-tttt").rules if ln.rule == "2.1-contest-award")
     assert line.result.status == "missed"
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
-        "Hạn 28/08/2024: 0/1 tổng kết, trao giải — quá hạn"]
+        "Hạn 27/08/2024: 0/1 tổng kết, trao giải — quá hạn"]
     assert [gap_text(line, g, "en") for g in line.gaps] == [
-        "Deadline 2024-08-28: 0/1 award ceremony — missed"]
+        "Deadline 2024-08-27: 0/1 award ceremony — missed"]
     assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 tổng kết, trao giải (kênh: Cuộc thi "
                                     "sản xuất chương trình phát thanh, truyền hình).")
     assert [(c.start, c.end, c.status) for c in line.cells] == [
-        (D(2024, 2, 1), D(2024, 8, 28), "missing")]
+        (D(2024, 2, 1), D(2024, 8, 27), "missing")]
     # Before the deadline the same log is simply open.
-    early = build_report(run(rows, window("2024"), D(2024, 8, 27), ["so-tttt"]), catalog(),
+    early = build_report(run(rows, window("2024"), D(2024, 8, 26), ["so-tttt"]), catalog(),
                          ["so-tttt"])
     line = next(ln for ln in early.unit("so-tttt").rules if ln.rule == "2.1-contest-award")
     assert (line.result.status, line.gaps, line.cells[0].status) == ("open", (), "open")
@@ -147,28 +143,27 @@ def test_a_unit_with_no_entries_lists_every_missed_period() -> None:
     assert (unit.status, unit.entries, unit.evidence) == ("missing", 0, ())
     assert verdict(unit, report.as_of, "vi") == [
         "Không có báo cáo: nhật ký không có mục nào của đơn vị; 4 chỉ tiêu chưa đạt, tổng số "
-        "còn thiếu 72.",
-        "Còn 7 chỉ tiêu diễn giải (mức cảnh báo) chưa đạt, xem bên dưới."]
-    # Every rule it has is failing, and every period of every rule is listed.
-    assert len(unit.failing) == len(unit.rules) == 11  # 4 explicit + 7 interpreted
+        "còn thiếu 71."]  # 8 weeks + 2 months + 60 days + 1 quarter
+    # Every explicit rule is failing, every period listed; the 8 interpreted (presence)
+    # rules are due only on 31/12/2024, so still open.
+    assert (len(unit.failing), len(unit.rules)) == (4, 12)
     radio = next(ln for ln in unit.rules if ln.rule == RADIO)
     assert [gap_text(radio, g, "vi") for g in radio.gaps] == [
-        "Tuần 05 (01/02–04/02/2024): 0/1 tin, bài",
-        "Tuần 06 (05/02–11/02/2024): 0/1 tin, bài",
-        "Tuần 07 (12/02–18/02/2024): 0/1 tin, bài",
-        "Tuần 08 (19/02–25/02/2024): 0/1 tin, bài",
-        "Tuần 09 (26/02–03/03/2024): 0/1 tin, bài",
-        "Tuần 10 (04/03–10/03/2024): 0/1 tin, bài",
-        "Tuần 11 (11/03–17/03/2024): 0/1 tin, bài",
-        "Tuần 12 (18/03–24/03/2024): 0/1 tin, bài",
-        "Tuần 13 (25/03–31/03/2024): 0/1 tin, bài",
+        "Tuần 06 (05/02–11/02/2024): 0/1 bản tin/phóng sự",
+        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/phóng sự",
+        "Tuần 08 (19/02–25/02/2024): 0/1 bản tin/phóng sự",
+        "Tuần 09 (26/02–03/03/2024): 0/1 bản tin/phóng sự",
+        "Tuần 10 (04/03–10/03/2024): 0/1 bản tin/phóng sự",
+        "Tuần 11 (11/03–17/03/2024): 0/1 bản tin/phóng sự",
+        "Tuần 12 (18/03–24/03/2024): 0/1 bản tin/phóng sự",
+        "Tuần 13 (25/03–31/03/2024): 0/1 bản tin/phóng sự",
     ]
     for line in unit.rules:
         due = [p for p in line.result.periods if p.status != "open"]
         listed = sum(g.days for g in line.gaps)
         assert listed == len(due) == line.result.periods_due, line.rule
     text = unit_markdown(report, unit, "vi")
-    assert "- Tuần 13 (25/03–31/03/2024): 0/1 tin, bài\n" in text
+    assert "- Tuần 13 (25/03–31/03/2024): 0/1 bản tin/phóng sự\n" in text
     assert "- Các ngày 01/02–31/03/2024 (60 ngày): 0/1 tin, bài mỗi ngày\n" in text
     assert "- **Cần bổ sung ít nhất 1 báo cáo (kênh: Báo cáo kết quả thực hiện định kỳ hàng " \
            "quý).**\n" in text
@@ -208,20 +203,25 @@ def test_evidence_documents_and_problems_belong_to_their_unit() -> None:
 
 def test_overview_orders_units_by_shortfall_and_totals_groups() -> None:
     report = build_report(sample_check(), catalog(), SAMPLE_UNITS)
+    # Đức Hòa: 8 weeks + 2 months + 60 days + 1 report = 71.  Bến Lức's own system met
+    # W08 and W10 only (its commune's W06 row is the commune's): 6 + 1 + 60 + 1 = 68.
+    # VP UBND tỉnh: 1 + 1 portal items, 60 days, 1 report = 63.  Sở TT&TT: 2 months of
+    # its portal and 60 days = 62 (it no longer reports to itself).  The interpreted
+    # rules are presence rules, open until 31/12: nothing added.
     assert [(u.unit, u.shortfall, u.shortfall_all) for u in report.by_shortfall()] == [
-        ("h-duc-hoa", 72, 82), ("h-ben-luc", 67, 75), ("so-tttt", 63, 70),
-        ("vp-ubnd-tinh", 63, 69), ("bao-long-an", 0, 0)]
+        ("h-duc-hoa", 71, 71), ("h-ben-luc", 68, 68), ("vp-ubnd-tinh", 63, 63),
+        ("so-tttt", 62, 62), ("bao-long-an", 0, 0)]
     assert [g.to_dict() for g in report.groups] == [
         {"group": "press", "units": 1, "met": 1, "behind": 0, "missing": 0, "open": 0,
          "failing_rules": 0, "shortfall": 0},
         {"group": "departments", "units": 2, "met": 0, "behind": 2, "missing": 0, "open": 0,
-         "failing_rules": 6, "shortfall": 126},
+         "failing_rules": 5, "shortfall": 125},
         {"group": "districts", "units": 2, "met": 0, "behind": 1, "missing": 1, "open": 0,
          "failing_rules": 8, "shortfall": 139},
     ]
     assert [r.task for r in report.weekly_rules()] == ["2.2", "2.5"]
     text = overview_markdown(report, "vi")
-    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ không có | 4 | 72 | 82 |" in text
+    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ không có | 4 | 71 | 71 |" in text
     assert "| Báo Long An | Báo chí, phát thanh - truyền hình | ✔ đạt | 0 | 0 | 0 |" in text
     assert "unknown-unit" in text
 
@@ -236,8 +236,9 @@ def test_json_document() -> None:
     assert [u["unit"] for u in doc["units"]] == list(SAMPLE_UNITS)
     ben_luc = doc["units"][1]
     radio = next(r for r in ben_luc["results"] if r["rule"] == RADIO)
-    assert radio["missed"] == ["2024-W07", "2024-W09", "2024-W11", "2024-W12", "2024-W13"]
-    assert radio["periods"][2] == {"label": "2024-W07", "start": "2024-02-12",
+    assert radio["missed"] == ["2024-W06", "2024-W07", "2024-W09", "2024-W11", "2024-W12",
+                               "2024-W13"]
+    assert radio["periods"][1] == {"label": "2024-W07", "start": "2024-02-12",
                                    "end": "2024-02-18", "delivered": 0, "min": 1,
                                    "status": "short"}
     assert ben_luc["evidence"][1] == {

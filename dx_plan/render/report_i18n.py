@@ -231,10 +231,12 @@ def noun(kind_names: Sequence[tuple[str, str]], count: int, lang: Lang) -> str:
     """What the quota counts, for '0/1 bản tin' and 'cần bổ sung 3 bản tin'.
 
     `kind_names` are the (vi, en) names of the rule's kinds; a rule that accepts any
-    kind counts 'tin, bài' ('items').  English gets a plural for counts other than 1.
+    kind counts 'tin, bài' ('items').  Vietnamese names the first two as the plan does
+    ('bài viết/bản tin'); English gets the first, plural for counts other than 1.
     """
     if kind_names:
-        vi, en = kind_names[0]
+        vi = "/".join(name for name, _ in kind_names[:2])
+        en = kind_names[0][1]
     else:
         vi, en = _MESSAGES["noun.default"]
     if lang == "vi":
