@@ -248,10 +248,10 @@ class Accumulator:
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
         selection = selection or Selection()
-        results = self._roll_up(self._all_results(selection))
-        results = [(key, r) for key, r in results if self._shown(r, selection)]
-        results.sort(key=lambda pair: pair[0])
-        ordered = [r for _, r in results]
+        every = self._roll_up(self._all_results(selection))
+        every.sort(key=lambda pair: pair[0])
+        ordered = [r for _, r in every if self._shown(r, selection)]
+        children = self._children(every, {r.unit for r in ordered if r.children is not None})
         units = self._unit_summaries(ordered, frozenset(fail_on))
         if selection.only_failing:
             ordered = [r for r in ordered if r.failing]
@@ -274,7 +274,18 @@ class Accumulator:
             evidence={k: tuple(v) for k, v in self.evidence.items()},
             evidence_more=dict(self.evidence_more),
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
+            children=children,
         )
+
+    @staticmethod
+    def _children(results: list[tuple[tuple[int, int, int], RuleResult]],
+                  parents: set[str]) -> dict[str, tuple[RuleResult, ...]]:
+        """The communes' results behind each shown district's rolled-up verdicts."""
+        out: dict[str, list[RuleResult]] = defaultdict(list)
+        for _, r in results:
+            if r.parent in parents:
+                out[r.parent].append(r)
+        return {parent: tuple(rows) for parent, rows in out.items()}
 
     def _all_results(self, selection: Selection
                      ) -> list[tuple[tuple[int, int, int], RuleResult]]:
@@ -460,7 +471,8 @@ class Accumulator:
             else:
                 status = "met"
             out.append(UnitSummary(unit_id, rows[0].unit_name, rows[0].group, status,  # type: ignore[arg-type]
-                                   sum(r.shortfall for r in failing), len(failing), entries))
+                                   sum(r.shortfall + r.children_shortfall for r in failing),
+                                   len(failing), entries))
         return out
 
 

@@ -259,10 +259,8 @@ _ERRORS: tuple[tuple[str, str], ...] = (
      "'{2}'"),
     (r"'(.*)': no rule of the plan applies to this unit",
      "'{1}': không có quy định nào áp dụng cho đơn vị này"),
-    (r"'(.*)': no rule of the plan applies to its units \(a commune's items count toward its "
-     r"district\)",
-     "'{1}': không có quy định nào áp dụng cho các đơn vị của nhóm (các mục của xã được tính "
-     "cho huyện)"),
+    (r"'(.*)': no rule of the plan applies to its units",
+     "'{1}': không có quy định nào áp dụng cho các đơn vị của nhóm"),
     (r"(.+): no rule encodes that task; tasks with rules: (.+)",
      "{1}: không có quy định nào cho nhiệm vụ này; các nhiệm vụ có quy định: {2}"),
     (r"(\S+) is after --to (\S+)", "{1} sau --to {2}"),

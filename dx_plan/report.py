@@ -104,6 +104,7 @@ class UnitReport:
     docs_covered: tuple[str, ...]
     docs_uncovered: tuple[str, ...]
     problems: tuple[Problem, ...]
+    communes: tuple[RuleResult, ...] = ()  # its communes' results of rolled-up rules
 
     @property
     def failing(self) -> tuple[RuleLine, ...]:
@@ -112,8 +113,8 @@ class UnitReport:
 
     @property
     def shortfall_all(self) -> int:
-        """Items short over every rule, interpreted (warning) quotas included."""
-        return sum(line.result.shortfall for line in self.rules)
+        """Items short over every rule, interpreted (warning) quotas and communes included."""
+        return sum(line.result.shortfall + line.result.children_shortfall for line in self.rules)
 
     @property
     def failing_warnings(self) -> int:
@@ -353,13 +354,16 @@ def _unit_reports(check: CheckReport, catalog: Catalog, wanted: Sequence[str],
             shortfall=unit_summary.shortfall if unit_summary else 0,
             failing_rules=unit_summary.failing_rules if unit_summary else 0,
             entries=unit_summary.entries if unit_summary else 0,
-            rules=tuple(rule_line(r, rules[r.rule], catalog) for r in results),
+            # The plan's own quotas first, then the rules read into words without a number.
+            rules=tuple(rule_line(r, rules[r.rule], catalog) for r in
+                        sorted(results, key=lambda r: r.basis != "explicit")),
             evidence=tuple(sorted(check.evidence.get(unit_id, ()),
                                   key=lambda e: (e.date, e.file, e.line))),
             evidence_more=check.evidence_more.get(unit_id, 0),
             docs_covered=tuple(d for d in doc_ids if d in covered),
             docs_uncovered=tuple(d for d in doc_ids if d not in covered),
             problems=tuple(problems.get(unit_id, ())),
+            communes=check.children.get(unit_id, ()),
         ))
     return reports
 

@@ -148,6 +148,8 @@ class CheckReport:
     evidence: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     evidence_more: dict[str, int] = field(default_factory=dict)  # items past the limit
     docs_covered: dict[str, frozenset[str]] = field(default_factory=dict)
+    # A shown district → its communes' results of the rolled-up rules (2.5, 3.2b, 3.5)
+    children: dict[str, tuple[RuleResult, ...]] = field(default_factory=dict)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -170,7 +172,8 @@ class CheckReport:
             "units_open": statuses.count("open"),
             "results": len(self.results),
             "results_failing": sum(1 for r in self.results if r.failing),
-            "shortfall": sum(r.shortfall for r in self.results),
+            # A district answers for its communes (2.5): their shortfall is in its total.
+            "shortfall": sum(r.shortfall + r.children_shortfall for r in self.results),
             "rows_read": self.rows_read,
             "entries_counted": self.entries_counted,
             "problems_error": self.problem_counts.get("error", 0),

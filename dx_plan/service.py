@@ -95,8 +95,7 @@ def ruled_members(catalog: Catalog, group: str) -> set[str]:
     check_group(catalog, group)
     members = set(catalog.members.get(group, [])) & catalog.ruled
     if not members:
-        raise UsageError(f"--group {group!r}: no rule of the plan applies to its units "
-                         "(a commune's items count toward its district)")
+        raise UsageError(f"--group {group!r}: no rule of the plan applies to its units")
     return members
 
 
@@ -128,8 +127,9 @@ def report_units(catalog: Catalog, units: Sequence[str] | None, group: str | Non
                  all_units: bool) -> list[str]:
     """The units `report` covers, in plan order; UsageError unless exactly one way is chosen.
 
-    Only units that some rule applies to can be reported on: a commune's items count
-    toward its district, so naming a commune says where to look instead.
+    Only units that some rule applies to can be reported on.  `--all` means the
+    accountable units (a commune's report is asked for by name or `--group communes`;
+    its district's report holds its results too).
     """
     chosen = sum((bool(units), group is not None, all_units))
     if chosen == 0:
@@ -137,7 +137,7 @@ def report_units(catalog: Catalog, units: Sequence[str] | None, group: str | Non
     if chosen > 1:
         raise UsageError("give only one of --unit, --group or --all")
     if all_units:
-        wanted: set[str] = set(catalog.ruled)
+        wanted: set[str] = {u for u in catalog.ruled if catalog.units.by_id[u].parent is None}
     elif group is not None:
         wanted = ruled_members(catalog, group)
     else:

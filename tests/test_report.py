@@ -143,7 +143,8 @@ def test_a_unit_with_no_entries_lists_every_missed_period() -> None:
     assert (unit.status, unit.entries, unit.evidence) == ("missing", 0, ())
     assert verdict(unit, report.as_of, "vi") == [
         "Không có báo cáo: nhật ký không có mục nào của đơn vị; 4 chỉ tiêu chưa đạt, tổng số "
-        "còn thiếu 71."]  # 8 weeks + 2 months + 60 days + 1 quarter
+        "còn thiếu 231.",  # 8 weeks + 2 months + 60 days + 1 quarter, and 20 communes × 8
+        "Trong đó 160 là phần thiếu của các xã (đơn vị chịu trách nhiệm chung)."]
     # Every explicit rule is failing, every period listed; the 8 interpreted (presence)
     # rules are due only on 31/12/2024, so still open.
     assert (len(unit.failing), len(unit.rules)) == (4, 12)
@@ -203,13 +204,15 @@ def test_evidence_documents_and_problems_belong_to_their_unit() -> None:
 
 def test_overview_orders_units_by_shortfall_and_totals_groups() -> None:
     report = build_report(sample_check(), catalog(), SAMPLE_UNITS)
-    # Đức Hòa: 8 weeks + 2 months + 60 days + 1 report = 71.  Bến Lức's own system met
-    # W08 and W10 only (its commune's W06 row is the commune's): 6 + 1 + 60 + 1 = 68.
+    # Đức Hòa: 8 weeks + 2 months + 60 days + 1 report = 71, and its 20 communes' loud-
+    # speakers 8 weeks each: 160.  Bến Lức's own system met W08 and W10 only (its
+    # commune's W06 row is the commune's): 6 + 1 + 60 + 1 = 68, and 15 communes: 14 × 8
+    # + 7 (Thạnh Lợi met W06) = 119.
     # VP UBND tỉnh: 1 + 1 portal items, 60 days, 1 report = 63.  Sở TT&TT: 2 months of
     # its portal and 60 days = 62 (it no longer reports to itself).  The interpreted
     # rules are presence rules, open until 31/12: nothing added.
     assert [(u.unit, u.shortfall, u.shortfall_all) for u in report.by_shortfall()] == [
-        ("h-duc-hoa", 71, 71), ("h-ben-luc", 68, 68), ("vp-ubnd-tinh", 63, 63),
+        ("h-duc-hoa", 231, 231), ("h-ben-luc", 187, 187), ("vp-ubnd-tinh", 63, 63),
         ("so-tttt", 62, 62), ("bao-long-an", 0, 0)]
     assert [g.to_dict() for g in report.groups] == [
         {"group": "press", "units": 1, "met": 1, "behind": 0, "missing": 0, "open": 0,
@@ -217,11 +220,11 @@ def test_overview_orders_units_by_shortfall_and_totals_groups() -> None:
         {"group": "departments", "units": 2, "met": 0, "behind": 2, "missing": 0, "open": 0,
          "failing_rules": 5, "shortfall": 125},
         {"group": "districts", "units": 2, "met": 0, "behind": 1, "missing": 1, "open": 0,
-         "failing_rules": 8, "shortfall": 139},
+         "failing_rules": 8, "shortfall": 418},
     ]
     assert [r.task for r in report.weekly_rules()] == ["2.2", "2.5"]
     text = overview_markdown(report, "vi")
-    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ không có | 4 | 71 | 71 |" in text
+    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ không có | 4 | 231 | 231 |" in text
     assert "| Báo Long An | Báo chí, phát thanh - truyền hình | ✔ đạt | 0 | 0 | 0 |" in text
     assert "unknown-unit" in text
 

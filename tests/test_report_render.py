@@ -72,9 +72,14 @@ def test_html_unit_page_says_what_is_short(report: Report) -> None:
     page = unit_html(report, report.unit("h-ben-luc"), "vi")
     assert "<h1>Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn " \
            "tỉnh Long An năm 2024 — Quý I</h1>" in page
-    assert "<li>Tuần 07 (12/02–18/02/2024): 0/1 tin, bài</li>" in page
-    assert '<p class="catch">Cần bổ sung ít nhất 5 tin, bài (kênh: Hệ thống truyền thanh cơ ' \
-           "sở).</p>" in page
+    assert "<li>Tuần 07 (12/02–18/02/2024): 0/1 bản tin/phóng sự</li>" in page
+    assert "<li>Cần bổ sung ít nhất 6 bản tin/phóng sự (kênh: Hệ thống truyền thanh cơ " \
+           "sở).</li>" in page
+    assert '<p class="catch">Các xã chưa đạt cần bổ sung ít nhất 119 bản tin/phóng sự.</p>' \
+        in page
+    # Its communes, one row each: Thạnh Lợi met W06 of W06–W13.
+    assert ("<tr><td>Xã Thạnh Lợi</td><td>2.5</td><td class=\"num\">1/8</td><td>▲ chưa đạt</td>"
+            "<td>Tuần 07, Tuần 08, Tuần 09, Tuần 10, Tuần 11, Tuần 12, Tuần 13</td></tr>") in page
     # The calendar: a cell per period, with status, rule, period and tooltip.
     cell = re.search(r'<rect class="c c-missing"[^>]*data-rule="2.5-grassroots-radio-weekly" '
                      r'data-period="2024-W07"[^>]*><title>([^<]+)</title>', page)
@@ -120,15 +125,17 @@ def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
         "Nhóm", "Mã", "Đơn vị", "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện",
         "Kỳ đạt", "Kỳ đến hạn", "Thiếu", "Trạng thái", "Mức", "Kỳ thiếu"]
     assert ws.freeze_panes == "A6"
-    assert ws.auto_filter.ref == "A5:N46"  # 46 = 5 + 1 + 1 + 7 + 11 + 11 + 11 rule rows
-    assert [ws.cell(6, c).value for c in (2, 4, 11, 12)] == ["h-duc-hoa", "1.1", 2, "✘ không có"]
+    # Rule rows: Báo Long An 1, VP UBND tỉnh 8, Sở TT&TT 13, two districts 12 each = 46.
+    assert ws.auto_filter.ref == "A5:N51"
+    # The unit most short first, its explicit rules before the interpreted ones.
+    assert [ws.cell(6, c).value for c in (2, 4, 11, 12)] == ["h-duc-hoa", "2.5", 8, "✘ không có"]
     assert ws.column_dimensions["F"].width > 30
     unit = wb["h-ben-luc"]
     assert unit["A1"].value.endswith("— Quý I")
     assert [c.value for c in unit[6]][:9] == [
         "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn",
         "Thiếu", "Trạng thái"]
-    assert unit.freeze_panes == "A7" and unit.auto_filter.ref == "A6:K17"
+    assert unit.freeze_panes == "A7" and unit.auto_filter.ref == "A6:K18"  # 12 rules
 
 
 def test_xlsx_dates_are_real_dates(report: Report) -> None:
@@ -169,12 +176,13 @@ def test_xlsx_neutralises_every_formula_start(title: str) -> None:
 
 def test_xlsx_status_colours(report: Report) -> None:
     ws = _book(report)["h-ben-luc"]
-    status = {ws.cell(r, 1).value: ws.cell(r, 9) for r in range(7, 18)}
+    status = {ws.cell(r, 1).value: ws.cell(r, 9) for r in range(7, 11)}  # explicit rules
     assert status["2.5"].value == "▲ chưa đạt"
     assert status["2.5"].fill.fgColor.rgb == STATUS_FILL["behind"] == "FFE69F00"
     assert status["IV.1"].fill.fgColor.rgb == STATUS_FILL["missing"] == "FFD55E00"
-    assert status["1.2"].fill.fgColor.rgb == STATUS_FILL["met"] == "FF0072B2"
-    assert status["1.2"].font.color.rgb == "FFFFFFFF"
+    met = _book(report)["bao-long-an"].cell(7, 9)
+    assert met.fill.fgColor.rgb == STATUS_FILL["met"] == "FF0072B2"
+    assert met.font.color.rgb == "FFFFFFFF"
 
 
 def test_xlsx_one_unit_workbook(report: Report) -> None:
@@ -197,12 +205,12 @@ def test_sheet_names_are_valid_and_unique() -> None:
 def test_terminal_weekly_heatmap(report: Report) -> None:
     text = render_to_text(heatmap_renderables(sample_check(), catalog(), "vi"), 120)
     assert "2.5 — Bản tin/câu chuyện truyền thanh" in text
-    assert "Huyện Bến Lức  ✔✔✘✔✘✔✘✘✘" in text
-    assert "Huyện Đức Hòa  ✘✘✘✘✘✘✘✘✘" in text
-    assert "Báo Long An  ✔✔✔✔✔✔✔✔✔" in text
+    assert "Huyện Bến Lức  ✘✘✔✘✔✘✘✘\n" in text  # W06–W13: its own system, W08 and W10
+    assert "Huyện Đức Hòa  ✘✘✘✘✘✘✘✘\n" in text
+    assert "Báo Long An  ✔✔✔✔✔✔✔✔\n" in text
     assert "✔ đạt   ▲ thiếu   ✘ không có   · chưa đến hạn" in text
     unit = render_to_text(unit_renderables(report, report.unit("h-ben-luc"), "en"), 120)
-    assert re.search(r"2\.5 +Radio bulletins/stories.* +✔✔✘✔✘✔✘✘✘", unit)
+    assert re.search(r"2\.5 +Radio bulletins/stories.* +✘✘✔✘✔✘✘✘", unit)
     assert re.search(r"3\.3 +Articles/bulletins.* +✔02 ✘03", unit)
     assert re.search(r"3\.4 +Daily messages.* +✘ 0/60 day", unit)
 

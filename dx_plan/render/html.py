@@ -29,6 +29,7 @@ from .report_i18n import (
     ROMAN,
     cell_label,
     cell_title,
+    commune_rows,
     month_short,
     notes,
     overview_title,
@@ -44,6 +45,7 @@ from .report_i18n import (
     window_span,
 )
 from .report_md import (
+    COMMUNE_COLUMNS,
     EVIDENCE_COLUMNS,
     GROUP_COLUMNS,
     RESULT_COLUMNS,
@@ -408,15 +410,24 @@ def _unit_head(report: Report, unit: UnitReport, lang: Lang) -> list[str]:
 
 def _results_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
     """The results by rule: one table row per rule, with a note when a quota is interpreted."""
-    rows = []
+    explicit: list[list[str]] = []
+    interpreted: list[list[str]] = []
     for line, cells in zip(unit.rules, result_rows(unit, lang), strict=True):
-        rows.append([esc(c) for c in cells[:-1]]
-                    + [_chip(line.result.status, cells[-1])])
-    out = [_heading(number, "report.sec.results", lang),
-           _table([rt(k, lang) for k in RESULT_COLUMNS], rows, numeric=(3, 4, 5),
-                  cls="results")]
-    if any(line.result.severity != "error" for line in unit.rules):
+        (explicit if line.result.basis == "explicit" else interpreted).append(
+            [esc(c) for c in cells[:-1]] + [_chip(line.result.status, cells[-1])])
+    header = [rt(k, lang) for k in RESULT_COLUMNS]
+    out = [_heading(number, "report.sec.results", lang)]
+    if explicit:
+        out.append(_table(header, explicit, numeric=(3, 4, 5), cls="results"))
+    if interpreted:
+        out.append(f"<h3>{esc(rt('report.sec.interpreted', lang))}</h3>")
+        out.append(_table(header, interpreted, numeric=(3, 4, 5), cls="results"))
         out.append(f'<p class="note">{esc(rt("report.interpreted", lang))}</p>')
+    communes = [[esc(c) for c in row] for row in commune_rows(unit, lang)]
+    if communes:
+        out.append(f"<h3>{esc(rt('report.sec.communes', lang))}</h3>")
+        out.append(_table([rt(k, lang) for k in COMMUNE_COLUMNS], communes, numeric=(2,),
+                          cls="communes"))
     return out
 
 

@@ -49,6 +49,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Còn {n} chỉ tiêu diễn giải (mức cảnh báo) chưa đạt, xem bên dưới.",
         "{n} interpreted quotas (warnings) are not met; see below.",
     ),
+    "report.verdict.communes": ("Trong đó {n} là phần thiếu của các xã (đơn vị chịu trách "
+                                "nhiệm chung).",
+                                "Of these, {n} are its communes' (the unit answers for them)."),
     "report.verdict.behind": ("Chưa đạt: {n} chỉ tiêu chưa đạt; tổng số còn thiếu {shortfall}.",
                               "Behind: {n} quotas not met; {shortfall} items short in all."),
     "report.verdict.missing": (
@@ -87,6 +90,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                             "Deadline {due}: {delivered}/{required} {noun} — missed"),
     "report.deadline_cell": ("Hạn {due}: {delivered}/{required}",
                              "Due {due}: {delivered}/{required}"),
+    "report.communes_short": ("{n}/{total} xã chưa đạt: {names}",
+                              "{n} of {total} communes short: {names}"),
+    "report.and_more": (" và {n} xã khác", " and {n} more"),
+    "report.communes_catch_up": ("Các xã chưa đạt cần bổ sung ít nhất {n} {noun}.",
+                                 "The communes short must add at least {n} more {noun}."),
+    "report.sec.communes": ("Các xã, phường, thị trấn (chỉ tiêu tính cho từng hệ thống)",
+                            "Communes (quotas judged for each system)"),
+    "report.sec.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — đọc là có ít nhất một "
+                               "hoạt động (chỉ cảnh báo)",
+                               "Tasks the plan gives no number for — read as at least one "
+                               "activity (warnings only)"),
+    "col.commune": ("Xã, phường, thị trấn", "Commune"),
     "report.catch_up": ("Cần bổ sung ít nhất {n} {noun} (kênh: {channels}).",
                         "Add at least {n} more {noun} (channel: {channels})."),
     "report.catch_up_many": ("Cần bổ sung ít nhất {n} {noun} (kênh: {channels}).",
@@ -308,6 +323,10 @@ def verdict(unit: UnitReport, as_of: dt.date, lang: Lang) -> list[str]:
     else:
         out = [rt(f"report.verdict.{unit.status}", lang, n=unit.failing_rules,
                   shortfall=unit.shortfall)]
+        communes = sum(line.result.children_shortfall for line in unit.rules
+                       if line.result.severity == "error")
+        if communes:
+            out.append(rt("report.verdict.communes", lang, n=communes))
     if unit.failing_warnings > 0:
         out.append(rt("report.verdict.met_warn", lang, n=unit.failing_warnings))
     return out
@@ -347,14 +366,52 @@ def rule_heading(line: RuleLine, lang: Lang) -> str:
               quota=quota(r, lang), shortfall=r.shortfall, met=r.periods_met, due=r.periods_due)
 
 
+COMMUNES_NAMED = 5  # communes named in a shortfall line; the rest counted
+
+
 def shortfall_blocks(unit: UnitReport, lang: Lang) -> list[tuple[str, list[str]]]:
-    """Per failing rule: its heading and lines (each gap, then what to add)."""
+    """Per failing rule: its heading and lines (each gap, the communes short, then what
+    to add)."""
     blocks = []
     for line in unit.failing:
         lines = [gap_text(line, gap, lang) for gap in line.gaps]
-        lines.append(catch_up(line, lang))
+        short = [c for c in unit.communes if c.rule == line.rule and c.failing]
+        if short:
+            names = ", ".join(c.unit_name for c in short[:COMMUNES_NAMED])
+            more = len(short) - COMMUNES_NAMED
+            lines.append(rt("report.communes_short", lang, n=len(short),
+                            total=line.result.children, names=names)
+                         + (rt("report.and_more", lang, n=more) if more > 0 else ""))
+        if line.result.shortfall or not short:
+            lines.append(catch_up(line, lang))
+        if short:
+            lines.append(rt("report.communes_catch_up", lang,
+                            n=line.result.children_shortfall,
+                            noun=noun(line.kinds, line.result.children_shortfall, lang)))
         blocks.append((rule_heading(line, lang), lines))
     return blocks
+
+
+def commune_rows(unit: UnitReport, lang: Lang) -> list[list[str]]:
+    """A district's communes on its rolled-up rules: weekly ones always, others when short."""
+    rows = []
+    for r in unit.communes:
+        if r.type != "frequency" and not r.failing:
+            continue
+        missed = ", ".join(short_period(label, r.per, lang) for label in r.missed)
+        rows.append([r.unit_name, r.task, f"{r.periods_met}/{r.periods_due}",
+                     status_label(r.status, lang), missed])
+    return rows
+
+
+def short_period(label: str, per: str | None, lang: Lang) -> str:
+    """'Tuần 09', 'Tháng 03/2024', or a date: a missed period in a commune's row."""
+    if per == "week":
+        return rt("period.week", lang, week=int(label.split("W")[1]))
+    if per == "month":
+        return rt("period.month", lang, month=int(label[5:7]), year=int(label[:4]),
+                  month_name=MONTHS_EN[int(label[5:7]) - 1])
+    return fmt_date(dt.date.fromisoformat(label), lang) if len(label) == 10 else label
 
 
 def cell_title(line: RuleLine, index: int, lang: Lang) -> str:

@@ -14,6 +14,7 @@ from ..text import shown_url
 from .common import md_escape, quota, to_markdown
 from .report_i18n import (
     ROMAN,
+    commune_rows,
     date_range,
     matrix_text,
     notes,
@@ -30,6 +31,7 @@ from .report_i18n import (
 
 RESULT_COLUMNS = ("col.task", "col.requirement", "col.quota", "col.delivered", "col.periods",
                   "col.shortfall", "col.status")
+COMMUNE_COLUMNS = ("col.commune", "col.task", "col.periods", "col.status", "col.missed")
 EVIDENCE_COLUMNS = ("col.date", "col.unit", "col.channel", "col.kind", "col.title", "col.link",
                     "col.docs")
 GROUP_COLUMNS = ("col.group", "col.units", "col.units_met", "col.units_behind",
@@ -81,9 +83,19 @@ def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
             + md_escape(" ".join(verdict(unit, report.as_of, lang))), ""]
     number = iter(ROMAN)
     out += [f"## {next(number)}. {rt('report.sec.results', lang)}", ""]
-    out += _table([rt(k, lang) for k in RESULT_COLUMNS], result_rows(unit, lang))
-    if any(line.result.severity != "error" for line in unit.rules):
+    rows = result_rows(unit, lang)
+    explicit = [row for row, line in zip(rows, unit.rules, strict=True)
+                if line.result.basis == "explicit"]
+    interpreted = rows[len(explicit):]
+    out += _table([rt(k, lang) for k in RESULT_COLUMNS], explicit) if explicit else []
+    if interpreted:
+        out += ["", f"### {md_escape(rt('report.sec.interpreted', lang))}", ""]
+        out += _table([rt(k, lang) for k in RESULT_COLUMNS], interpreted)
         out += ["", md_escape(rt("report.interpreted", lang))]
+    communes = commune_rows(unit, lang)
+    if communes:
+        out += ["", f"### {md_escape(rt('report.sec.communes', lang))}", ""]
+        out += _table([rt(k, lang) for k in COMMUNE_COLUMNS], communes)
     out += ["", f"## {next(number)}. {rt('report.sec.shortfall', lang)}", ""]
     blocks = shortfall_blocks(unit, lang)
     if not blocks:
