@@ -17,7 +17,7 @@ from typing import Literal
 
 from .catalog import Catalog
 from .entries import Entry, Problem
-from .models import Rule
+from .models import ONE_OFF, Rule
 from .result import CheckReport, PeriodResult, RuleResult
 
 REPORT_SCHEMA = "dxplan.report/1"
@@ -404,7 +404,7 @@ def rule_line(result: RuleResult, rule: Rule, catalog: Catalog) -> RuleLine:
         kind_ids = list(rule.channels)
     kinds = tuple((catalog.kinds.by_id[k].name, catalog.kinds.by_id[k].name_en)
                   for k in kind_ids if k in catalog.kinds.by_id)
-    if result.type == "deadline":
+    if result.type in ONE_OFF:
         cells, gaps, start = _deadline_cells(result, rule, catalog)
         return RuleLine(result, rule.title, rule.title_en, channels, kinds, cells, gaps, start)
     cells = tuple(Cell(p.label, p.start, p.end, p.delivered, p.required, cell_status(p))

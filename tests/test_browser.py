@@ -277,13 +277,14 @@ def test_unit_page_loads_cleanly_with_the_right_heatmap(browser: Cdp, pages: Pat
     assert page.requests() == [url]
     cells = json.loads(page.evaluate(CELLS_JS))
     weekly = {c["period"]: c for c in cells if c["rule"] == "2.5-grassroots-radio-weekly"}
+    # Its own system: W08 and W10 (the W05 stub week is not due; W06 was a commune's).
     assert {p: c["status"] for p, c in weekly.items()} == {
-        "2024-W05": "met", "2024-W06": "met", "2024-W07": "missing", "2024-W08": "met",
+        "2024-W06": "missing", "2024-W07": "missing", "2024-W08": "met",
         "2024-W09": "missing", "2024-W10": "met", "2024-W11": "missing",
         "2024-W12": "missing", "2024-W13": "missing"}
     assert weekly["2024-W07"]["title"] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
     # Colour comes from the stylesheet: solid blue for met, a hatched pattern for missing.
-    assert weekly["2024-W05"]["fill"] == "rgb(0, 114, 178)"
+    assert weekly["2024-W08"]["fill"] == "rgb(0, 114, 178)"
     assert weekly["2024-W07"]["fill"].startswith("url(") and "hm-missing" in weekly[
         "2024-W07"]["fill"]
     assert all(c["width"] > 0 for c in cells)
@@ -305,7 +306,7 @@ def test_overview_loads_sorts_and_draws_the_weekly_heatmap(browser: Cdp, pages: 
     assert page.errors() == []
     assert page.requests() == [url]
     order = "Array.from(document.querySelectorAll('table.units tbody tr')).map(r => r.dataset.unit)"
-    assert page.evaluate(order) == ["h-duc-hoa", "h-ben-luc", "so-tttt", "vp-ubnd-tinh",
+    assert page.evaluate(order) == ["h-duc-hoa", "h-ben-luc", "vp-ubnd-tinh", "so-tttt",
                                     "bao-long-an"]
     link = page.evaluate("document.querySelector('table.units a').getAttribute('href')")
     assert link == "h-duc-hoa.html"
@@ -316,10 +317,11 @@ def test_overview_loads_sorts_and_draws_the_weekly_heatmap(browser: Cdp, pages: 
     cells = json.loads(page.evaluate(CELLS_JS))
     assert {c["rule"] for c in cells} == {"2.2-newspaper-weekly", "2.5-grassroots-radio-weekly"}
     newspaper = [c["status"] for c in cells if c["rule"] == "2.2-newspaper-weekly"]
-    assert newspaper == ["met"] * 9
-    # Two districts × nine weeks: Đức Hòa logged nothing, so all nine of its cells are missing.
+    assert newspaper == ["met"] * 8
+    # Two districts × eight weeks (W06–W13): Đức Hòa logged nothing; Bến Lức's own system
+    # met W08 and W10 only.
     radio = [c["status"] for c in cells if c["rule"] == "2.5-grassroots-radio-weekly"]
-    assert len(radio) == 18 and radio.count("missing") == 9 + 5
+    assert len(radio) == 16 and radio.count("missing") == 8 + 6
     png = page.screenshot(tmp_path / "index.png")
     assert png.startswith(b"\x89PNG")
 
@@ -333,7 +335,7 @@ def test_every_page_the_cli_writes_for_the_sample_log_loads_cleanly(browser: Cdp
                                       "--as-of", "2024-03-31"])
     assert result.exit_code == 1, result.stderr
     pages = sorted(out.glob("*.html"))
-    assert len(pages) == 40
+    assert len(pages) == 39  # 38 accountable units and the overview
     page = Page(browser)
     for path in pages:
         page.open(path.as_uri())

@@ -412,8 +412,8 @@ def test_evidence_checks(catalog: Catalog) -> None:
          "add the link to the published item"),
         (9, w, "task-mismatch", "task", "task 3.5 counts items on social, not unit-portal",
          None),
-        (13, w, "task-mismatch", "task", "task IV.1 counts items on plan-doc, report, not unit-portal",
-         None),
+        (13, w, "task-mismatch", "task",
+         "task IV.1 counts items on plan-doc, report, not unit-portal", None),
     ]
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ..catalog import Catalog
 from ..i18n import Lang
+from ..models import ONE_OFF
 from ..report import Report, RuleLine, UnitReport, cell_status
 from ..result import CheckReport, PeriodResult, RuleResult
 from .common import fmt_date, quota
@@ -93,7 +94,7 @@ def heatmap_renderables(report: CheckReport, catalog: Catalog, lang: Lang
 def _line_cells(line: RuleLine, lang: Lang) -> Text:
     """A rule's periods in one line: a character per week, labelled cells otherwise."""
     r = line.result
-    if r.type == "deadline":
+    if r.type in ONE_OFF:
         text = Text()
         for cell in line.cells:
             char, style = CELL[cell.status]

@@ -6,7 +6,6 @@ turns one into table, JSON, CSV or Markdown text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.console import RenderableType

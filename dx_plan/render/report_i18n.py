@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..i18n import Lang, t
+from ..models import ONE_OFF
 from ..periods import period_bounds
 from ..report import Gap, Report, RuleLine, UnitReport
 from .common import fmt_date, quota
@@ -417,7 +418,7 @@ def short_period(label: str, per: str | None, lang: Lang) -> str:
 def cell_title(line: RuleLine, index: int, lang: Lang) -> str:
     """Tooltip of a heatmap cell: rule, period with dates, count and status."""
     cell = line.cells[index]
-    if line.result.type == "deadline":
+    if line.result.type in ONE_OFF:
         name = rt("report.deadline_cell", lang, due=fmt_date(cell.end, lang),
                   delivered=cell.delivered, required=cell.required)
     else:
