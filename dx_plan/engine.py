@@ -97,6 +97,9 @@ class Accumulator:
         # (rule index, unit id) → period label (or DEADLINE) → items
         self.counts: dict[tuple[int, str], dict[str, int]] = {}
         self._route = self._build_routes()
+        # Channels of rules that judge only the units that use them, and who did.
+        self._watched = frozenset(c for r in self.rules if r.only_if_used for c in r.channels)
+        self._used: set[tuple[str, str]] = set()
         self.parents: dict[str, str | None] = {
             u.id: u.parent for u in catalog.plan.units}
         # Units whose entries are kept as evidence: the asked-for units and their communes.
@@ -144,6 +147,8 @@ class Accumulator:
             self.last = day
         self.entries_counted += 1
         unit = entry.unit
+        if entry.channel in self._watched and day <= self._last_day:
+            self._used.add((unit, entry.channel))  # it has such a channel (only_if_used)
         # Only what was delivered inside the window, by the as-of date, makes a unit
         # "not missing" or becomes evidence in its report.
         if day <= self._last_day and end >= self.window.start:
@@ -356,7 +361,8 @@ class Accumulator:
             return self._deadline(index, rule, unit_id, common)
         per: Per = rule.per or "month"
         rule_periods = self._rule_periods(index, rule)
-        if rule_periods is None:
+        unused = rule.only_if_used and not any((unit_id, c) in self._used for c in rule.channels)
+        if rule_periods is None or unused:
             return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
                               compliance=None, status="not-applicable", missed=(), **common)
         counts = self.counts.get((index, unit_id))

@@ -210,6 +210,10 @@ class Rule:
                               "counts).", default_factory=list)
     tagged_only: bool = _field(
         "Only entries whose task column names this rule's task count.", default=False)
+    only_if_used: bool = _field(
+        "A unit with no item on the rule's channels in the plan period, up to the as-of "
+        "date, is not judged: the plan asks it only of units that have such a channel "
+        "(a screen they manage).", default=False)
     rollup: bool = _field(
         "Each unit is judged on its own entries, and a unit's verdict also holds its "
         "children's (a district and its communes).", default=False)

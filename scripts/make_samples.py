@@ -38,16 +38,17 @@ Press (rules 2.2 newspaper weekly, 2.3 TV weekly):
 
 Departments, agencies and districts (2.5 = grassroots radio weekly, the district's own
 system and every commune's; 3.1 = ≥2 provincial-portal items a month, vp-ubnd-tinh
-only; 3.3 = unit-portal monthly; 3.4 = LED/LCD every day; IV.1 = quarterly report,
+only; 3.3 = unit-portal monthly; 3.4 = LED/LCD every day, for a department only once
+it logs a screen; IV.1 = quarterly report,
 dated 20–29 March, not asked of so-tttt, which synthesises them):
 
     unit               2.5                   3.3              3.4                     IV.1
     vp-ubnd-tinh       -                     - (3.1 met)      met                     met
     so-tttt            -                     met              met                     -
     so-gddt            -                     met              behind: 10–14/02 short  met
-    so-noi-vu          -                     met              missing (no LED rows)   met
+    so-noi-vu          -                     met              n/a (no screen logged)  met
     so-khdt            -                     behind: 2024-02  met                     met
-    so-cong-thuong     -                     met              missing                 missing
+    so-cong-thuong     -                     met              n/a (no screen logged)  missing
     so-nnptnt          -                     met              met                     missing
     so-gtvt            -                     met              behind: 16–31/03 short  met
     so-ldtbxh          -                     behind: 2024-03  met                     met
@@ -179,13 +180,13 @@ GAPS: dict[str, dict[str, tuple[str, ...]]] = {
     "h-chau-thanh": {"3.3-unit-portal-monthly": ("2024-02",), "4-print": (ALL,)},
     "so-khdt": {"3.3-unit-portal-monthly": ("2024-02",), "1.2-long-an-so": (ALL,)},
     "so-ldtbxh": {"3.3-unit-portal-monthly": ("2024-03",), "1.1-internal": (ALL,)},
-    "so-gddt": {"3.4-led-daily": _days("2024-02-10", "2024-02-14")},
+    "so-gddt": {"3.4-led-daily-departments": _days("2024-02-10", "2024-02-14")},
     "h-moc-hoa": {"3.4-led-daily": _days("2024-02-01", "2024-02-29"),
                   "1.2-long-an-so": (ALL,)},
-    "so-gtvt": {"3.4-led-daily": _days("2024-03-16", "2024-03-31"),
+    "so-gtvt": {"3.4-led-daily-departments": _days("2024-03-16", "2024-03-31"),
                 "1.2-long-an-so": (ALL,)},
-    "so-noi-vu": {"3.4-led-daily": (ALL,), "4-print": (ALL,)},
-    "so-cong-thuong": {"3.4-led-daily": (ALL,), "IV.1-quarterly-report": (ALL,),
+    "so-noi-vu": {"3.4-led-daily-departments": (ALL,), "4-print": (ALL,)},
+    "so-cong-thuong": {"3.4-led-daily-departments": (ALL,), "IV.1-quarterly-report": (ALL,),
                        "IV.1-own-plan": (ALL,)},
     "so-nnptnt": {"IV.1-quarterly-report": (ALL,), "3.5-social": ("2024-02",)},
     "h-tan-thanh": {"IV.1-quarterly-report": (ALL,), "IV.1-own-plan": (ALL,),

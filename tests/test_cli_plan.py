@@ -99,7 +99,7 @@ def test_docs_and_tasks() -> None:
 
 def test_plan_validate(tmp_path: Path) -> None:
     code, out, _ = run("plan", "validate")
-    assert (code, out) == (0, "Kế hoạch hợp lệ: 227 đơn vị, 17 kênh, 23 quy định, 21 nhiệm vụ, "
+    assert (code, out) == (0, "Kế hoạch hợp lệ: 227 đơn vị, 17 kênh, 24 quy định, 21 nhiệm vụ, "
                               "43 văn bản.\n")
     bad = tmp_path / "plan.yaml"
     bad.write_text("plan: {id: x}\nplan: {id: y}\n", encoding="utf-8")
@@ -170,7 +170,7 @@ def test_plan_show_csv_and_markdown() -> None:
             "Department of Information and Communications", "Radio and TV production contest",
             "≥1 by 2024-08-27", "2024-02-01–2024-08-27", "explicit", "error",
             "Tổng kết, trao giải thưởng trước ngày 28/8/2024"] in rows
-    assert len(rows) == 1 + 23
+    assert len(rows) == 1 + 24
     # The plan's own quotas first, every interpreted rule after them.
     bases = [r[6] for r in rows[1:]]
     assert bases == sorted(bases, key=["explicit", "interpreted"].index)

@@ -75,7 +75,8 @@ def test_monthly_quota_of_two(catalog: Catalog) -> None:
 
 
 def test_ranged_led_entries_cover_every_day(catalog: Catalog) -> None:
-    r = result(check(catalog, ENTRIES, Q1, D(2024, 3, 31)), "so-gddt", "3.4-led-daily")
+    r = result(check(catalog, ENTRIES, Q1, D(2024, 3, 31)), "so-gddt",
+               "3.4-led-daily-departments")
     # 29 + 31 = 60 days due; 10–14 Feb missed; 9 + 15 + 31 = 55 item-days.
     assert (r.periods_due, r.periods_met, r.delivered, r.shortfall, r.compliance) == (
         60, 55, 55, 5, 0.917)

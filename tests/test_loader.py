@@ -30,7 +30,8 @@ def test_shipped_plan_has_the_explicit_quotas(catalog: Catalog) -> None:
         "3.1-provincial-portal-monthly": (["vp-ubnd-tinh"], ["provincial-portal"], "month", 2),
         "3.3-unit-portal-monthly": (["departments", "districts", "ttpvhcc-tinh"],
                                     ["unit-portal"], "month", 1),
-        "3.4-led-daily": (["departments", "districts", "ttpvhcc-tinh"], ["led-screen"], "day", 1),
+        "3.4-led-daily": (["districts", "ttpvhcc-tinh"], ["led-screen"], "day", 1),
+        "3.4-led-daily-departments": (["departments"], ["led-screen"], "day", 1),
         "IV.1-quarterly-report": (["departments", "districts"], ["report"], "quarter", 1),
     }
     for rule_id, (who, channels, per, minimum) in expect.items():

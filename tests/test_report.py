@@ -132,7 +132,8 @@ def test_missed_days_are_listed_as_runs() -> None:
             entry(4, D(2024, 3, 21), "so-gddt", "led-screen", end=D(2024, 3, 31))]
     report = build_report(run(rows, window("2024-Q1"), D(2024, 3, 31), ["so-gddt"]), catalog(),
                           ["so-gddt"])
-    line = next(ln for ln in report.unit("so-gddt").rules if ln.rule == "3.4-led-daily")
+    line = next(ln for ln in report.unit("so-gddt").rules
+                if ln.rule == "3.4-led-daily-departments")
     assert line.result.shortfall == 6
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
         "Các ngày 10/02–14/02/2024 (5 ngày): 0/1 tin, bài mỗi ngày",
@@ -212,17 +213,18 @@ def test_overview_orders_units_by_shortfall_and_totals_groups() -> None:
     # speakers 8 weeks each: 160.  Bến Lức's own system met W08 and W10 only (its
     # commune's W06 row is the commune's): 6 + 1 + 60 + 1 = 68, and 15 communes: 14 × 8
     # + 7 (Thạnh Lợi met W06) = 119.
-    # VP UBND tỉnh: 1 + 1 portal items, 60 days, 1 report = 63.  Sở TT&TT: 2 months of
-    # its portal and 60 days = 62 (it no longer reports to itself).  The interpreted
-    # rules are presence rules, open until 31/12: nothing added.
+    # VP UBND tỉnh: 1 + 1 portal items and 1 report = 3.  Sở TT&TT: 2 months of its
+    # portal = 2 (it no longer reports to itself).  Neither logs a screen, so the daily
+    # LED quota does not apply to them.  The interpreted rules are presence rules, open
+    # until 31/12: nothing added.
     assert [(u.unit, u.shortfall, u.shortfall_all) for u in report.by_shortfall()] == [
-        ("h-duc-hoa", 231, 231), ("h-ben-luc", 187, 187), ("vp-ubnd-tinh", 63, 63),
-        ("so-tttt", 62, 62), ("bao-long-an", 0, 0)]
+        ("h-duc-hoa", 231, 231), ("h-ben-luc", 187, 187), ("vp-ubnd-tinh", 3, 3),
+        ("so-tttt", 2, 2), ("bao-long-an", 0, 0)]
     assert [g.to_dict() for g in report.groups] == [
         {"group": "press", "units": 1, "met": 1, "behind": 0, "missing": 0, "open": 0,
          "failing_rules": 0, "shortfall": 0},
         {"group": "departments", "units": 2, "met": 0, "behind": 2, "missing": 0, "open": 0,
-         "failing_rules": 5, "shortfall": 125},
+         "failing_rules": 3, "shortfall": 5},
         {"group": "districts", "units": 2, "met": 0, "behind": 1, "missing": 1, "open": 0,
          "failing_rules": 8, "shortfall": 418},
     ]

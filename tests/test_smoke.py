@@ -28,7 +28,7 @@ def test_installed_dxplan_runs_from_any_directory(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert doc["schema"] == "dxplan.plan/1"
-    assert len(doc["rules"]) == 23
+    assert len(doc["rules"]) == 24
 
 
 def test_installed_dxplan_reports_errors_without_traceback(tmp_path: Path) -> None:

@@ -188,8 +188,9 @@ def test_adjacent_windows_judge_every_period_once(catalog: Catalog) -> None:
     quarters = [check(catalog, rows, parse_period(f"2024-Q{q}").intersect(YEAR) or YEAR,
                       D(2024, 12, 31)) for q in (1, 2, 3, 4)]
     year = check(catalog, rows, YEAR, D(2024, 12, 31))
-    for rule in ("2.2-newspaper-weekly", "3.3-unit-portal-monthly", "3.4-led-daily"):
-        unit = "bao-long-an" if rule.startswith("2.2") else "so-tu-phap"
+    units = {"2.2-newspaper-weekly": "bao-long-an", "3.3-unit-portal-monthly": "so-tu-phap",
+             "3.4-led-daily": "h-ben-luc"}
+    for rule, unit in units.items():
         labels = [p.label for q in quarters for p in one(q, unit, rule).periods]
         assert len(labels) == len(set(labels)) == one(year, unit, rule).periods_due, rule
     # Weeks W06 … W52: 47.  W14 (1–7 Apr) is Q2's, W40 (30 Sep–6 Oct) Q4's; the stub
@@ -212,3 +213,14 @@ def test_march_alone_judges_the_week_that_ends_in_it(tmp_path: Path) -> None:
     # of 28 February counts; W10–W13 are empty.
     assert (paper["periods_due"], paper["periods_met"], paper["missed"]) == (
         5, 1, ["2024-W10", "2024-W11", "2024-W12", "2024-W13"])
+
+
+def test_a_department_without_a_screen_is_not_held_to_the_daily_quota(
+        catalog: Catalog) -> None:
+    rule = "3.4-led-daily-departments"
+    r = one(check(catalog, [], Q1, D(2024, 3, 31)), "so-tu-phap", rule)
+    assert (r.status, r.periods_due, r.failing) == ("not-applicable", 0, False)
+    # One screen item shows it has a screen: then every day counts (59 of 60 dark).
+    shown = [e("so-tu-phap", "led-screen", D(2024, 3, 1), "slide")]
+    r = one(check(catalog, shown, Q1, D(2024, 3, 31)), "so-tu-phap", rule)
+    assert (r.status, r.periods_due, r.periods_met, r.shortfall) == ("behind", 60, 1, 59)
