@@ -29,16 +29,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
     "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
     "check.children": ("{met}/{total} xã đạt", "{met}/{total} communes met"),
-    "check.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — dxplan đọc là có ít nhất "
-                          "một hoạt động (chỉ cảnh báo)",
-                          "Tasks the plan gives no number for — read as at least one "
-                          "activity (warnings only)"),
+    "check.interpreted": (
+        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
+        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "plan.explicit": ("Chỉ tiêu kế hoạch nêu rõ (mức lỗi)",
                       "Quotas the plan states (errors)"),
-    "plan.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — dxplan đọc là có ít nhất một "
-                         "hoạt động (chỉ cảnh báo)",
-                         "Tasks the plan gives no number for — read as at least one activity "
-                         "(warnings only)"),
+    "plan.interpreted": (
+        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
+        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "plan.except": ("trừ", "except"),
     "col.source": ("Câu của kế hoạch", "The plan's words"),
     "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),

@@ -98,10 +98,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                  "The communes short must add at least {n} more {noun}."),
     "report.sec.communes": ("Các xã, phường, thị trấn (chỉ tiêu tính cho từng hệ thống)",
                             "Communes (quotas judged for each system)"),
-    "report.sec.interpreted": ("Nhiệm vụ kế hoạch không nêu số lượng — đọc là có ít nhất một "
-                               "hoạt động (chỉ cảnh báo)",
-                               "Tasks the plan gives no number for — read as at least one "
-                               "activity (warnings only)"),
+    "report.sec.interpreted": (
+        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
+        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "col.commune": ("Xã, phường, thị trấn", "Commune"),
     "report.catch_up": ("Cần bổ sung ít nhất {n} {noun} (kênh: {channels}).",
                         "Add at least {n} more {noun} (channel: {channels})."),
