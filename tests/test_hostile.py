@@ -362,6 +362,21 @@ def test_a_cell_over_the_limit_but_under_the_cap_fails_only_its_row(tmp_path: Pa
     assert doc["summary"]["entries"] == 1
 
 
+def test_formatted_empty_cells_far_right_are_not_data(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["date", "unit", "channel", "kind", "title"])
+    for i in range(2, 40):
+        sheet.append(["05/02/2024", "h-ben-luc", "zalo", "post", f"Tin {i}"])
+        sheet.cell(i, 600).font = Font(bold=True)  # styled, no value
+    book.save(tmp_path / "styled.xlsx")
+    result, doc = validate_json(tmp_path / "styled.xlsx")
+    assert (result.exit_code, doc["problems"], doc["summary"]["entries"]) == (0, [], 38)
+
+
 @pytest.mark.slow
 def test_huge_cell_memory_is_bounded(tmp_path: Path) -> None:
     path = mh.make_huge_cell_xlsx(tmp_path / "cell.xlsx", mb=40)

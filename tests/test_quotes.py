@@ -57,3 +57,11 @@ def test_a_line_of_quotes_falls_back_to_counting(monkeypatch: pytest.MonkeyPatch
     scan.feed(',"' * 1001)  # 1,001 quotes: past the exact budget, odd → inside
     assert scan.inside is True
     assert scan.steps == 10
+
+
+def test_the_fallback_starts_from_the_right_state() -> None:
+    # A closed field of 3,000 escaped quotes: past the exact budget the scan counts, and
+    # must start counting from "the field just closed", as csv.reader reads it.
+    line = '"' + '""' * 3000 + "x" * 10 + '",b\n'
+    assert list(csv.reader(io.StringIO(line))) == [['"' * 3000 + "x" * 10, "b"]]
+    assert ends_inside(line, ",", inside=False) is False

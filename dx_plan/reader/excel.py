@@ -229,9 +229,16 @@ def _bound_row_width(sheet: Any, limit: int) -> None:
 
     def bounded(row: list[dict[str, Any]], *args: Any, **kwargs: Any) -> tuple[Any, ...]:
         if row and row[-1]["column"] > limit:
-            wide = _Wide()
-            wide.width = row[-1]["column"]
-            return wide
+            # Judge by the last cell with a value: a formatted empty cell far right is
+            # no data, and trimmed as before.
+            last = len(row)
+            while last and row[last - 1]["value"] in (None, ""):
+                last -= 1
+            if last and row[last - 1]["column"] > limit:
+                wide = _Wide()
+                wide.width = row[last - 1]["column"]
+                return wide
+            row = row[:last]
         result: tuple[Any, ...] = build(row, *args, **kwargs)
         return result
 

@@ -75,8 +75,12 @@ class QuoteScan:
         return found + 2
 
     def _count_rest(self, piece: str, pos: int) -> None:
-        """Parity counting for the rest of a pathological line."""
-        quoted = self.state in (State.QUOTED, State.QUOTE_IN_QUOTED)
+        """Parity counting for the rest of a pathological line.
+
+        Right after a quote inside a quoted field, that quote has closed the field
+        unless the next one escapes it, which the count then toggles back.
+        """
+        quoted = self.state is State.QUOTED
         if piece.count('"', pos) & 1:
             quoted = not quoted
         self.state = State.QUOTED if quoted else State.IN_FIELD

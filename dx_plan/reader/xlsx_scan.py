@@ -21,18 +21,19 @@ from .problems import FileFailed
 
 START = re.compile(rb"<(?:\w+:)?(?:c|si|row)[\s>/]")
 END = re.compile(rb"</(?:\w+:)?(?:sheetData|sst)>")
-ROW = re.compile(rb'<row\s[^>]{0,200}?\br="(\d{1,7})"')
+ROW = re.compile(rb'<(?:\w+:)?row\s[^>]{0,200}?\br="(\d{1,7})"')
 OVERLAP = 64  # bytes carried between blocks so that a start cut in two is still found
 
 
 def scan_cells(archive: zipfile.ZipFile, max_bytes: int) -> None:
-    """FileFailed if a cell or shared string in `archive` is larger than `max_bytes`."""
+    """FileFailed if a cell or shared string in `archive` is larger than `max_bytes`.
+
+    Every XML part over the cap is scanned, wherever it lies (openpyxl finds sheets
+    through the workbook's relationships, not by their names); a part with no cell in
+    it passes.
+    """
     for info in archive.infolist():
-        name = info.filename
-        if info.file_size <= max_bytes:
-            continue  # a part smaller than the cap cannot hold a cell over it
-        if name == "xl/sharedStrings.xml" or (
-                name.startswith("xl/worksheets/") and name.endswith(".xml")):
+        if info.file_size > max_bytes and info.filename.endswith(".xml"):
             _scan_part(archive, info, max_bytes)
 
 
@@ -44,20 +45,29 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int) 
     with archive.open(info) as member:
         while block := member.read(max_bytes):
             data = tail + block
+            if b"<!--" in data or b"<![CDATA[" in data:
+                # Excel writes neither; inside them a '<c' would fool the count.
+                raise FileFailed("bad-file", "the workbook's XML holds comments or CDATA, "
+                                 "which Excel never writes",
+                                 hint="open and re-save it in Excel, or save it as CSV")
+            ended = (b"</" in data and (b"sheetData>" in data or b"sst>" in data)
+                     and END.search(data) is not None)
             if START.search(data) is not None:
                 started = True
-            elif started:
+            elif started and not ended:
                 _too_long(info.filename, row, max_bytes)
-            if (b"</" in data and (b"sheetData>" in data or b"sst>" in data)
-                    and END.search(data) is not None):
+            if ended:
                 return  # the cells have ended: what follows is layout, not text
             row = _last_row(data) or row
             tail = data[-OVERLAP:]
 
 
 def _last_row(data: bytes) -> int | None:
-    at = data.rfind(b"<row ")
-    match = ROW.match(data, at) if at >= 0 else None
+    at = data.rfind(b"row ")  # '<row ' or a prefixed '<x:row '
+    while at > 0 and data[at - 1:at] not in (b"<", b":"):
+        at = data.rfind(b"row ", 0, at)
+    start = data.rfind(b"<", 0, at) if at > 0 else -1
+    match = ROW.match(data, start) if start >= 0 else None
     return int(match.group(1)) if match else None
 
 
