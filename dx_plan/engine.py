@@ -18,7 +18,7 @@ from typing import Any, TypedDict
 from .catalog import Catalog
 from .entries import Entry, Findings, Problem
 from .models import ONE_OFF, Rule
-from .periods import Per, Period, Window, iter_periods, period_label
+from .periods import ONE_DAY, Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
@@ -27,9 +27,9 @@ DEADLINE = "deadline"  # the bucket key of a one-off rule's items
 CUT_PERIODS = frozenset({"month", "quarter", "year"})
 
 # (counter, period label of each day lo..hi or None for a one-off rule, lo, hi, task,
-#  kinds, whether only entries naming the task count)
+#  kinds, whether an entry without a kind counts, whether only entries naming the task count)
 Target = tuple[dict[str, int], tuple[str, ...] | None, int, int, str, frozenset[str] | None,
-               bool]
+               bool, bool]
 
 
 class _Common(TypedDict):
@@ -99,7 +99,7 @@ class Accumulator:
         self._route = self._build_routes()
         # Channels of rules that judge only the units that use them, and who did.
         self._watched = frozenset(c for r in self.rules if r.only_if_used for c in r.channels)
-        self._used: set[tuple[str, str]] = set()
+        self._used: dict[tuple[str, str], dt.date] = {}  # (unit, channel) → first item
         self.parents: dict[str, str | None] = {
             u.id: u.parent for u in catalog.plan.units}
         # Units whose entries are kept as evidence: the asked-for units and their communes.
@@ -148,7 +148,9 @@ class Accumulator:
         self.entries_counted += 1
         unit = entry.unit
         if entry.channel in self._watched and day <= self._last_day:
-            self._used.add((unit, entry.channel))  # it has such a channel (only_if_used)
+            key = (unit, entry.channel)  # it has such a channel (only_if_used), since `day`
+            if day < self._used.get(key, day + ONE_DAY):
+                self._used[key] = day
         # Only what was delivered inside the window, by the as-of date, makes a unit
         # "not missing" or becomes evidence in its report.
         if day <= self._last_day and end >= self.window.start:
@@ -168,10 +170,10 @@ class Accumulator:
         quantity, task, kind = entry.quantity, entry.task, entry.kind
         first = day.toordinal()
         last = first if end == day else end.toordinal()
-        for bucket, labels, lo, hi, rule_task, kinds, tagged in targets:
+        for bucket, labels, lo, hi, rule_task, kinds, kindless, tagged in targets:
             if task != rule_task and (task is not None or tagged):
                 continue
-            if kinds is not None and kind is not None and kind not in kinds:
+            if kinds is not None and kind not in kinds and (kind is not None or not kindless):
                 continue
             if labels is None:
                 # A deadline is a one-off event, judged over the whole plan up to the
@@ -221,14 +223,16 @@ class Accumulator:
                 lower, due = rule.dates(self.catalog.plan.plan)
                 upper = min(due, self.as_of)
                 if lower <= upper:
+                    # A one-off rule asks for a particular thing (an award, a plan): an
+                    # entry that does not say what it is cannot be it.
                     out.append((bucket, None, lower.toordinal(), upper.toordinal(), rule.task,
-                                kinds, rule.tagged_only))
+                                kinds, False, rule.tagged_only))
                 continue
             span = self._spans[index]
             if span is not None:
                 lo, hi = span.start.toordinal(), span.end.toordinal()
                 out.append((bucket, self._labels(rule.per or "month", lo, hi), lo, hi,
-                            rule.task, kinds, rule.tagged_only))
+                            rule.task, kinds, True, rule.tagged_only))
         targets = tuple(out)
         self.targets.setdefault(unit, {})[channel] = targets  # plan ids: bounded
         return targets
@@ -361,13 +365,14 @@ class Accumulator:
             return self._deadline(index, rule, unit_id, common)
         per: Per = rule.per or "month"
         rule_periods = self._rule_periods(index, rule)
-        unused = rule.only_if_used and not any((unit_id, c) in self._used for c in rule.channels)
-        if rule_periods is None or unused:
+        if rule.only_if_used and rule_periods:
+            rule_periods = self._since_first_use(rule, unit_id, rule_periods)
+        if not rule_periods:
             return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
                               compliance=None, status="not-applicable", missed=(), **common)
         counts = self.counts.get((index, unit_id))
-        if counts:
-            fields = self._judge(rule, rule_periods, counts)
+        if counts or rule.only_if_used:  # (its periods are the unit's own)
+            fields = self._judge(rule, rule_periods, counts or {})
         else:
             # Most units of a short or partial log have nothing for most rules, and
             # every such unit gets the same verdict: judged once per rule.
@@ -376,6 +381,19 @@ class Accumulator:
                 empty = self._empty[index] = self._judge(rule, rule_periods, {})
             fields = empty
         return RuleResult(per=per, **fields, **common)
+
+    def _since_first_use(self, rule: Rule, unit_id: str, periods: list[Period]
+                         ) -> list[Period]:
+        """The periods from a unit's first item on the rule's channels (none: no use).
+
+        A department is held to its screen from the day it shows one, so a quarter
+        before that is not due, in a quarter's check or in the year's.
+        """
+        used = [self._used[(unit_id, c)] for c in rule.channels if (unit_id, c) in self._used]
+        if not used:
+            return []
+        first = min(used)
+        return [p for p in periods if p.end >= first]
 
     def _judge(self, rule: Rule, rule_periods: list[Period], counts: dict[str, int]
                ) -> dict[str, Any]:

@@ -161,6 +161,16 @@ class CheckReport:
         """Problems by severity, all of them counted."""
         return {"error": self.findings.errors, "warning": self.findings.warnings}
 
+    def shortfall(self) -> int:
+        """Items short over the results shown.
+
+        A district answers for its communes (2.5): their shortfall is in its total,
+        unless those communes' own results are shown too (then counted once, there).
+        """
+        shown = {(r.rule, r.parent) for r in self.results if r.parent is not None}
+        return sum(r.shortfall + (0 if (r.rule, r.unit) in shown else r.children_shortfall)
+                   for r in self.results)
+
     def summary(self) -> dict[str, int]:
         """Counts for the summary line and the JSON `summary` object."""
         statuses = [u.status for u in self.units]
@@ -172,8 +182,7 @@ class CheckReport:
             "units_open": statuses.count("open"),
             "results": len(self.results),
             "results_failing": sum(1 for r in self.results if r.failing),
-            # A district answers for its communes (2.5): their shortfall is in its total.
-            "shortfall": sum(r.shortfall + r.children_shortfall for r in self.results),
+            "shortfall": self.shortfall(),
             "rows_read": self.rows_read,
             "entries_counted": self.entries_counted,
             "problems_error": self.problem_counts.get("error", 0),

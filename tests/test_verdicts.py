@@ -220,7 +220,39 @@ def test_a_department_without_a_screen_is_not_held_to_the_daily_quota(
     rule = "3.4-led-daily-departments"
     r = one(check(catalog, [], Q1, D(2024, 3, 31)), "so-tu-phap", rule)
     assert (r.status, r.periods_due, r.failing) == ("not-applicable", 0, False)
-    # One screen item shows it has a screen: then every day counts (59 of 60 dark).
+    # One screen item on 1 March shows it has a screen: from then on every day counts
+    # (31 March days, 30 of them dark).
     shown = [e("so-tu-phap", "led-screen", D(2024, 3, 1), "slide")]
     r = one(check(catalog, shown, Q1, D(2024, 3, 31)), "so-tu-phap", rule)
-    assert (r.status, r.periods_due, r.periods_met, r.shortfall) == ("behind", 60, 1, 59)
+    assert (r.status, r.periods_due, r.periods_met, r.shortfall) == ("behind", 31, 1, 30)
+
+
+def test_a_row_that_does_not_say_what_it_is_is_no_award(catalog: Catalog) -> None:
+    launch = [e("so-tttt", "contest", D(2024, 3, 10))]  # no kind: "Phát động cuộc thi"
+    report = check(catalog, launch, YEAR, D(2024, 9, 1))
+    assert one(report, "so-tttt", "2.1-contest-award").status == "missed"
+    assert one(report, "so-tttt", "2.1-contest-plan").status == "missed"
+
+
+def test_a_screen_first_shown_in_june_is_owed_from_june(catalog: Catalog) -> None:
+    rule = "3.4-led-daily-departments"
+    rows = [Entry(file="log.csv", line=0, date=D(2024, 6, 1), end=D(2024, 12, 31),
+                  unit="so-tu-phap", channel="led-screen")]
+    q1 = one(check(catalog, rows, Q1, D(2024, 12, 31)), "so-tu-phap", rule)
+    assert q1.status == "not-applicable"
+    year = one(check(catalog, rows, YEAR, D(2024, 12, 31)), "so-tu-phap", rule)
+    # 1 June … 31 December: 30 + 31 + 31 + 30 + 31 + 30 + 31 = 214 days, all met.
+    assert (year.status, year.periods_due, year.periods_met) == ("met", 214, 214)
+
+
+def test_a_commune_shown_beside_its_district_is_counted_once(catalog: Catalog) -> None:
+    units = ["h-can-duoc", *catalog.children["h-can-duoc"]]
+    late = "x-long-trach--h-can-duoc"  # misses W09 only
+    rows = [e(u, "grassroots-radio", day, "bulletin") for u in units
+            for day in mondays(D(2024, 2, 5), D(2024, 3, 31))
+            if not (u == late and day == D(2024, 2, 26))]
+    alone = check(catalog, rows, Q1, D(2024, 3, 31),
+                  Selection(units=frozenset({"h-can-duoc"}), tasks=frozenset({"2.5"})))
+    both = check(catalog, rows, Q1, D(2024, 3, 31),
+                 Selection(units=frozenset({"h-can-duoc", late}), tasks=frozenset({"2.5"})))
+    assert alone.summary()["shortfall"] == both.summary()["shortfall"] == 1
