@@ -28,7 +28,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "per.year": ("năm", "year"),
     "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
     "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
-    "check.children": ("{met}/{total} xã đạt", "{met}/{total} communes met"),
+    "check.children": ("{met}/{total} đơn vị cấp xã đạt", "{met}/{total} communes met"),
     "check.interpreted": (
         "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
         "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
@@ -38,6 +38,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
         "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "plan.except": ("trừ", "except"),
+    "plan.with_communes": ("và từng đơn vị cấp xã", "and each commune"),
     "col.source": ("Câu của kế hoạch", "The plan's words"),
     "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),
     # column headers

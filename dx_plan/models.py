@@ -208,6 +208,9 @@ class Rule:
     channels: list[str] = _field("Channel ids whose items count.")
     kinds: list[str] = _field("Kind ids that count (empty: any; an entry without a kind "
                               "counts).", default_factory=list)
+    items: str = _field("What the quota counts as the plan words it (Vietnamese), e.g. "
+                        "'bản tin/câu chuyện truyền thanh'; default: the kinds' names.",
+                        default="")
     tagged_only: bool = _field(
         "Only entries whose task column names this rule's task count.", default=False)
     only_if_used: bool = _field(

@@ -178,7 +178,7 @@ def test_plan_show_csv_and_markdown() -> None:
     assert out.index("### Chỉ tiêu kế hoạch nêu rõ") < out.index(
         "### Nhiệm vụ kế hoạch không nêu số lượng")
     assert ("| 2.5 | Bản tin/câu chuyện truyền thanh về chuyển đổi số trên hệ thống truyền "
-            "thanh cấp huyện, cấp xã | UBND cấp huyện, UBND cấp xã | Hệ thống truyền thanh cơ sở "
-            "| ≥1/tuần | 01/02/2024–31/12/2024 | nêu rõ | lỗi |") in out
+            "thanh cấp huyện, cấp xã | UBND cấp huyện (và từng đơn vị cấp xã) | Hệ thống "
+            "truyền thanh cơ sở | ≥1/tuần | 01/02/2024–31/12/2024 | nêu rõ | lỗi |") in out
     code, out, _ = run("plan", "show")
     assert "≥1 trước 28/08/2024" in out and "2.1-contest-award" not in out

@@ -44,7 +44,7 @@ def test_shipped_plan_has_the_explicit_quotas(catalog: Catalog) -> None:
         "deadline", dt.date(2024, 8, 27), ["so-tttt"], ["award"])
     radio = rules["2.5-grassroots-radio-weekly"]
     assert (radio.rollup, radio.include_children, radio.kinds) == (
-        True, False, ["bulletin", "story", "news"])
+        True, False, ["bulletin", "story", "news", "article"])
     # The kinds the plan names for its explicit quotas.
     assert rules["2.2-newspaper-weekly"].kinds == ["article", "bulletin"]
     assert rules["2.3-tv-weekly"].kinds == ["bulletin", "story"]

@@ -58,21 +58,23 @@ def test_missed_weeks_are_listed_with_their_dates() -> None:
         ("2024-W08", D(2024, 2, 19), D(2024, 2, 25), "met"),
     ]
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
-        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/phóng sự"]
-    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 bản tin/phóng sự (kênh: Hệ thống "
-                                    "truyền thanh cơ sở).")
+        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/câu chuyện truyền thanh"]
+    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 bản tin/câu chuyện truyền thanh "
+                                    "(kênh: Hệ thống truyền thanh cơ sở).")
     assert [gap_text(line, g, "en") for g in line.gaps] == [
         "Week 07 (2024-02-12 to 2024-02-18): 0/1 bulletin"]
     assert catch_up(line, "en") == ("Add at least 1 more bulletin (channel: Grassroots radio "
                                     "(district and commune loudspeaker systems)).")
     heading, lines = next(b for b in shortfall_blocks(unit, "vi") if b[0].startswith("2.5 "))
     assert heading == ("2.5 — Bản tin/câu chuyện truyền thanh về chuyển đổi số trên hệ thống "
-                       "truyền thanh cấp huyện, cấp xã (≥1/tuần): thiếu 1; đạt 2/3 kỳ")
+                       "truyền thanh cấp huyện, cấp xã (≥1/tuần): thiếu 1; đạt 2/3 kỳ; 15/15 "
+                       "đơn vị cấp xã chưa đạt, thiếu 45")
     # Its 15 communes logged nothing: 15 × 3 weeks, owed by the district too.
     assert lines[-3:] == [
-        "15/15 xã chưa đạt: Thị trấn Bến Lức, Xã Thạnh Lợi, Xã Lương Bình, Xã Thạnh Hòa, "
-        "Xã Lương Hòa và 10 xã khác",  # the first five in the plan's order
-        catch_up(line, "vi"), "Các xã chưa đạt cần bổ sung ít nhất 45 bản tin/phóng sự."]
+        "15/15 đơn vị cấp xã chưa đạt: Thị trấn Bến Lức, Xã Thạnh Lợi, Xã Lương Bình, "
+        "Xã Thạnh Hòa, Xã Lương Hòa và 10 đơn vị khác",  # the first five in the plan's order
+        catch_up(line, "vi"),
+        "Các đơn vị cấp xã chưa đạt cần bổ sung ít nhất 45 bản tin/câu chuyện truyền thanh."]
     assert report_title(report, "vi") == (
         "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn tỉnh "
         "Long An năm 2024 — Tháng 02/2024")
@@ -149,27 +151,27 @@ def test_a_unit_with_no_entries_lists_every_missed_period() -> None:
     assert verdict(unit, report.as_of, "vi") == [
         "Không có báo cáo: nhật ký không có mục nào của đơn vị; 4 chỉ tiêu chưa đạt, tổng số "
         "còn thiếu 231.",  # 8 weeks + 2 months + 60 days + 1 quarter, and 20 communes × 8
-        "Trong đó 160 là phần thiếu của các xã (đơn vị chịu trách nhiệm chung)."]
+        "Trong đó 160 là phần thiếu của các đơn vị cấp xã (đơn vị chịu trách nhiệm chung)."]
     # Every explicit rule is failing, every period listed; the 8 interpreted (presence)
     # rules are due only on 31/12/2024, so still open.
     assert (len(unit.failing), len(unit.rules)) == (4, 12)
     radio = next(ln for ln in unit.rules if ln.rule == RADIO)
     assert [gap_text(radio, g, "vi") for g in radio.gaps] == [
-        "Tuần 06 (05/02–11/02/2024): 0/1 bản tin/phóng sự",
-        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/phóng sự",
-        "Tuần 08 (19/02–25/02/2024): 0/1 bản tin/phóng sự",
-        "Tuần 09 (26/02–03/03/2024): 0/1 bản tin/phóng sự",
-        "Tuần 10 (04/03–10/03/2024): 0/1 bản tin/phóng sự",
-        "Tuần 11 (11/03–17/03/2024): 0/1 bản tin/phóng sự",
-        "Tuần 12 (18/03–24/03/2024): 0/1 bản tin/phóng sự",
-        "Tuần 13 (25/03–31/03/2024): 0/1 bản tin/phóng sự",
+        "Tuần 06 (05/02–11/02/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 08 (19/02–25/02/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 09 (26/02–03/03/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 10 (04/03–10/03/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 11 (11/03–17/03/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 12 (18/03–24/03/2024): 0/1 bản tin/câu chuyện truyền thanh",
+        "Tuần 13 (25/03–31/03/2024): 0/1 bản tin/câu chuyện truyền thanh",
     ]
     for line in unit.rules:
         due = [p for p in line.result.periods if p.status != "open"]
         listed = sum(g.days for g in line.gaps)
         assert listed == len(due) == line.result.periods_due, line.rule
     text = unit_markdown(report, unit, "vi")
-    assert "- Tuần 13 (25/03–31/03/2024): 0/1 bản tin/phóng sự\n" in text
+    assert "- Tuần 13 (25/03–31/03/2024): 0/1 bản tin/câu chuyện truyền thanh\n" in text
     assert "- Các ngày 01/02–31/03/2024 (60 ngày): 0/1 tin, bài mỗi ngày\n" in text
     assert "- **Cần bổ sung ít nhất 1 báo cáo (kênh: Báo cáo kết quả thực hiện định kỳ hàng " \
            "quý).**\n" in text

@@ -62,7 +62,8 @@ def test_all_units_to_a_directory_of_pages(log: Path, tmp_path: Path) -> None:
     # A unit with no entries lists every missed week; a compliant unit says so.
     duc_hoa = (out / "h-duc-hoa.html").read_text(encoding="utf-8")
     for week, dates in (("06", "05/02–11/02"), ("09", "26/02–03/03"), ("13", "25/03–31/03")):
-        assert f"<li>Tuần {week} ({dates}/2024): 0/1 bản tin/phóng sự</li>" in duc_hoa
+        assert (f"<li>Tuần {week} ({dates}/2024): 0/1 bản tin/câu chuyện truyền thanh</li>"
+                in duc_hoa)
     assert "Tuần 05" not in duc_hoa  # the stub week 1–4 Feb is never due
     assert "Không có báo cáo: nhật ký không có mục nào của đơn vị" in duc_hoa
     paper = (out / "bao-long-an.html").read_text(encoding="utf-8")

@@ -71,7 +71,11 @@ def _who(catalog: Catalog, rule: Rule, lang: Lang) -> str:
         unit = catalog.units.by_id[ident]
         return unit.name if lang == "vi" else (unit.name_en or unit.name)
 
-    who = ", ".join(name(i) for i in rule.applies_to)
+    if rule.rollup:  # the communes are judged, and answered for by their district
+        shown = [name(i) for i in rule.applies_to if i != "communes"]
+        who = ", ".join(shown) + f" ({t('plan.with_communes', lang)})"
+    else:
+        who = ", ".join(name(i) for i in rule.applies_to)
     if rule.exclude:
         who += f" ({t('plan.except', lang)} " + ", ".join(name(i) for i in rule.exclude) + ")"
     return who

@@ -50,8 +50,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Còn {n} chỉ tiêu diễn giải (mức cảnh báo) chưa đạt, xem bên dưới.",
         "{n} interpreted quotas (warnings) are not met; see below.",
     ),
-    "report.verdict.communes": ("Trong đó {n} là phần thiếu của các xã (đơn vị chịu trách "
-                                "nhiệm chung).",
+    "report.verdict.communes": ("Trong đó {n} là phần thiếu của các đơn vị cấp xã (đơn vị "
+                                "chịu trách nhiệm chung).",
                                 "Of these, {n} are its communes' (the unit answers for them)."),
     "report.verdict.behind": ("Chưa đạt: {n} chỉ tiêu chưa đạt; tổng số còn thiếu {shortfall}.",
                               "Behind: {n} quotas not met; {shortfall} items short in all."),
@@ -80,6 +80,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                   "Other problems in the logs"),
     "report.none_short": ("Đơn vị đã đạt mọi chỉ tiêu đến hạn; không có gì cần bổ sung.",
                           "Every quota due is met; nothing to add."),
+    "report.rule_heading_communes": (
+        "{task} — {title} ({quota}): thiếu {shortfall}; đạt {met}/{due} kỳ; {failing}/{total} "
+        "đơn vị cấp xã chưa đạt, thiếu {children}",
+        "{task} — {title} ({quota}): {shortfall} short; {met}/{due} periods met; {failing} of "
+        "{total} communes short by {children}"),
     "report.rule_heading": ("{task} — {title} ({quota}): thiếu {shortfall}; đạt {met}/{due} kỳ",
                             "{task} — {title} ({quota}): {shortfall} short; {met}/{due} "
                             "periods met"),
@@ -91,10 +96,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                             "Deadline {due}: {delivered}/{required} {noun} — missed"),
     "report.deadline_cell": ("Hạn {due}: {delivered}/{required}",
                              "Due {due}: {delivered}/{required}"),
-    "report.communes_short": ("{n}/{total} xã chưa đạt: {names}",
+    "report.communes_short": ("{n}/{total} đơn vị cấp xã chưa đạt: {names}",
                               "{n} of {total} communes short: {names}"),
-    "report.and_more": (" và {n} xã khác", " and {n} more"),
-    "report.communes_catch_up": ("Các xã chưa đạt cần bổ sung ít nhất {n} {noun}.",
+    "report.and_more": (" và {n} đơn vị khác", " and {n} more"),
+    "report.communes_catch_up": ("Các đơn vị cấp xã chưa đạt cần bổ sung ít nhất {n} {noun}.",
                                  "The communes short must add at least {n} more {noun}."),
     "report.sec.communes": ("Các xã, phường, thị trấn (chỉ tiêu tính cho từng hệ thống)",
                             "Communes (quotas judged for each system)"),
@@ -362,6 +367,11 @@ def catch_up(line: RuleLine, lang: Lang) -> str:
 def rule_heading(line: RuleLine, lang: Lang) -> str:
     """'2.5 — Bản tin … (≥1/tuần): thiếu 2; đạt 3/5 kỳ'."""
     r = line.result
+    if r.children_failing:
+        return rt("report.rule_heading_communes", lang, task=r.task,
+                  title=rule_title(line, lang), quota=quota(r, lang), shortfall=r.shortfall,
+                  met=r.periods_met, due=r.periods_due, failing=r.children_failing,
+                  total=r.children, children=r.children_shortfall)
     return rt("report.rule_heading", lang, task=r.task, title=rule_title(line, lang),
               quota=quota(r, lang), shortfall=r.shortfall, met=r.periods_met, due=r.periods_due)
 
