@@ -44,6 +44,38 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+def _show_version(value: bool) -> None:
+    """`dxplan --version`: the package, and the plan it reads with a fingerprint of its data."""
+    if not value:
+        return
+    import hashlib
+    import json
+
+    from . import __version__
+    from .loader import load_plan, resolve_plan_path
+    from .models import to_json_data
+
+    try:
+        plan = load_plan()
+    except DxplanError as exc:
+        typer.echo(f"dxplan {__version__}")
+        typer.echo(safe_text(str(exc)).splitlines()[0], err=True)
+        raise typer.Exit(EXIT_ERROR) from None
+    data = json.dumps(to_json_data(plan), sort_keys=True, ensure_ascii=False)
+    fingerprint = hashlib.sha256(data.encode()).hexdigest()[:12]
+    typer.echo(f"dxplan {__version__}\n{plan.plan.id} {fingerprint} "
+               f"({safe_text(str(resolve_plan_path(None)))})")
+    raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Print dxplan's version, and the plan's id and data fingerprint (of DXPLAN_PLAN "
+             "or the shipped plan).")] = False) -> None:
+    """Kiểm tra nhật ký hoạt động tuyên truyền theo Kế hoạch chuyển đổi số Long An 2024."""
+
+
 plan_app = typer.Typer(help="Show or validate the plan data (rules, units, channels).",
                        no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(plan_app, name="plan")

@@ -31,6 +31,8 @@ with open(sys.argv[1], "wb") as out, open(sys.argv[2], "wb") as err:
 print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
 """
 
+pytestmark = pytest.mark.slow
+
 
 def attack(tmp_path: Path, *args: str, codes: tuple[int, ...] = (1, 2)
            ) -> tuple[int, str, str]:

@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RUN = ROOT / "bench" / "run.py"
 
+pytestmark = pytest.mark.slow
+
 
 def test_bench_run_prints_the_table(tmp_path: Path) -> None:
     if not (Path(sys.executable).parent / "dxplan").exists() and not shutil.which("dxplan"):

@@ -39,6 +39,8 @@ from .test_report_sample import SAMPLE_UNITS, XSS, catalog, sample_check
 
 TIMEOUT = 60.0
 
+pytestmark = pytest.mark.slow
+
 
 def chromium_binary() -> str | None:
     """$DXPLAN_CHROMIUM, else chromium (Debian), chromium-browser or google-chrome on PATH."""

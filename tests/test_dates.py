@@ -162,6 +162,7 @@ def test_round_trip(day: dt.date) -> None:
     assert parse_date(f"ngày {day.day} tháng {day.month} năm {day.year}") == day
 
 
+@pytest.mark.slow
 @given(st.text())
 def test_arbitrary_text_raises_only_value_error(text: str) -> None:
     try:

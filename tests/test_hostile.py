@@ -214,7 +214,8 @@ def test_mixed_encoding_in_head(hostile: Path) -> None:
     problems = ProblemLog()
     reader = LogReader(Catalog(load_plan()), problems=problems)
     titles = [e.title for e in reader.read([hostile / "mixed-encoding.csv"])]
-    assert titles == ["Bản tin tuần 1", "Bản tin Đà"] or problems.problems
+    # The Windows-1258 line after a UTF-8 head is decoded, not reported.
+    assert (titles, list(problems.problems)) == (["Bản tin tuần 1", "Bản tin Đà"], [])
 
 
 def test_utf16_without_bom_is_read(hostile: Path) -> None:
@@ -234,6 +235,7 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ large, generated
 
 
+@pytest.mark.slow
 def test_big_field(tmp_path: Path) -> None:
     path = mh.make_big_field_csv(tmp_path / "big-field.csv", mb=50)
     start = time.monotonic()
@@ -248,6 +250,7 @@ def test_big_field(tmp_path: Path) -> None:
     assert all(len(p["message"]) < 500 for p in doc["problems"])
 
 
+@pytest.mark.slow
 def test_big_quoted_field(tmp_path: Path) -> None:
     path = mh.make_big_quoted_field_csv(tmp_path / "big-quoted.csv", mb=50)
     proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=120)
@@ -259,6 +262,7 @@ def test_big_quoted_field(tmp_path: Path) -> None:
     assert doc["problems"][0]["line"] == 2
 
 
+@pytest.mark.slow
 def test_zip_bomb_xlsx(tmp_path: Path) -> None:
     path = mh.make_zip_bomb_xlsx(tmp_path / "bomb.xlsx", mb=400)
     assert path.stat().st_size < 5 * 1024 * 1024
@@ -273,6 +277,7 @@ def test_zip_bomb_xlsx(tmp_path: Path) -> None:
         assert codes(doc) & {"bad-file", "field-too-large"}
 
 
+@pytest.mark.slow
 def test_zip_bomb_rows_xlsx(tmp_path: Path) -> None:
     path = mh.make_zip_bomb_rows_xlsx(tmp_path / "rows.xlsx", rows=3_000_000)
     proc = run_bounded(["validate", str(path), *AS_OF, "-f", "json"], timeout=180)
@@ -280,6 +285,7 @@ def test_zip_bomb_rows_xlsx(tmp_path: Path) -> None:
     assert proc.returncode in (1, 2), proc.stderr
 
 
+@pytest.mark.slow
 def test_huge_dimension_xlsx(tmp_path: Path) -> None:
     path = mh.make_huge_dimension_xlsx(tmp_path / "dim.xlsx")
     start = time.monotonic()
@@ -291,6 +297,7 @@ def test_huge_dimension_xlsx(tmp_path: Path) -> None:
     assert doc["summary"]["entries"] == 1
 
 
+@pytest.mark.slow
 def test_far_cells_xlsx_are_rejected_before_conversion(tmp_path: Path) -> None:
     # Each row's one cell is in column XFD: openpyxl padded it to 16,384 values, which
     # were all converted before the row was found too wide (about 10 ms a row).  Now
@@ -315,6 +322,7 @@ def test_a_few_far_cells_are_each_reported(tmp_path: Path) -> None:
     assert doc["summary"]["by_code"] == {"too-many-columns": 1000}
 
 
+@pytest.mark.slow
 def test_shared_strings_bomb_under_the_total_limit(tmp_path: Path) -> None:
     # 85 MiB of one letter in sharedStrings.xml packs into a few hundred KB: below the
     # 100 MiB total limit, so it was unpacked and parsed (58 s, 500 MB).
@@ -388,6 +396,7 @@ def test_huge_cell_memory_is_bounded(tmp_path: Path) -> None:
     assert peak_kib < 100 * 1024
 
 
+@pytest.mark.slow
 def test_yaml_node_limit_holds_while_parsing(tmp_path: Path) -> None:
     # A 16 MB YAML list: composed whole before the node limit was checked (1.3 GB).
     path = mh.make_long_yaml(tmp_path / "big.yaml", rows=300_000)
@@ -443,6 +452,7 @@ def test_missing_file(tmp_path: Path) -> None:
         assert result.stderr.strip() == f"Error: {tmp_path / 'nope.csv'}: file not found"
 
 
+@pytest.mark.slow
 def test_fifo_does_not_block(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
@@ -454,6 +464,7 @@ def test_fifo_does_not_block(tmp_path: Path) -> None:
         assert lines == [f"Error: {fifo}: not a regular file"], proc.stderr
 
 
+@pytest.mark.slow
 def test_fifo_in_glob_does_not_block(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text(mh.HEADER + mh.GOOD_ROW, encoding="utf-8")
     os.mkfifo(tmp_path / "b.csv")
@@ -533,6 +544,7 @@ def test_check_header_only(hostile: Path) -> None:
     assert result.exit_code in (0, 1)
 
 
+@pytest.mark.slow
 def test_check_big_field_and_dimension(tmp_path: Path) -> None:
     big = mh.make_big_field_csv(tmp_path / "big.csv", mb=50)
     dim = mh.make_huge_dimension_xlsx(tmp_path / "dim.xlsx")
@@ -542,6 +554,7 @@ def test_check_big_field_and_dimension(tmp_path: Path) -> None:
     assert "field-too-large" in proc.stdout
 
 
+@pytest.mark.slow
 def test_check_fifo(tmp_path: Path) -> None:
     fifo = tmp_path / "p.yaml"
     os.mkfifo(fifo)
@@ -568,7 +581,7 @@ def test_plan_hostile(hostile: Path, name: str, needle: str) -> None:
         assert result.exit_code == 2, (args, result.stdout, result.stderr)
         assert result.stdout == ""
         lines = result.stderr.strip().splitlines()
-        assert lines[0] == "The plan is invalid (1 errors):" or len(lines) == 1, lines
+        assert (lines[0], len(lines)) == ("The plan is invalid (1 errors):", 2), lines
         assert needle in result.stderr
 
 
@@ -592,6 +605,7 @@ def test_plan_garbage(tmp_path: Path, content: bytes) -> None:
     assert result.stderr.strip()
 
 
+@pytest.mark.slow
 def test_plan_fifo_does_not_block(tmp_path: Path) -> None:
     fifo = tmp_path / "plan.yaml"
     os.mkfifo(fifo)
@@ -697,6 +711,7 @@ def _fuzz_validate(path: Path) -> None:
     assert (doc["summary"]["errors"] > 0) == (result.exit_code == 1)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(data=st.binary(max_size=2048))
 def test_fuzz_bytes(tmp_path: Path, data: bytes) -> None:
@@ -705,6 +720,7 @@ def test_fuzz_bytes(tmp_path: Path, data: bytes) -> None:
     _fuzz_validate(path)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(rows=st.lists(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=30)),
                      max_size=8))
@@ -717,6 +733,7 @@ def test_fuzz_rows(tmp_path: Path, rows: list[dict[str, str]]) -> None:
     _fuzz_validate(path)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(rows=st.lists(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=30)),
                      max_size=8))

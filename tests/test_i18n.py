@@ -37,6 +37,7 @@ def test_every_problem_of_the_corpus_reads_in_vietnamese(path: Path) -> None:
                 assert translate(text) is not None, (problem["code"], text)
 
 
+@pytest.mark.slow
 def test_the_corpus_covers_many_messages() -> None:
     codes = {p["code"] for path in CORPUS for p in _problems(path)}
     assert len(codes) >= 20, sorted(codes)  # most problem codes appear in the corpus

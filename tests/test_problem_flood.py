@@ -70,6 +70,7 @@ def test_json_counts_every_problem_and_keeps_the_first(flood: Path) -> None:
     assert sorted(g["count"] for g in doc["problem_groups"] if g["code"] == "bad-date") == [1, 1]
 
 
+@pytest.mark.slow
 def test_the_limit_keeps_more_problems_on_request(flood: Path) -> None:
     result = invoke("validate", str(flood), *AS_OF, "-f", "json", "--limit", "problems=1000")
     doc = json.loads(result.stdout)

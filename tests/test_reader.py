@@ -583,6 +583,7 @@ def test_yaml_bombs_and_tags(catalog: Catalog, tmp_path: Path) -> None:
                                    "is not allowed; remove it")
 
 
+@pytest.mark.slow
 def test_zip_bomb(catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(excel, "ZIP_MIN_BOMB", 1 << 20)
     path = tmp_path / "bomb.xlsx"
@@ -760,6 +761,7 @@ def _check_problems(problems: list[Problem], path: Path) -> None:
         assert p.severity in ("error", "warning")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000))
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
@@ -777,6 +779,7 @@ def test_arbitrary_bytes_never_crash(data: bytes) -> None:
         _check_problems(reader.problems.problems, path)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000).map(lambda b: b"date,unit,channel,title\n" + b))
 def test_arbitrary_bytes_after_a_header_never_crash(data: bytes) -> None:
@@ -793,6 +796,7 @@ CELL = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(COLUMN_NAMES), min_size=1, max_size=8),
        st.lists(st.lists(CELL, max_size=10), max_size=12),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from dx_plan import __version__
 
 
 def _dxplan() -> str:
@@ -61,6 +64,7 @@ def _typer_imports_pydantic() -> bool:
     return tuple(int(p) for p in typer.__version__.split(".")[:2]) >= (0, 29)
 
 
+@pytest.mark.slow
 def test_a_cached_check_run_imports_no_heavy_library(tmp_path: Path) -> None:
     # Start-up (bench/README.md) depends on it: with the plan cached, a CSV `check`
     # needs none of pydantic, PyYAML, openpyxl, rich or dateutil.  The first run
@@ -75,3 +79,12 @@ def test_a_cached_check_run_imports_no_heavy_library(tmp_path: Path) -> None:
             for _ in range(2)]
     cached = "pydantic pydantic_core\n" if _typer_imports_pydantic() else "\n"
     assert runs == ["pydantic pydantic_core yaml\n", cached]
+
+
+def test_version_names_the_package_and_the_plan(tmp_path: Path) -> None:
+    proc = subprocess.run([_dxplan(), "--version"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()
+    assert first == f"dxplan {__version__}"
+    assert re.fullmatch(r"long-an-dx-comms-2024 [0-9a-f]{12} \(.+plan\.yaml\)", second), second
