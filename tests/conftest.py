@@ -57,3 +57,19 @@ def run_measured(argv: list[str]) -> tuple[int, int]:
     out = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], capture_output=True,
                          text=True, check=True).stdout.split()
     return int(out[0]), int(out[1])
+
+
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """`text` equals tests/golden/NAME; with DXPLAN_GOLDEN=update, (re)write it instead.
+
+    Regenerate them with ``DXPLAN_GOLDEN=update pytest -n 0 tests/test_golden.py
+    tests/test_problem_flood.py`` (README, Development) and review the diff.
+    """
+    path = GOLDEN_DIR / name
+    if os.environ.get("DXPLAN_GOLDEN") == "update":
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}: run with DXPLAN_GOLDEN=update"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs (DXPLAN_GOLDEN=update)"

@@ -1,19 +1,18 @@
 """A flood of identical problems costs what its rows cost: short text, exact counts, small memory.
 
-Regenerate the golden text with ``DXPLAN_GOLDEN=update pytest tests/test_problem_flood.py``.
+The golden text is regenerated as `tests/conftest.py:assert_golden` says.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_measured
+from tests.conftest import assert_golden, run_measured
 from tests.test_validate_cli import invoke
 
 ROWS = 50_000
@@ -35,9 +34,6 @@ def flood(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "validate-flood.txt"
-
-
 def test_text_output_is_grouped_and_short(flood: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(flood.parent)
     monkeypatch.setenv("COLUMNS", "104")
@@ -45,9 +41,7 @@ def test_text_output_is_grouped_and_short(flood: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 1
     # 50,002 problems in 20 lines: a row per code, then one per group of identical ones
     # (the counts, lines and groups in the golden file were checked by hand).
-    if os.environ.get("DXPLAN_GOLDEN") == "update":
-        GOLDEN.write_text(result.stdout, encoding="utf-8")
-    assert result.stdout == GOLDEN.read_text(encoding="utf-8")
+    assert_golden("validate-flood.txt", result.stdout)
     lines = result.stdout.splitlines()
     assert lines[0] == f"1 files, {ROWS + 2} rows: 2 errors, {ROWS} warnings."
     assert len(lines) == 20
