@@ -40,7 +40,7 @@ app = typer.Typer(
         "transformation. Exit codes: 0 all good, 1 findings, 2 could not run."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
