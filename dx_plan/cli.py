@@ -11,6 +11,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Collection
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -320,12 +321,15 @@ FailOnOpt = Annotated[FailOn, typer.Option(
 
 
 def _window_and_as_of(catalog: Any, period: str | None, start: str | None, end: str | None,
-                      as_of: str | None) -> tuple[Any, dt.date]:
+                      as_of: str | None) -> tuple[Any, dt.date, bool]:
+    """The window, the as-of date (default today), and whether the logs set the as-of
+    date instead: when no window and no date was asked for."""
     from .service import resolve_as_of, resolve_window
 
     window = resolve_window(catalog, period, _parse_date(start, "--from"),
                             _parse_date(end, "--to"))
-    return window, resolve_as_of(window, _parse_date(as_of, "--as-of"))
+    from_logs = period is None and start is None and end is None and as_of is None
+    return window, resolve_as_of(window, _parse_date(as_of, "--as-of")), from_logs
 
 
 def _selection(catalog: Any, units: list[str] | None, group: str | None,
@@ -406,10 +410,11 @@ def check_cmd(
     language = _lang(lang)
     catalog = _catalog(plan)
     paths = expand_paths(files)
-    window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    window, day, from_logs = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     selection = _selection(catalog, unit, group, task, only_failing)
     fail = fail_severities(fail_on.value)
     request = _check_request(paths, window, day, selection, sheet, limit, fail, calendar)
+    request = replace(request, as_of_from_logs=from_logs)
     report = run_check_with_progress(catalog, request)
     if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.

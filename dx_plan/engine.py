@@ -54,6 +54,16 @@ class Selection:
     only_failing: bool = False
 
 
+def logs_as_of(last: dt.date, bound: dt.date) -> dt.date:
+    """The as-of date the logs themselves set: the end of the week of their last item,
+    never past `bound` (today, or the window's end).
+
+    So a Q1 log is judged as of 31 March, and a unit that stopped reporting in
+    February is behind for March, not excused by a log that ends early.
+    """
+    return min(bound, last + dt.timedelta(days=6 - last.weekday()))
+
+
 def clamp_as_of(as_of: dt.date, window: Window) -> dt.date:
     """The as-of date, no later than the window's end (today is usually past the plan year).
 
@@ -74,10 +84,14 @@ class Accumulator:
         keep_evidence: Collection[str] = (),
         detail: bool = True,
         evidence_limit: int = EVIDENCE_LIMIT,
+        as_of_from_logs: bool = False,
     ) -> None:
         self.catalog = catalog
         self.window = window
         self.as_of = clamp_as_of(as_of, window)
+        # With no date asked for, judge up to what the logs cover (see `finish`); `as_of`
+        # is then only the bound (today) that no item past is counted.
+        self.as_of_from_logs = as_of_from_logs
         self._last_day = min(self.as_of, window.end)
         self.rules = list(catalog.plan.rules)
         self.keep_evidence = frozenset(keep_evidence)
@@ -257,6 +271,8 @@ class Accumulator:
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
         selection = selection or Selection()
+        if self.as_of_from_logs and self.last is not None:
+            self.as_of = logs_as_of(self.last, self.as_of)
         every = self._roll_up(self._all_results(selection))
         every.sort(key=lambda pair: pair[0])
         ordered = [r for _, r in every if self._shown(r, selection)]
@@ -265,7 +281,7 @@ class Accumulator:
         if selection.only_failing:
             ordered = [r for r in ordered if r.failing]
         notes: list[dict[str, str]] = []
-        if self.first and self.last:
+        if self.first and self.last and not self.as_of_from_logs:
             q_first = period_label(self.first, "quarter")
             if q_first == period_label(self.last, "quarter") and self.window.days > 92:
                 notes.append({"code": "single-quarter", "period": q_first})
@@ -284,6 +300,7 @@ class Accumulator:
             evidence_more=dict(self.evidence_more),
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
             children=children,
+            as_of_source="logs" if self.as_of_from_logs else "given",
         )
 
     @staticmethod

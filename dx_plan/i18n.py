@@ -93,6 +93,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "check.title": ("Kết quả thực hiện {plan}", "Compliance with {plan}"),
     "check.window": ("Thời gian: {start} – {end}; tính đến ngày {as_of}",
                      "Window: {start} – {end}; as of {as_of}"),
+    "check.window_logs": ("Thời gian: {start} – {end}; tính đến ngày {as_of} (hết tuần có mục "
+                          "cuối cùng trong nhật ký; --as-of hoặc --period để chọn ngày khác)",
+                          "Window: {start} – {end}; as of {as_of} (the end of the week of the "
+                          "logs' last item; --as-of or --period to choose another)"),
     "check.summary": (
         "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} không có báo cáo, {open} chưa "
         "đến hạn; tổng số thiếu {shortfall}.",

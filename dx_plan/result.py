@@ -150,6 +150,8 @@ class CheckReport:
     docs_covered: dict[str, frozenset[str]] = field(default_factory=dict)
     # A shown district → its communes' results of the rolled-up rules (2.5, 3.2b, 3.5)
     children: dict[str, tuple[RuleResult, ...]] = field(default_factory=dict)
+    # "given" (--as-of, or today for an explicit window) or "logs" (their last week)
+    as_of_source: str = "given"
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -198,6 +200,7 @@ class CheckReport:
                 "start": self.window_start.isoformat(),
                 "end": self.window_end.isoformat(),
                 "as_of": self.as_of.isoformat(),
+                "as_of_source": self.as_of_source,
             },
             "results": [r.to_dict() for r in self.results],
             "problems": [p.to_dict() for p in self.problems],

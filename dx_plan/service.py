@@ -157,6 +157,7 @@ class CheckRequest:
     fail_on: Collection[str] = ("error",)
     keep_evidence: Collection[str] = ()
     detail: bool = True  # per-period results (reports, heatmaps)
+    as_of_from_logs: bool = False  # no window or date asked for: judge up to the logs' end
 
 
 def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None = None
@@ -165,7 +166,7 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     problems = ProblemLog(keep=request.read.limits.problems)
     reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
-                      detail=request.detail)
+                      detail=request.detail, as_of_from_logs=request.as_of_from_logs)
     reader.read_into(request.paths, acc.add)
     if progress is not None:
         progress(reader.bytes_read, reader.rows_read)

@@ -51,7 +51,8 @@ def test_hand_worked_q1_log(tmp_path: Path) -> None:
         "--task", "2.2", "--task", "3.1", "--task", "3.4"])
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
-    assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31"}
+    assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31",
+        "as_of_source": "given"}
     # The filters cross units and tasks: VP UBND tỉnh's own 3.4 (LED) result comes too.
     pairs = [(r["unit"], r["task"]) for r in doc["results"]]
     assert pairs == [("bao-long-an", "2.2"), ("vp-ubnd-tinh", "3.1"), ("vp-ubnd-tinh", "3.4"),
@@ -132,7 +133,8 @@ def test_from_and_to_messages_name_what_was_given() -> None:
     code, out, _ = run("check", q1, "--from", "2024-01-01", "--to", "2024-02-10",
                        "--format", "json", "--unit", "bao-long-an")
     assert json.loads(out)["window"] == {"start": "2024-02-01", "end": "2024-02-10",
-                                         "as_of": "2024-02-10"}
+                                         "as_of": "2024-02-10",
+        "as_of_source": "given"}
 
 
 def test_communes_are_judged_and_shown_when_asked_for() -> None:

@@ -34,7 +34,8 @@ def test_sample_q1_json(tmp_path: Path) -> None:
     assert code == 1  # shortfalls, no error rows
     doc = json.loads(out)
     assert doc["schema"] == "dxplan.check/2"
-    assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31"}
+    assert doc["window"] == {"start": "2024-02-01", "end": "2024-03-31", "as_of": "2024-03-31",
+        "as_of_source": "given"}
     by = results(out)
     assert by[("bao-long-an", "2.2")]["periods_due"] == 8  # W06 … W13 (W05 is a stub)
     assert by[("bao-long-an", "2.2")]["status"] == "met"
@@ -79,11 +80,26 @@ def test_table_in_vietnamese_and_english() -> None:
         in out
 
 
-def test_whole_year_suggests_period() -> None:
+def test_without_a_window_the_logs_set_the_as_of_date(tmp_path: Path) -> None:
+    # The Q1 sample ends on Sunday 31 March: judged as of then, not as of today, so the
+    # newspaper (every week met) is met and nothing later is called missing.
     code, out, _ = run("check", Q1, "--unit", "bao-long-an")
-    assert code == 1
-    assert "Mọi mục trong nhật ký đều thuộc 2024-Q1; để chỉ xét kỳ này, dùng --period 2024-Q1." \
-        in out
+    assert code == 0
+    assert ("Thời gian: 01/02/2024 – 31/12/2024; tính đến ngày 31/03/2024 (hết tuần có mục "
+            "cuối cùng trong nhật ký; --as-of hoặc --period để chọn ngày khác)") in out
+    assert "--period 2024-Q1." not in out  # no need to suggest the quarter any more
+    # A log whose last item is Wednesday 20 March is judged to Sunday 24 March (W12): a
+    # unit that stopped in February is behind for the March weeks, not excused.
+    log = tmp_path / "log.csv"
+    log.write_text("date,unit,channel,kind\n06/02/2024,bao-long-an,newspaper,article\n"
+                   "20/03/2024,dai-ptth-long-an,tv,bulletin\n", encoding="utf-8")
+    code, out, _ = run("check", str(log), "--unit", "bao-long-an", "--format", "json")
+    doc = json.loads(out)
+    assert (doc["window"]["as_of"], doc["window"]["as_of_source"]) == ("2024-03-24", "logs")
+    paper = doc["results"][0]
+    # W06 … W12 due (7), W06 met; W13 has not ended by the 24th.
+    assert (code, paper["periods_due"], paper["periods_met"], paper["status"]) == (
+        1, 7, 1, "behind")
 
 
 def test_broken_rows_exit_2_unless_allowed() -> None:
@@ -209,7 +225,8 @@ def test_week_and_month_periods_and_several_files(tmp_path: Path) -> None:
     base = ["check", pattern, "--unit", "bao-long-an", "--format", "json"]
     # ISO week 10 of 2024 is Monday 4 – Sunday 10 March: one week, met by the 5 March item.
     doc = json.loads(run(*base, "--period", "2024-W10")[1])
-    assert doc["window"] == {"start": "2024-03-04", "end": "2024-03-10", "as_of": "2024-03-10"}
+    assert doc["window"] == {"start": "2024-03-04", "end": "2024-03-10", "as_of": "2024-03-10",
+        "as_of_source": "given"}
     assert [(r["periods_due"], r["periods_met"], r["delivered"]) for r in doc["results"]] == [
         (1, 1, 1)]
     # March 2024: W09 (1–3 Mar, clipped) … W13 (25–31 Mar) = 5 weeks; items in W10 and W12.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -114,12 +115,13 @@ def report_cmd(
     units = report_units(catalog, unit, group, all_units)
     _check_destination(fmt, out_dir, output)
     paths = expand_paths(files)
-    window, day = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    window, day, from_logs = _window_and_as_of(catalog, period, date_from, date_to, as_of)
     # Refuse to replace files before the (possibly long) run, not after it.
     names = [f"{u}.{EXTENSIONS[fmt]}" for u in units] + [f"index.{EXTENSIONS[fmt]}"]
     _refuse_to_replace(out_dir, output, names, force)
     fail = fail_severities(fail_on.value)
-    request = _report_request(paths, window, day, units, sheet, limit, fail)
+    request = replace(_report_request(paths, window, day, units, sheet, limit, fail),
+                      as_of_from_logs=from_logs)
     check, report = _run_report(catalog, request, units, fail)
     if out_dir is None and output is None:
         _print_report(report, check, catalog, fmt, language)

@@ -51,6 +51,13 @@ def _row(result: RuleResult, lang: Lang) -> list[Text]:
     return cells
 
 
+def window_text(report: CheckReport, lang: Lang) -> str:
+    """'Thời gian: … ; tính đến ngày …', saying when the logs set the as-of date."""
+    key = "check.window_logs" if report.as_of_source == "logs" else "check.window"
+    return t(key, lang, start=fmt_date(report.window_start, lang),
+             end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang))
+
+
 def group_title(catalog: Catalog, group: str, lang: Lang) -> str:
     """A group's heading in the user's language."""
     g = catalog.groups.get(group)
@@ -93,14 +100,16 @@ def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang) -> li
 
 def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
                       per_code: int = PER_CODE) -> list[RenderableType]:
-    """The terminal view: a table per group, the problems, notes and a summary line."""
+    """The terminal view, answer first: the verdict, the problems, then a table per group
+    (the plan's quotas, then the interpreted rules), notes, and the verdict once more."""
     out: list[RenderableType] = []
     plan = catalog.plan.plan
     out.append(Text(t("check.title", lang, plan=plan.title if lang == "vi" else
                       (plan.title_en or plan.title)), style="bold"))
-    out.append(Text(t("check.window", lang, start=fmt_date(report.window_start, lang),
-                      end=fmt_date(report.window_end, lang),
-                      as_of=fmt_date(report.as_of, lang))))
+    out.append(Text(window_text(report, lang)))
+    verdict = summary_lines(report, lang)
+    out.extend([Text(verdict[0], style="bold"), Text(verdict[1])])
+    out.extend(problem_renderables(report.findings, lang, per_code))
     for part, results in _parts(report.results):
         if part:
             out.append(Text(t(part, lang), style="bold"))
@@ -109,29 +118,39 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
         out.append(Text(t("check.star", lang), style="dim"))
-    out.extend(problem_renderables(report.findings, lang, per_code))
     for note in report.notes:
         if note.get("code") == "single-quarter":
             out.append(Text(t("check.single_quarter", lang, period=note["period"]),
                             style="cyan"))
-    s = report.summary()
-    out.append(Text(t("check.rows", lang, rows=s["rows_read"], entries=s["entries_counted"],
-                      errors=s["problems_error"], warnings=s["problems_warning"])))
-    out.append(Text(t("check.summary", lang, units=s["units"], met=s["units_met"],
-                      behind=s["units_behind"], missing=s["units_missing"],
-                      open=s["units_open"], shortfall=s["shortfall"]), style="bold"))
+    out.append(Text(verdict[0], style="bold"))  # again under a long table
     return out
 
 
+def summary_lines(report: CheckReport, lang: Lang) -> tuple[str, str]:
+    """The verdict over units, and what was read (rows, items, problems)."""
+    s = report.summary()
+    units = t("check.summary", lang, units=s["units"], met=s["units_met"],
+              behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
+              shortfall=s["shortfall"])
+    rows = t("check.rows", lang, rows=s["rows_read"], entries=s["entries_counted"],
+             errors=s["problems_error"], warnings=s["problems_warning"])
+    return units, rows
+
+
 def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
-    """A Markdown page: a section and table per group, problems, summary."""
+    """A Markdown page, answer first: the verdict, the problems, then the tables."""
     plan = catalog.plan.plan
     title = plan.title if lang == "vi" else (plan.title_en or plan.title)
     lines = [f"# {md_escape(t('check.title', lang, plan=title))}",
              "",
-             t("check.window", lang, start=fmt_date(report.window_start, lang),
-               end=fmt_date(report.window_end, lang), as_of=fmt_date(report.as_of, lang)),
+             window_text(report, lang),
              ""]
+    verdict = summary_lines(report, lang)
+    lines += [f"**{md_escape(verdict[0])}** {md_escape(verdict[1])}", ""]
+    if report.findings.groups:
+        lines += [f"## {t('check.problems', lang)}", ""]
+        lines += problem_markdown(report.findings, lang)
+        lines.append("")
     header = [t(k, lang) for k in HEADER_KEYS]
     for part, results in _parts(report.results):
         if part:
@@ -149,11 +168,5 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
             lines.append(to_markdown(header, rows))
     if any(r.severity != "error" for r in report.results):
         lines.append(md_escape(t("check.star", lang)))
-    if report.findings.groups:
-        lines += ["", f"## {t('check.problems', lang)}", ""]
-        lines += problem_markdown(report.findings, lang)
-    s = report.summary()
-    lines += ["", t("check.summary", lang, units=s["units"], met=s["units_met"],
-                    behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
-                    shortfall=s["shortfall"]), ""]
+    lines.append("")
     return "\n".join(lines)
