@@ -20,6 +20,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unknown-channel": "the channel is not one the plan names",
     "missing-value": "a required column is empty",
     "missing-column": "a required column is absent from the header",
+    "unknown-column": "a header names no column dxplan reads (its cells are kept as notes)",
     "bad-date": "the date cannot be read (day-first)",
     "bad-end-date": "end_date cannot be read or is before date",
     "bad-quantity": "quantity is not a whole number ≥ 1",

@@ -169,6 +169,7 @@ PROBLEM_VI: dict[str, str] = {
     "unknown-channel": "Kênh không có trong kế hoạch",
     "missing-value": "Thiếu giá trị bắt buộc",
     "missing-column": "Thiếu cột bắt buộc",
+    "unknown-column": "Cột không được dxplan đọc (giữ làm ghi chú)",
     "bad-date": "Ngày không đọc được (ghi theo ngày/tháng/năm)",
     "bad-end-date": "Ngày kết thúc không đọc được hoặc trước ngày bắt đầu",
     "bad-quantity": "Số lượng phải là số nguyên ≥ 1",

@@ -109,8 +109,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"a file outside any unit folder is not a unit id; put each unit's files in (.+)",
      "tệp nằm ngoài thư mục của đơn vị; hãy đặt tệp của mỗi đơn vị trong {1}"),
     # --- headers and rows
+    (r"the header row lacks the required column\(s\) (.+?); its other headers are (.+)",
+     "dòng tiêu đề thiếu cột bắt buộc {1}; các tiêu đề khác đang có: {2}"),
     (r"the header row lacks the required column\(s\) (.+)",
      "dòng tiêu đề thiếu cột bắt buộc {1}"),
+    (r"the column '(.*)' is not one dxplan reads; its cells are kept as notes",
+     "cột '{1}' không phải cột dxplan đọc; nội dung được giữ làm ghi chú"),
+    (r"did you mean (\w+ \([^)]*\))\? columns: (.+)", "có phải là {1}? Các cột: {2}"),
+    (r"columns: (.+)", "các cột: {1}"),
     (r"no header row in the first (\d+) rows: no row names the columns date, unit and channel",
      "không thấy dòng tiêu đề trong {1} dòng đầu: không dòng nào có các cột ngày, đơn vị và "
      "kênh"),

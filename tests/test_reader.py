@@ -155,7 +155,11 @@ def test_title_rows_above_the_header(catalog: Catalog) -> None:
 
 def test_vietnamese_headers_and_extra_columns(catalog: Catalog) -> None:
     entries, problems, _ = read(catalog, [log("vietnamese-headers.csv")])
-    assert problems == []
+    # "STT" is the row-number column every Vietnamese table has; "Người nhập" is a column
+    # dxplan does not read: said once, its cells kept.
+    assert [(p.line, p.severity, p.code, p.message) for p in problems] == [
+        (1, "warning", "unknown-column",
+         "the column 'Người nhập' is not one dxplan reads; its cells are kept as notes")]
     assert entries == [Entry(
         str(log("vietnamese-headers.csv")), 2, D(2024, 4, 2), D(2024, 4, 2), "so-tttt",
         "dx-portal", "news", "Hướng dẫn cài VNeID", "https://chuyendoiso.longan.gov.vn/tin/2",
@@ -514,7 +518,8 @@ def test_delimiter_found_below_a_title_with_commas(catalog: Catalog, tmp_path: P
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("no-channel.csv", (2, "error", "missing-column", None,
-                        "the header row lacks the required column(s) channel", HEADER_HINT)),
+                        "the header row lacks the required column(s) channel (kênh)",
+                        HEADER_HINT)),
     ("no-header.csv", (None, "error", "missing-column", None,
                        "no header row in the first 20 rows: no row names the columns date, "
                        "unit and channel", HEADER_HINT)),
@@ -968,3 +973,26 @@ def test_a_url_and_a_title_never_share_a_duplicate_key(catalog: Catalog, tmp_pat
                     "05/03/2024,h-ben-luc,zalo,Tin mới,\n", encoding="utf-8")
     entries, problems, _ = read(catalog, [path])
     assert [e.line for e in entries] == [2, 3] and problems == []
+
+
+def test_headers_people_type_are_understood(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "typed.csv"
+    path.write_text("STT,Ngày đăng,Tên đơn vị,Kênh thông tin,Link bài viết,Linkk\n"
+                    "1,05/02/2024,h-ben-luc,zalo,https://zalo.me/x,y\n", encoding="utf-8")
+    entries, problems, _ = read(catalog, [path])
+    assert [(e.unit, e.channel, e.url) for e in entries] == [
+        ("h-ben-luc", "zalo", "https://zalo.me/x")]
+    assert [(p.code, p.message, p.hint) for p in problems] == [
+        ("unknown-column", "the column 'Linkk' is not one dxplan reads; its cells are kept "
+         "as notes", "did you mean url (đường dẫn)? columns: date (ngày), unit (đơn vị), "
+         "channel (kênh), kind (loại), title (tiêu đề), url (đường dẫn), docs (văn bản), "
+         "task (nhiệm vụ), quantity (số lượng), end_date (đến ngày), notes (ghi chú)")]
+
+
+def test_a_missing_column_names_the_headers_it_saw(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "noname.csv"
+    path.write_text("Ngày,Tên,Kênh\n05/02/2024,h-ben-luc,zalo\n", encoding="utf-8")
+    _, problems, _ = read(catalog, [path])
+    assert [(p.code, p.message) for p in problems] == [
+        ("missing-column", "the header row lacks the required column(s) unit (đơn vị); its "
+         "other headers are 'Tên'")]

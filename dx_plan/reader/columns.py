@@ -21,21 +21,30 @@ COLUMNS = REQUIRED + OPTIONAL
 # Canonical column → the names people give it (folded before use).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": ("date", "start date", "ngày", "ngày thực hiện", "ngày đăng", "ngày phát",
-             "thời gian", "ngày bắt đầu", "từ ngày"),
-    "unit": ("unit", "đơn vị", "đơn vị thực hiện", "cơ quan", "cơ quan, đơn vị"),
-    "channel": ("channel", "kênh", "hình thức", "kênh tuyên truyền", "hình thức tuyên truyền"),
-    "kind": ("kind", "loại", "loại tin bài", "thể loại"),
-    "title": ("title", "tiêu đề", "tên tin bài", "nội dung", "tên bài"),
-    "url": ("url", "link", "đường dẫn", "liên kết"),
-    "docs": ("docs", "documents", "văn bản", "văn bản tuyên truyền"),
+             "thời gian", "ngày bắt đầu", "từ ngày", "ngày đăng tin", "ngày phát sóng",
+             "ngày tuyên truyền", "ngày, tháng", "thời gian thực hiện"),
+    "unit": ("unit", "đơn vị", "đơn vị thực hiện", "cơ quan", "cơ quan, đơn vị",
+             "tên đơn vị", "đơn vị báo cáo", "tên cơ quan", "cơ quan thực hiện", "địa phương"),
+    "channel": ("channel", "kênh", "hình thức", "kênh tuyên truyền", "hình thức tuyên truyền",
+                "kênh thông tin", "phương tiện", "phương tiện tuyên truyền"),
+    "kind": ("kind", "loại", "loại tin bài", "thể loại", "loại hình", "loại tin"),
+    "title": ("title", "tiêu đề", "tên tin bài", "nội dung", "tên bài", "tên tin, bài",
+              "tiêu đề tin bài", "tên bài viết", "nội dung tuyên truyền"),
+    "url": ("url", "link", "đường dẫn", "liên kết", "link bài viết", "link bài", "đường link",
+            "địa chỉ", "địa chỉ đăng tải", "link tin bài"),
+    "docs": ("docs", "documents", "văn bản", "văn bản tuyên truyền", "văn bản liên quan"),
     "task": ("task", "nhiệm vụ", "stt nhiệm vụ"),
     "quantity": ("quantity", "qty", "số lượng", "sl"),
     "end_date": ("end_date", "end date", "đến ngày", "ngày kết thúc"),
     "notes": ("notes", "note", "ghi chú"),
 }
 
-# How each required column is called in Vietnamese, for messages and hints.
-VIETNAMESE = {"date": "ngày", "unit": "đơn vị", "channel": "kênh"}
+# How each column is called in Vietnamese, for messages and hints.
+VIETNAMESE = {"date": "ngày", "unit": "đơn vị", "channel": "kênh", "kind": "loại",
+              "title": "tiêu đề", "url": "đường dẫn", "docs": "văn bản", "task": "nhiệm vụ",
+              "quantity": "số lượng", "end_date": "đến ngày", "notes": "ghi chú"}
+# Headers of the row-number column Vietnamese tables begin with: not data, never warned.
+ROW_NUMBER = frozenset(fold(h) for h in ("stt", "tt", "số tt", "số thứ tự", "no", "no.", "#"))
 
 _BY_KEY: dict[str, str] = {fold(name): col for col, names in SYNONYMS.items() for name in names}
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -77,6 +86,27 @@ def read_header(cells: Sequence[str], line: int) -> Layout:
         else:
             extra.append((pos, text or f"column {pos + 1}"))
     return Layout(line, len(cells), index, tuple(extra))
+
+
+def named(column: str) -> str:
+    """'unit (đơn vị)': a column as messages name it."""
+    return f"{column} ({VIETNAMESE[column]})"
+
+
+def unknown_headers(layout: Layout) -> list[tuple[str, str | None]]:
+    """(header, closest known column or None) for each header cell dxplan does not read,
+    the row-number column and blank headers left out."""
+    from ..text import suggest
+
+    names = {fold(name): col for col, syn in SYNONYMS.items() for name in syn}
+    out = []
+    for _, header in layout.extra:
+        key = fold(header)
+        if not header or key in ROW_NUMBER or header.startswith("column "):
+            continue
+        near = suggest(key, list(names), n=1)
+        out.append((header, names[near[0]] if near else None))
+    return out
 
 
 def required_hint() -> str:

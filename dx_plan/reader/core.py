@@ -16,7 +16,15 @@ from typing import IO, Any
 from ..catalog import Catalog
 from ..entries import Entry, Problem
 from ..yamlsafe import YamlLoadError, load_yaml
-from .columns import Layout, column_of, read_header, required_hint
+from .columns import (
+    COLUMNS,
+    Layout,
+    column_of,
+    named,
+    read_header,
+    required_hint,
+    unknown_headers,
+)
 from .dedupe import Deduper
 from .delimited import HEADER_SEARCH_ROWS, Emit, Rows, TextSource
 from .excel import XlsxSource
@@ -114,6 +122,7 @@ class LogReader:
         layout = self._find_header(source.rows(), display)
         if layout is None:
             return
+        self._unknown_columns(layout, display)
         if isinstance(source, XlsxSource):
             source.date_columns = frozenset(
                 layout.index[c] for c in ("date", "end_date") if c in layout.index)
@@ -130,6 +139,17 @@ class LogReader:
         if source.data_rows == 0:
             self.problems.add(Problem(display, layout.line, "warning", "empty-file",
                                       "the file has a header but no data rows"))
+
+    def _unknown_columns(self, layout: Layout, display: str) -> None:
+        """A warning for each header dxplan does not read (its cells are kept as notes):
+        a "Link bài viết" dxplan cannot place is evidence that would be lost unseen."""
+        for header, near in unknown_headers(layout):
+            hint = (f"did you mean {named(near)}? " if near else "") + "columns: " + ", ".join(
+                named(c) for c in COLUMNS)
+            self.problems.add(Problem(
+                display, layout.line, "warning", "unknown-column",
+                f"the column {show(header, 60)!r} is not one dxplan reads; its cells are kept "
+                "as notes", hint=hint))
 
     def _find_header(self, rows: Rows, display: str) -> Layout | None:
         """Consume rows up to the header (skipping title rows); report when there is none."""
@@ -154,9 +174,12 @@ class LogReader:
             self.problems.add(Problem(display, None, "error", "empty-file",
                                       "the file has no rows"))
         elif best is not None and len(best.missing()) < 3:
+            seen_headers = ", ".join(repr(show(h, 40)) for _, h in best.extra[:12])
             self.problems.add(Problem(
                 display, best.line, "error", "missing-column",
-                f"the header row lacks the required column(s) {', '.join(best.missing())}",
+                "the header row lacks the required column(s) "
+                + ", ".join(named(c) for c in best.missing())
+                + (f"; its other headers are {seen_headers}" if seen_headers else ""),
                 hint=required_hint()))
         else:
             self.problems.add(Problem(
