@@ -282,6 +282,14 @@ def main() -> None:
 # --------------------------------------------------------------------------- check
 
 
+class SortBy(StrEnum):
+    """How `check --sort` orders units."""
+
+    compliance = "compliance"
+    shortfall = "shortfall"
+    unit = "unit"
+
+
 class FailOn(StrEnum):
     """Which severities make `check` exit 1."""
 
@@ -333,10 +341,10 @@ def _window_and_as_of(catalog: Any, period: str | None, start: str | None, end: 
 
 
 def _selection(catalog: Any, units: list[str] | None, group: str | None,
-               tasks: list[str] | None, only_failing: bool) -> Any:
+               tasks: list[str] | None, only_failing: bool, sort: str | None = None) -> Any:
     from .service import build_selection
 
-    return build_selection(catalog, units, group, tasks, only_failing)
+    return build_selection(catalog, units, group, tasks, only_failing, sort)
 
 
 def run_check_with_progress(catalog: Any, request: Any) -> Any:
@@ -385,6 +393,10 @@ def check_cmd(
     ] = None,
     only_failing: Annotated[bool, typer.Option("--only-failing",
                                                help="Show only results that fall short.")] = False,
+    sort: Annotated[SortBy | None, typer.Option(
+        "--sort", help="Units worst first: compliance (share of due periods met), shortfall "
+        "(items short), or unit (by name); default: by group in plan order.",
+        show_default=False)] = None,
     fmt: FormatOpt = ListFormat.table,
     output: OutputOpt = None,
     sheet: SheetOpt = None,
@@ -411,7 +423,7 @@ def check_cmd(
     catalog = _catalog(plan)
     paths = expand_paths(files)
     window, day, from_logs = _window_and_as_of(catalog, period, date_from, date_to, as_of)
-    selection = _selection(catalog, unit, group, task, only_failing)
+    selection = _selection(catalog, unit, group, task, only_failing, _enum_value(sort))
     fail = fail_severities(fail_on.value)
     request = _check_request(paths, window, day, selection, sheet, limit, fail, calendar)
     request = replace(request, as_of_from_logs=from_logs)

@@ -20,6 +20,7 @@ from .entries import Entry, Findings, Problem
 from .models import ONE_OFF, Rule
 from .periods import ONE_DAY, Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
+from .text import fold
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 DEADLINE = "deadline"  # the bucket key of a one-off rule's items
@@ -52,6 +53,38 @@ class Selection:
     groups: frozenset[str] | None = None
     tasks: frozenset[str] | None = None
     only_failing: bool = False
+    # None: by group and plan order; "compliance": worst share of due periods met first;
+    # "shortfall": most items short first; "unit": by name.
+    sort: str | None = None
+
+
+def sort_units(results: list[RuleResult], units: list[UnitSummary], by: str,
+               fail_on: frozenset[str]) -> tuple[list[RuleResult], list[UnitSummary]]:
+    """Units worst first (or by name), each unit's rules kept together in plan order.
+
+    "compliance" ranks by the share of due periods met over the rules whose severity
+    counts, so 60 missed LED days weigh what they are: 60 of 60, or 60 of 335.
+    """
+    due: dict[str, int] = defaultdict(int)
+    met: dict[str, int] = defaultdict(int)
+    for r in results:
+        if r.severity in fail_on:
+            due[r.unit] += r.periods_due
+            met[r.unit] += r.periods_met
+    by_unit = {u.unit: u for u in units}
+
+    def key(unit: str) -> tuple[float, int, str]:
+        summary = by_unit[unit]
+        share = met[unit] / due[unit] if due[unit] else 1.0
+        if by == "compliance":
+            return (share, -summary.shortfall, fold(summary.unit_name))
+        if by == "shortfall":
+            return (-summary.shortfall, 0, fold(summary.unit_name))
+        return (0.0, 0, fold(summary.unit_name))
+
+    order = {u: i for i, u in enumerate(sorted(by_unit, key=key))}
+    return (sorted(results, key=lambda r: order[r.unit]),
+            sorted(units, key=lambda u: order[u.unit]))
 
 
 def logs_as_of(last: dt.date, bound: dt.date) -> dt.date:
@@ -278,6 +311,8 @@ class Accumulator:
         ordered = [r for _, r in every if self._shown(r, selection)]
         children = self._children(every, {r.unit for r in ordered if r.children is not None})
         units = self._unit_summaries(ordered, frozenset(fail_on))
+        if selection.sort is not None:
+            ordered, units = sort_units(ordered, units, selection.sort, frozenset(fail_on))
         if selection.only_failing:
             ordered = [r for r in ordered if r.failing]
         notes: list[dict[str, str]] = []
@@ -301,6 +336,7 @@ class Accumulator:
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
             children=children,
             as_of_source="logs" if self.as_of_from_logs else "given",
+            sort=selection.sort,
         )
 
     @staticmethod

@@ -28,6 +28,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "per.year": ("năm", "year"),
     "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
     "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
+    "check.sorted.compliance": ("Đơn vị theo tỷ lệ kỳ đạt, thấp nhất trước",
+                                "Units by share of due periods met, lowest first"),
+    "check.sorted.shortfall": ("Đơn vị theo số thiếu, nhiều nhất trước",
+                               "Units by items short, most first"),
+    "check.sorted.unit": ("Đơn vị theo tên", "Units by name"),
     "check.children": ("{met}/{total} đơn vị cấp xã đạt", "{met}/{total} communes met"),
     "check.interpreted": (
         "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",

@@ -152,6 +152,7 @@ class CheckReport:
     children: dict[str, tuple[RuleResult, ...]] = field(default_factory=dict)
     # "given" (--as-of, or today for an explicit window) or "logs" (their last week)
     as_of_source: str = "given"
+    sort: str | None = None  # how units are ordered (None: by group, in plan order)
 
     @property
     def problems(self) -> tuple[Problem, ...]:

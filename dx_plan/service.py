@@ -101,7 +101,7 @@ def ruled_members(catalog: Catalog, group: str) -> set[str]:
 
 def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
                     group: str | None = None, tasks: Sequence[str] | None = None,
-                    only_failing: bool = False) -> Selection:
+                    only_failing: bool = False, sort: str | None = None) -> Selection:
     """The engine's filters from command-line names (units by name, tasks by STT)."""
     unit_ids = ({ruled_unit(catalog, resolve_unit(catalog, name)) for name in units}
                 if units else None)
@@ -120,6 +120,7 @@ def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
         groups=frozenset({group}) if group else None,
         tasks=frozenset(task_ids) if task_ids is not None else None,
         only_failing=only_failing,
+        sort=sort,
     )
 
 

@@ -283,3 +283,28 @@ def test_escapes_in_a_file_name_never_reach_the_terminal(tmp_path: Path) -> None
     assert (code, out) == (2, "")
     shown = str(tmp_path / "q1]0;pwnedgpj.csv")
     assert err == f"Error: {shown}: file not found\n"
+
+
+def test_sort_puts_the_worst_units_first(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("date,unit,channel,kind\n05/02/2024,dai-ptth-long-an,tv,bulletin\n"
+                   "12/02/2024,dai-ptth-long-an,tv,bulletin\n", encoding="utf-8")
+    base = ["check", str(log), "--period", "2024-Q1", "--format", "json",
+            "-u", "bao-long-an", "-u", "vp-ubnd-tinh", "-u", "dai-ptth-long-an",
+            "--task", "2.2", "--task", "2.3", "--task", "3.1"]
+
+    def order(*extra: str) -> list[str]:
+        code, out, _ = run(*base, *extra)
+        return [r["unit"] for r in json.loads(out)["results"]]
+
+    # Báo Long An 0/8 weeks (8 short), VP UBND tỉnh 0/2 months (2 + 2 = 4 short), the
+    # station 2/8 weeks (6 short, 25%).
+    assert order("--sort", "compliance") == ["bao-long-an", "vp-ubnd-tinh", "dai-ptth-long-an"]
+    assert order("--sort", "shortfall") == ["bao-long-an", "dai-ptth-long-an", "vp-ubnd-tinh"]
+    assert order("--sort", "unit") == ["bao-long-an", "dai-ptth-long-an", "vp-ubnd-tinh"]
+    assert order() == ["bao-long-an", "dai-ptth-long-an", "vp-ubnd-tinh"]  # by group: press
+    code, out, _ = run("check", str(log), "--period", "2024-Q1", "-u", "bao-long-an",
+                       "-u", "dai-ptth-long-an", "--task", "2.2", "--task", "2.3",
+                       "--sort", "shortfall", "--only-failing")
+    assert "Đơn vị theo số thiếu, nhiều nhất trước" in out
+    assert out.index("Báo Long An") < out.index("Đài Phát thanh")

@@ -35,6 +35,8 @@ EXPECTED = {
     "dxplan check logs/q1.csv --group districts --task 2.5 --only-failing":
         (1, "Huyện Cần Đước"),
     "dxplan check logs/q1.csv --format json --output q1.json": (1, ""),
+    "dxplan check logs/q1.csv --sort compliance --only-failing":
+        (1, "Đơn vị theo tỷ lệ kỳ đạt, thấp nhất trước"),
     "dxplan validate submissions/h-ben-luc/*.csv --unit h-ben-luc": (0, ""),
     "dxplan validate --submissions-dir submissions/ --format junit --output validate.xml":
         (1, ""),

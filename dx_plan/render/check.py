@@ -76,17 +76,20 @@ def _parts(results: tuple[RuleResult, ...]) -> list[tuple[str, list[RuleResult]]
     return parts
 
 
-def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang) -> list[Table]:
-    """A table per unit group, a unit's name once, a rule a row."""
+def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang,
+                  sort: str | None = None) -> list[Table]:
+    """A table per unit group (one table when sorted), a unit's name once, a rule a row."""
     header = [t(k, lang) for k in HEADER_KEYS]
     tables: list[Table] = []
     current: str | None = None
     previous_unit = ""
     for result in results:
-        if result.group != current:
-            current = result.group
-            tables.append(simple_table(group_title(catalog, current, lang), header, [],
-                                       right=(3, 4, 5, 6), nowrap=(1, 2, 3)))
+        heading = t(f"check.sorted.{sort}", lang) if sort else group_title(
+            catalog, result.group, lang)
+        if heading != current:
+            current = heading
+            tables.append(simple_table(heading, header, [], right=(3, 4, 5, 6),
+                                       nowrap=(1, 2, 3)))
             previous_unit = ""
         row = _row(result, lang)
         if result.unit == previous_unit:
@@ -113,7 +116,7 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
     for part, results in _parts(report.results):
         if part:
             out.append(Text(t(part, lang), style="bold"))
-        out.extend(_group_tables(results, catalog, lang))
+        out.extend(_group_tables(results, catalog, lang, report.sort))
     if not report.results:
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
@@ -158,11 +161,13 @@ def check_markdown(report: CheckReport, catalog: Catalog, lang: Lang) -> str:
         current: str | None = None
         rows: list[list[str]] = []
         for r in results:
-            if r.group != current:
+            heading = (t(f"check.sorted.{report.sort}", lang) if report.sort
+                       else group_title(catalog, r.group, lang))
+            if heading != current:
                 if rows:
                     lines.append(to_markdown(header, rows))
-                current, rows = r.group, []
-                lines += [f"### {md_escape(group_title(catalog, current, lang))}", ""]
+                current, rows = heading, []
+                lines += [f"### {md_escape(heading)}", ""]
             rows.append(result_cells(r, lang))
         if rows:
             lines.append(to_markdown(header, rows))
