@@ -42,6 +42,7 @@ PROBLEM_CODES: dict[str, str] = {
     "bad-row": "the row cannot be read",
     "bad-file": "the file cannot be read",
     "empty-file": "the file has no rows",
+    "footer-row": "a total or signature line under the data (not counted)",
 }
 
 

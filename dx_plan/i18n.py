@@ -175,6 +175,7 @@ PROBLEM_VI: dict[str, str] = {
     "missing-value": "Thiếu giá trị bắt buộc",
     "missing-column": "Thiếu cột bắt buộc",
     "unknown-column": "Cột không được dxplan đọc (giữ làm ghi chú)",
+    "footer-row": "Dòng tổng cộng hoặc chữ ký dưới bảng (không tính)",
     "bad-date": "Ngày không đọc được (ghi theo ngày/tháng/năm)",
     "bad-end-date": "Ngày kết thúc không đọc được hoặc trước ngày bắt đầu",
     "bad-quantity": "Số lượng phải là số nguyên ≥ 1",

@@ -996,3 +996,22 @@ def test_a_missing_column_names_the_headers_it_saw(catalog: Catalog, tmp_path: P
     assert [(p.code, p.message) for p in problems] == [
         ("missing-column", "the header row lacks the required column(s) unit (đơn vị); its "
          "other headers are 'Tên'")]
+
+
+def test_total_and_signature_lines_under_the_data_are_one_warning_each(
+        catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("STT,Ngày,Đơn vị,Kênh,Tiêu đề,Số lượng\n"
+                    "1,05/02/2024,h-ben-luc,zalo,Tin 1,1\n"
+                    "2,06/02/2024,h-ben-luc,zalo,Tin 2,1\n"
+                    "Tổng cộng,,,,,2\n"
+                    ",,,,Người lập biểu,\n"
+                    ",,,,Nguyễn Văn A,\n"
+                    "3,,h-ben-luc,zalo,Tin 3,1\n", encoding="utf-8")  # a real row, no date
+    entries, problems, _ = read(catalog, [path])
+    assert len(entries) == 2
+    assert [(p.line, p.severity, p.code) for p in problems] == [
+        (4, "warning", "footer-row"), (5, "warning", "footer-row"), (6, "warning", "footer-row"),
+        (7, "error", "missing-value")]
+    assert problems[0].message == ("'Tổng cộng' is a total or signature line, not an activity; "
+                                   "not counted")

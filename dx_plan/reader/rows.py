@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from ..catalog import Catalog
 from ..entries import Entry, Problem
-from ..text import nfc
+from ..text import fold, nfc
 from .columns import COLUMNS, Layout
 from .dedupe import Deduper
 from .evidence import EvidenceChecks
@@ -159,8 +159,16 @@ class RowConverter:
         return day, unit, channel, quantity
 
     def _reject(self, cells: list[str], line: int, values: tuple[object, ...]) -> None:
-        """Report every error of a row (nothing for a blank or template row)."""
+        """Report every error of a row (nothing for a blank or template row; one warning
+        for a total or signature line under the data)."""
         if not any(cells[p].strip() for p in self.known):
+            return
+        footer = self._footer(cells)
+        if footer is not None:
+            self.problems.add(Problem(
+                self.file, line, "warning", "footer-row",
+                f"'{show(footer, 40)}' is a total or signature line, not an activity; "
+                "not counted", hint="keep only activities under the header row"))
             return
         unit = values[1] if isinstance(values[1], str) else None
         for value in values:
@@ -260,8 +268,27 @@ class RowConverter:
                       if (value := cells[at].strip()))
         return (*found, *more) if more else found
 
+    def _footer(self, cells: list[str]) -> str | None:
+        """The text of a row that is a total or a signature (Excel habits), else None:
+        its first text is "Tổng cộng", "Người lập biểu"…, or it has one text and no date,
+        unit or channel."""
+        texts = [c.strip() for c in cells if c.strip()]
+        if not texts:
+            return None
+        if fold(texts[0]).startswith(FOOTER_WORDS):
+            return texts[0]
+        blank = not any(cells[p].strip() for p in (self.date_at, self.unit_at, self.channel_at))
+        return texts[0] if blank and len(texts) == 1 else None
+
     def _warn(self, line: int, code: str, message: str, column: str, unit: str) -> None:
         self.problems.add(Problem(self.file, line, "warning", code, message, column, unit=unit))
+
+
+# How total and signature lines under a table begin (folded).
+FOOTER_WORDS = tuple(fold(w) for w in (
+    "tổng cộng", "tổng số", "cộng", "người lập biểu", "người lập", "người tổng hợp",
+    "thủ trưởng đơn vị", "thủ trưởng cơ quan", "lãnh đạo đơn vị", "xác nhận của", "ký tên",
+    "kt. ", "tm. "))
 
 
 def bad_end(fail: Fail, raw: str) -> Fail:
