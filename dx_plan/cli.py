@@ -405,6 +405,9 @@ def check_cmd(
     max_problems: MaxProblemsOpt = GROUPS_LISTED,
     calendar: Annotated[bool, typer.Option(
         "--calendar", help="After the table, draw the weekly heatmap of every unit.")] = False,
+    no_bom: Annotated[bool, typer.Option(
+        "--no-bom", help="With --format csv: no UTF-8 byte-order mark (Excel needs it to "
+        "read Vietnamese; scripts may not).")] = False,
     limit: LimitOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
@@ -433,6 +436,8 @@ def check_cmd(
         _print_check(report, catalog, language, max_problems, calendar)
     else:
         text = _check_text(report, catalog, fmt, language, max_problems, calendar)
+        if no_bom:
+            text = text.removeprefix("\ufeff")
         write_or_emit(text, output, paths)
     raise typer.Exit(check_exit_status(report, allow_bad_rows, fail, language))
 
@@ -505,7 +510,7 @@ def _render_check(report: Any, catalog: Any, fmt: ListFormat, lang: Lang, max_pr
     if fmt in (ListFormat.json, ListFormat.csv):
         from .render.check_data import check_csv, check_json
 
-        return check_json(report) if fmt == ListFormat.json else check_csv(report)
+        return check_json(report) if fmt == ListFormat.json else check_csv(report, lang)
     from .render import check as render
 
     if fmt == ListFormat.markdown:

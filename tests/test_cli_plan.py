@@ -72,7 +72,8 @@ def test_units_group_districts_json() -> None:
 
 def test_units_csv_and_markdown() -> None:
     code, out, _ = run("units", "--group", "press", "--format", "csv")
-    rows = list(csv.reader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # Excel reads Vietnamese CSV as UTF-8 only with a BOM
+    rows = list(csv.reader(io.StringIO(out[1:])))
     assert rows[0] == ["Mã", "Tên", "Loại", "Nhóm", "Trực thuộc", "Tên miền"]
     assert rows[1][:4] == ["bao-long-an", "Báo Long An", "bao", "press"]
     code, out, _ = run("units", "--group", "press", "--format", "markdown", "--lang", "en")
@@ -150,7 +151,8 @@ def test_docs_and_tasks_in_every_format_and_language() -> None:
     assert out.splitlines()[0] == "## Phụ lục I — Một số văn bản cần tập trung tuyên truyền"
     assert "| QD-749-TTg-2020 | I.1 | Trung ương | 749/QĐ-TTg | 03/06/2020 |" in out
     code, out, _ = run("tasks", "--format", "csv")
-    rows = list(csv.reader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # Excel reads Vietnamese CSV as UTF-8 only with a BOM
+    rows = list(csv.reader(io.StringIO(out[1:])))
     assert rows[0] == ["STT", "Nhiệm vụ, công việc", "Đơn vị chủ trì", "Đơn vị phối hợp",
                        "Thời gian triển khai", "Ghi chú"]
     assert len(rows) == 1 + 21
@@ -162,7 +164,8 @@ def test_docs_and_tasks_in_every_format_and_language() -> None:
 
 def test_plan_show_csv_and_markdown() -> None:
     code, out, _ = run("plan", "show", "--format", "csv", "--lang", "en")
-    rows = list(csv.reader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # Excel reads Vietnamese CSV as UTF-8 only with a BOM
+    rows = list(csv.reader(io.StringIO(out[1:])))
     assert rows[0] == ["Task", "Rule", "Who", "Channel", "Quota", "Window", "Basis", "Severity",
                        "The plan's words"]
     # In words (ids stay in JSON); "trước ngày 28/8/2024" is on or before 27 August.

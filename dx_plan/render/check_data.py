@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..i18n import Lang, t
 from ..result import CheckReport
 from .common import to_csv, to_json
 
@@ -11,14 +12,28 @@ RESULT_COLUMNS = ["group", "unit", "unit_name", "rule", "task", "type", "per", "
                   "status", "severity", "basis", "missed"]
 
 
-def check_csv(report: CheckReport) -> str:
-    """One CSV row per result (machine-readable; English column names and codes)."""
+# The column names of the CSV in Vietnamese, for the people who open it in Excel.
+RESULT_COLUMNS_VI = ["Nhóm", "Mã đơn vị", "Đơn vị", "Quy định", "Nhiệm vụ", "Loại",
+                     "Chu kỳ", "Tối thiểu", "Kỳ đến hạn", "Kỳ đạt", "Số mục", "Thiếu",
+                     "Tỷ lệ", "Trạng thái", "Mức", "Căn cứ", "Kỳ thiếu"]
+_WORDS = ("status", "severity", "basis")  # columns whose values have Vietnamese words
+
+
+def check_csv(report: CheckReport, lang: Lang = "en", bom: bool = True) -> str:
+    """One CSV row per result, for Excel: a BOM, and in Vietnamese the headers and the
+    words (status, severity, basis); ids and period labels stay as they are."""
     rows = []
     for r in report.results:
         d = r.to_dict()
-        rows.append([" ".join(r.missed) if c == "missed" else
-                     ("" if d.get(c) is None else d.get(c)) for c in RESULT_COLUMNS])
-    return to_csv(RESULT_COLUMNS, rows)
+        row: list[object] = []
+        for c in RESULT_COLUMNS:
+            value = " ".join(r.missed) if c == "missed" else d.get(c)
+            if lang == "vi" and c in _WORDS and isinstance(value, str):
+                value = t(f"{c}.{value}", lang)
+            row.append("" if value is None else value)
+        rows.append(row)
+    header = RESULT_COLUMNS_VI if lang == "vi" else RESULT_COLUMNS
+    return to_csv(header, rows, bom=bom)
 
 
 

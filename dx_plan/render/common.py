@@ -50,9 +50,15 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """CSV text (UTF-8 with BOM is added by the writer for Excel); formulas neutralised."""
+BOM = "\ufeff"  # Excel on Windows reads a CSV as UTF-8 only when it starts with one
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]], bom: bool = True) -> str:
+    """CSV text for Excel: a UTF-8 byte-order mark (unless `bom` is False), formulas
+    neutralised."""
     buf = io.StringIO()
+    if bom:
+        buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
