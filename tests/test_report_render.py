@@ -234,3 +234,21 @@ def test_rendered_links_carry_no_credentials_or_bidi_controls() -> None:
     assert shown_url("https://x.vn/\u202egpj.exe") == "https://x.vn/gpj.exe"
     assert shown_url("http://user@x.vn") == "http://x.vn"
     assert shown_url("no scheme@here") == "no scheme@here"
+
+
+def test_missed_periods_read_as_runs() -> None:
+    from dx_plan.render.missed import missed_runs
+
+    weeks = [f"2024-W{w:02d}" for w in (7, *range(14, 53))]
+    # Week 7 alone with its dates; weeks 14 to 52 as one run of 39.
+    assert missed_runs(weeks, "week", "vi") == "Tuần 07 (12/02–18/02); Tuần 14–52 (39 tuần)"
+    assert missed_runs(weeks, "week", "en") == (
+        "Week 07 (02-12 to 02-18); Weeks 14–52 (39 weeks)")
+    days = [(dt.date(2024, 4, 1) + dt.timedelta(days=i)).isoformat() for i in range(275)]
+    assert missed_runs(days, "day", "vi") == "01/04–31/12 (275 ngày)"  # 30+31+30+31+31+30+31+30+31
+    assert missed_runs(["2024-03", "2024-04", "2024-05", "2024-09"], "month", "vi") == (
+        "Tháng 3–5/2024; Tháng 9/2024")
+    assert missed_runs(["2024-Q2", "2024-Q3"], "quarter", "vi") == "Quý II/2024; Quý III/2024"
+    assert missed_runs([f"2024-W{w:02d}" for w in (6, 8, 10, 12, 14, 16)], "week", "vi") == (
+        "Tuần 06 (05/02–11/02); Tuần 08 (19/02–25/02); Tuần 10 (04/03–10/03); "
+        "Tuần 12 (18/03–24/03) … và 2 kỳ khác")

@@ -10,18 +10,15 @@ from ..catalog import Catalog
 from ..i18n import Lang, t
 from ..result import CheckReport, RuleResult
 from .common import fmt_date, md_escape, percent, quota, to_markdown
+from .missed import missed_runs
 from .problems import PER_CODE, problem_markdown, problem_renderables
 from .table import STATUS_STYLE, cell, simple_table
 
-MAX_MISSED_SHOWN = 4
-
 
 def missed_text(result: RuleResult, lang: Lang = "en") -> str:
-    """The first few missed periods, '2024-W07, 2024-W09 …(+5)', and for a district
-    judged with its communes, how many of them met ('12/15 xã đạt')."""
-    shown = list(result.missed[:MAX_MISSED_SHOWN])
-    more = len(result.missed) - len(shown)
-    text = ", ".join(shown) + (f" …(+{more})" if more > 0 else "")
+    """The missed periods as runs ('Tuần 07 (12/02–18/02); Tuần 10–13 (4 tuần)'), and for
+    a district judged with its communes, how many of them met."""
+    text = missed_runs(result.missed, result.per, lang)
     if result.children is not None:
         children = t("check.children", lang, met=result.children_met, total=result.children)
         text = f"{text}; {children}" if text else children
