@@ -256,3 +256,11 @@ def test_a_commune_shown_beside_its_district_is_counted_once(catalog: Catalog) -
     both = check(catalog, rows, Q1, D(2024, 3, 31),
                  Selection(units=frozenset({"h-can-duoc", late}), tasks=frozenset({"2.5"})))
     assert alone.summary()["shortfall"] == both.summary()["shortfall"] == 1
+
+
+def test_the_names_people_give_channels_are_understood(catalog: Catalog) -> None:
+    for written, channel in (("Đài truyền thanh huyện", "grassroots-radio"),
+                             ("loa", "grassroots-radio"),
+                             ("Trang thông tin điện tử huyện", "unit-portal")):
+        found = catalog.channels.lookup(written).item
+        assert found is not None and found.id == channel, written

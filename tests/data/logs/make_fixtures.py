@@ -131,7 +131,7 @@ PROBLEMS = lines(
     ",h-ben-luc,grassroots-radio,,missing date,,,,,,",                      # 3
     "05/03/2024,Ben Lu,grassroots-radio,,unknown unit,,,,,,",               # 4
     "05/03/2024,Phường 1,grassroots-radio,,ambiguous,,,,,,",                # 5
-    "05/03/2024,h-ben-luc,loa phat thanh,,unknown channel,,,,,,",           # 6
+    "05/03/2024,h-ben-luc,loa phat thanhh,,unknown channel,,,,,,",           # 6
     "31/02/2024,h-ben-luc,grassroots-radio,,no such day,,,,,,",             # 7
     "04/13/2024,h-ben-luc,grassroots-radio,,month first,,,,,,",             # 8
     "03/2024,h-ben-luc,grassroots-radio,,month only,,,,,,",                 # 9
