@@ -144,7 +144,7 @@ def log_cases(dx: str, log: Path, tag: str, work: Path, big: bool) -> list[Case]
     for fmt in ("text", "json", "junit", "sarif"):
         argv = [dx, "validate", str(log)]
         if fmt != "text":
-            argv += ["--format", fmt, "--output", str(work / f"validate.{fmt}")]
+            argv += ["--format", fmt, "--output", str(work / f"validate.{fmt}"), "--force"]
         cases.append(Case(f"validate {fmt} ({tag})", argv, ok_codes=(0, 1), floor=floor,
                           ratio=4.0 if big else None, rss_mib=100,
                           max_lines=300 if fmt == "text" else None))

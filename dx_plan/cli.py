@@ -408,6 +408,7 @@ def check_cmd(
     no_bom: Annotated[bool, typer.Option(
         "--no-bom", help="With --format csv: no UTF-8 byte-order mark (Excel needs it to "
         "read Vietnamese; scripts may not).")] = False,
+    force: ForceOpt = False,
     limit: LimitOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
@@ -426,20 +427,22 @@ def check_cmd(
     catalog = _catalog(plan)
     paths = expand_paths(files)
     window, day, from_logs = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    refuse_output(output, force, paths)
     selection = _selection(catalog, unit, group, task, only_failing, _enum_value(sort))
     fail = fail_severities(fail_on.value)
     request = _check_request(paths, window, day, selection, sheet, limit, fail, calendar)
     request = replace(request, as_of_from_logs=from_logs)
     report = run_check_with_progress(catalog, request)
+    code = check_exit_status(report, allow_bad_rows, fail, language)
     if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.
         _print_check(report, catalog, language, max_problems, calendar)
-    else:
+    elif output is None or code != EXIT_ERROR:  # a run that cannot be used writes no file
         text = _check_text(report, catalog, fmt, language, max_problems, calendar)
         if no_bom:
             text = text.removeprefix("\ufeff")
-        write_or_emit(text, output, paths)
-    raise typer.Exit(check_exit_status(report, allow_bad_rows, fail, language))
+        write_or_emit(text, output, paths, force)
+    raise typer.Exit(code)
 
 
 def _check_request(paths: list[Path], window: Window, day: dt.date, selection: Selection,
@@ -483,14 +486,28 @@ def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: La
     return text
 
 
-def write_or_emit(text: str, output: Path | None, inputs: list[Path]) -> None:
-    """Write `text` atomically to --output (never over an input), else to stdout."""
+def write_or_emit(text: str, output: Path | None, inputs: list[Path],
+                  force: bool = False) -> None:
+    """Write `text` atomically to --output (never over an input, nor over an existing file
+    without --force), else to stdout."""
     if output is not None:
         from .output import write_atomic
 
-        write_atomic(output, text, inputs=inputs)
+        write_atomic(output, text, inputs=inputs, force=force)
     else:
         emit(text)
+
+
+def refuse_output(output: Path | None, force: bool, inputs: list[Path]) -> None:
+    """Before the run: an --output that is an input is refused, and one that exists needs
+    --force (as `report` has always had)."""
+    if output is not None:
+        from .output import check_output
+
+        check_output(output, force, inputs)
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an --output file that exists.")]
 
 
 def check_exit_status(report: CheckReport, allow_bad_rows: bool, fail: Collection[str],

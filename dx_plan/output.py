@@ -50,6 +50,15 @@ def _existing(path: Path, force: bool) -> os.stat_result | None:
     return st
 
 
+def check_output(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """OutputError now, before a long run, if `path` could not be written (an input, an
+    existing file without `force`, a directory); a device or a pipe is fine."""
+    for source in inputs:
+        if _same(path, source):
+            raise OutputError(f"{path}: refusing to overwrite an input file; choose another name")
+    _existing(path, force)
+
+
 def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
                  force: bool = True) -> None:
     """Write `data` to `path` via a temp file and rename; refuse to replace an input.
@@ -95,3 +104,18 @@ def _write_through(path: Path, payload: bytes) -> None:
             handle.write(payload)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def check_targets(directory: Path, names: list[str], force: bool) -> None:
+    """OutputError when `directory` is a file or, without `force`, a target exists."""
+    from .errors import OutputError
+
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: exists and is not a directory")
+    if force:
+        return
+    existing = [name for name in names if (directory / name).exists()]
+    if existing:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise OutputError(f"{directory / existing[0]}: already exists{more}; "
+                          "pass --force to replace it")

@@ -316,3 +316,24 @@ def test_sort_puts_the_worst_units_first(tmp_path: Path) -> None:
                        "--sort", "shortfall", "--only-failing")
     assert "Đơn vị theo số thiếu, nhiều nhất trước" in out
     assert out.index("Báo Long An") < out.index("Đài Phát thanh")
+
+
+def test_no_command_replaces_a_file_without_force_and_a_failed_run_writes_none(
+        tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("mine", encoding="utf-8")
+    for command in (["check", Q1, "--period", "2024-Q1", "-f", "json"],
+                    ["validate", Q1, "-f", "json"]):
+        code, _, err = run(*command, "-o", str(out))
+        assert (code, err) == (2, f"Lỗi: {out}: đã tồn tại; dùng --force để ghi đè\n")
+        assert out.read_text(encoding="utf-8") == "mine"
+    code, _, _ = run("check", Q1, "--period", "2024-Q1", "-f", "json", "-o", str(out),
+                     "--force")
+    assert code == 1 and json.loads(out.read_text(encoding="utf-8"))["schema"]
+    # Rows with errors make the run unusable (exit 2): no file is written at all.
+    fresh = tmp_path / "fresh.json"
+    code, _, _ = run("check", BROKEN, "--period", "2024-Q1", "-f", "json", "-o", str(fresh))
+    assert (code, fresh.exists()) == (2, False)
+    code, _, _ = run("report", BROKEN, "--period", "2024-Q1", "-u", "h-ben-luc",
+                     "--out-dir", str(tmp_path / "r"))
+    assert (code, (tmp_path / "r").exists() and any((tmp_path / "r").iterdir())) == (2, False)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..cli import (
+    EXIT_ERROR,
     AllowBadRowsOpt,
     AsOfOpt,
     DebugOpt,
@@ -123,11 +124,12 @@ def report_cmd(
     request = replace(_report_request(paths, window, day, units, sheet, limit, fail),
                       as_of_from_logs=from_logs)
     check, report = _run_report(catalog, request, units, fail)
+    code = _finish(report, check, language, allow_bad_rows, fail)
     if out_dir is None and output is None:
         _print_report(report, check, catalog, fmt, language)
-    else:
+    elif code != EXIT_ERROR:  # a run that cannot be used writes no file
         _write_report(report, fmt, language, out_dir, output, paths, force, len(names))
-    raise typer.Exit(_finish(report, check, language, allow_bad_rows, fail))
+    raise typer.Exit(code)
 
 
 def _check_destination(fmt: ReportFormat, out_dir: Path | None, output: Path | None) -> None:
@@ -143,6 +145,8 @@ def _check_destination(fmt: ReportFormat, out_dir: Path | None, output: Path | N
 def _refuse_to_replace(out_dir: Path | None, output: Path | None, names: list[str],
                        force: bool) -> None:
     """OutputError when a file the report would write exists (unless --force)."""
+    from ..output import check_targets
+
     if out_dir is not None:
         check_targets(out_dir, names, force)
     elif output is not None:
@@ -262,21 +266,6 @@ def directory_documents(report: Report, fmt: ReportFormat, lang: Lang
         for u in report.units:
             yield f"{u.unit}.{ext}", unit_markdown(report, u, lang)
         yield f"index.{ext}", overview_markdown(report, lang)
-
-
-def check_targets(directory: Path, names: list[str], force: bool) -> None:
-    """OutputError when `directory` is a file or, without `force`, a target exists."""
-    from ..errors import OutputError
-
-    if directory.exists() and not directory.is_dir():
-        raise OutputError(f"{directory}: exists and is not a directory")
-    if force:
-        return
-    existing = [name for name in names if (directory / name).exists()]
-    if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise OutputError(f"{directory / existing[0]}: already exists{more}; "
-                          "pass --force to replace it")
 
 
 def write_directory(out_dir: Path, report: Report, fmt: ReportFormat, lang: Lang,

@@ -14,6 +14,7 @@ from ..cli import (
     EXIT_OK,
     AsOfOpt,
     DebugOpt,
+    ForceOpt,
     LangOpt,
     LimitOpt,
     MaxProblemsOpt,
@@ -26,6 +27,7 @@ from ..cli import (
     _width,
     app,
     guarded,
+    refuse_output,
     write_or_emit,
 )
 from ..entries import GROUPS_LISTED, Problem
@@ -66,6 +68,7 @@ def validate_cmd(
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ValidateFormat.text,
     output: OutputOpt = None,
+    force: ForceOpt = False,
     sheet: SheetOpt = None,
     limit: LimitOpt = None,
     plan: PlanOpt = None,
@@ -82,9 +85,10 @@ def validate_cmd(
     language = _lang(lang)
     catalog = _catalog(plan)
     paths, owners, pre = _submission_paths(catalog, files, submissions_dir)
+    refuse_output(output, force, paths)
     options = _read_options(catalog, unit, owners, as_of, sheet, limit, require_url)
     report = run_validate(catalog, paths, options, pre_problems=pre)
-    write_or_emit(_render_text(report, fmt, language, max_problems), output, paths)
+    write_or_emit(_render_text(report, fmt, language, max_problems), output, paths, force)
     failed = report.errors > 0 or (strict and report.warnings > 0)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
