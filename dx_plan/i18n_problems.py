@@ -326,10 +326,26 @@ def _apply(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str 
     return None
 
 
+_ISO_RANGE = re.compile(r"(?<![\d/])(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_ISO_DAY = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+_QUOTED = re.compile(r"('[^']*')")
+
+
+def vi_dates(text: str) -> str:
+    """ISO dates and ranges in a Vietnamese sentence written as people here write them,
+    "15/01/2024", "01/02/2024 – 31/12/2024"; quoted text (what the user typed) untouched."""
+    parts = _QUOTED.split(text)
+    for i in range(0, len(parts), 2):  # the even parts are outside quotes
+        part = _ISO_RANGE.sub(r"\3/\2/\1 – \6/\5/\4", parts[i])
+        parts[i] = _ISO_DAY.sub(r"\3/\2/\1", part)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=4096)
 def translate(text: str) -> str | None:
     """Vietnamese for one English message or hint, or None when no pattern knows it."""
-    return _apply(_COMPILED, text)
+    result = _apply(_COMPILED, text)
+    return None if result is None else vi_dates(result)
 
 
 def translate_error(text: str) -> str | None:

@@ -89,3 +89,14 @@ def test_limit_errors_read_in_vietnamese(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(log), "--limit", "rows=0"])
     assert (result.exit_code, result.stderr) == (
         2, "Lỗi: --limit 'rows=0': giá trị phải ít nhất là 1\n")
+
+
+def test_dates_in_vietnamese_messages_are_day_first() -> None:
+    from dx_plan.i18n_problems import translate
+
+    assert translate("date 2024-01-15 is outside the plan period 2024-02-01..2024-12-31; "
+                     "not counted") == ("ngày 15/01/2024 nằm ngoài thời gian của kế hoạch "
+                                        "01/02/2024 – 31/12/2024; không tính")
+    # What the user typed is quoted back as typed.
+    assert translate("cannot read date '2024-13-45': no such day") == (
+        "không đọc được ngày '2024-13-45': không có ngày này")
