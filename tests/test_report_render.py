@@ -206,6 +206,7 @@ def test_terminal_weekly_heatmap(report: Report) -> None:
     text = render_to_text(heatmap_renderables(sample_check(), catalog(), "vi"), 120)
     assert "2.5 — Bản tin/câu chuyện truyền thanh" in text
     assert "Huyện Bến Lức  ✘✘✔✘✔✘✘✘\n" in text  # W06–W13: its own system, W08 and W10
+    assert "Th2 Th3" in text  # months, not "T2 T3", which read as Monday and Tuesday
     assert "Huyện Đức Hòa  ✘✘✘✘✘✘✘✘\n" in text
     assert "Báo Long An  ✔✔✔✔✔✔✔✔\n" in text
     assert "✔ đạt   ▲ thiếu   ✘ không có   · chưa đến hạn" in text

@@ -25,8 +25,8 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 
 
 def month_short(month: int, lang: Lang) -> str:
-    """A month's column label in a calendar: 'Feb' or 'T2'."""
-    return MONTHS_EN[month - 1][:3] if lang == "en" else f"T{month}"
+    """A month's column label in a calendar: 'Feb' or 'Th2' ('T2' reads as Monday)."""
+    return MONTHS_EN[month - 1][:3] if lang == "en" else f"Th{month}"
 
 
 # English kind names that take no plural -s.
