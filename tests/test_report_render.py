@@ -72,6 +72,10 @@ def test_html_unit_page_says_what_is_short(report: Report) -> None:
     page = unit_html(report, report.unit("h-ben-luc"), "vi")
     assert "<h1>Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn " \
            "tỉnh Long An năm 2024 — Quý I</h1>" in page
+    # Made by Sở TT&TT about the district's People's Committee, not by the district.
+    assert ('<div class="up">UBND tỉnh Long An</div><div class="up">Sở Thông tin và Truyền '
+            "thông</div>") in page
+    assert '<p class="sub unit-name">UBND huyện Bến Lức</p>' in page
     assert "<li>Tuần 07 (12/02–18/02/2024): 0/1 bản tin/câu chuyện truyền thanh</li>" in page
     assert ("<li>Cần bổ sung ít nhất 6 bản tin/câu chuyện truyền thanh (kênh: Hệ thống "
             "truyền thanh cơ sở).</li>") in page

@@ -30,6 +30,7 @@ from .report_i18n import (
     cell_label,
     cell_title,
     commune_rows,
+    formal_name,
     month_short,
     notes,
     overview_title,
@@ -386,14 +387,17 @@ def _unit_head(report: Report, unit: UnitReport, lang: Lang) -> list[str]:
     name = unit_name(unit, lang)
     status = STATUS_CLASS.get(unit.status, "open")
     place = rt("place_date", lang, province=report.province, year=report.window_end.year)
+    # The letterhead is the office that made the report (Sở TT&TT), not the unit judged.
+    top = rt("letterhead.top", lang, province=report.province)
     return [
         '<header class="doc-head">'
-        f'<div><div class="up">{esc(name)}</div><div class="rule"></div></div>'
+        f'<div><div class="up">{esc(top)}</div><div class="up">'
+        f'{esc(rt("letterhead.office", lang))}</div><div class="rule"></div></div>'
         f'<div><div class="up">{esc(rt("nation", lang))}</div>'
         f'<div><b>{esc(rt("motto", lang))}</b></div><div class="rule"></div>'
         f'<div class="place">{esc(place)}</div></div></header>',
         f"<h1>{esc(report_title(report, lang))}</h1>",
-        f'<p class="sub unit-name">{esc(name)}</p>',
+        f'<p class="sub unit-name">{esc(formal_name(unit, lang))}</p>',
         '<dl class="meta">'
         f"<dt>{esc(rt('report.unit', lang))}</dt><dd>{esc(name)} "
         f"<span class=\"note\">({esc(unit.unit)})</span></dd>"

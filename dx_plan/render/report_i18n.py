@@ -173,6 +173,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "sign.head": ("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF UNIT"),
     "sign.name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
     "sign.seal": ("(Ký tên, đóng dấu)", "(Signature and seal)"),
+    "letterhead.top": ("UBND tỉnh {province}", "{province} Provincial People's Committee"),
+    "letterhead.office": ("Sở Thông tin và Truyền thông",
+                          "Department of Information and Communications"),
     "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "place_date": ("{province}, ngày ..... tháng ..... năm {year}",
@@ -280,6 +283,16 @@ def plural(word: str) -> str:
 def unit_name(unit: UnitReport, lang: Lang) -> str:
     """The unit's name in the report's language (Vietnamese when it has no English one)."""
     return unit.name_en if lang == "en" and unit.name_en else unit.name
+
+
+def formal_name(unit: UnitReport, lang: Lang) -> str:
+    """Who is answerable, as a document names it: 'UBND huyện Cần Đước' for a district or
+    commune (the plan speaks to its People's Committee), else the unit's name."""
+    if unit.group not in ("districts", "communes"):
+        return unit_name(unit, lang)
+    if lang == "en":
+        return f"{unit.name_en or unit.name} People's Committee"
+    return "UBND " + unit.name[:1].lower() + unit.name[1:]
 
 
 def rule_title(line: RuleLine, lang: Lang) -> str:

@@ -16,6 +16,7 @@ from .report_i18n import (
     ROMAN,
     commune_rows,
     date_range,
+    formal_name,
     matrix_text,
     notes,
     overview_title,
@@ -74,7 +75,7 @@ def problem_line(problem: Problem, lang: Lang) -> str:
 def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
     """One unit's report: status, results, shortfall in words, evidence, documents, problems."""
     out = [f"# {md_escape(report_title(report, lang))}", ""]
-    out.append(f"**{rt('report.unit', lang)}:** {md_escape(unit_name(unit, lang))} "
+    out.append(f"**{rt('report.unit', lang)}:** {md_escape(formal_name(unit, lang))} "
                f"({md_escape(unit.unit)}) · **{rt('report.group', lang)}:** "
                f"{md_escape(report.name(report.group_names, unit.group, lang))}  ")
     out.append(md_escape(window_line(report, lang)) + "  ")
