@@ -465,7 +465,7 @@ def _print_check(report: CheckReport, catalog: Catalog, lang: Lang, max_problems
     from .render.check import check_renderables
 
     console = Console()
-    for renderable in check_renderables(report, catalog, lang, max_problems):
+    for renderable in check_renderables(report, catalog, lang, max_problems, console.width):
         console.print(renderable)
     if calendar:
         from .render.heatmap import heatmap_renderables
@@ -534,8 +534,9 @@ def _render_check(report: Any, catalog: Any, fmt: ListFormat, lang: Lang, max_pr
         return render.check_markdown(report, catalog, lang)
     from .render.table import render_to_text
 
-    return render_to_text(render.check_renderables(report, catalog, lang, max_problems),
-                          _width())
+    width = _width()
+    return render_to_text(render.check_renderables(report, catalog, lang, max_problems, width),
+                          width)
 
 
 # Commands defined in their own modules register themselves on `app` when imported.

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dx_plan.cli import app
@@ -337,3 +338,20 @@ def test_no_command_replaces_a_file_without_force_and_a_failed_run_writes_none(
     code, _, _ = run("report", BROKEN, "--period", "2024-Q1", "-u", "h-ben-luc",
                      "--out-dir", str(tmp_path / "r"))
     assert (code, (tmp_path / "r").exists() and any((tmp_path / "r").iterdir())) == (2, False)
+
+
+def test_an_80_column_terminal_gets_the_compact_table_and_whole_words(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run("check", Q1, "--period", "2024-Q1")
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # Unit, task, periods met, shortfall, status, missed: quota, items and rate are dropped.
+    assert "┃ Đơn vị " in out and "┃ Kỳ thiếu ┃" in out and "Tỷ lệ" not in out
+    # No word is broken across lines: every word of every unit name is found whole.
+    tokens = {w for line in lines for w in line.replace("│", " ").split()}
+    _, doc, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json")
+    names = {r["unit_name"] for r in json.loads(doc)["results"]}
+    assert len(names) == 38
+    for name in names:
+        assert set(name.split()) <= tokens, name

@@ -42,10 +42,24 @@ def result_cells(result: RuleResult, lang: Lang) -> list[str]:
     ]
 
 
-def _row(result: RuleResult, lang: Lang) -> list[Text]:
+# Under this many columns the table drops quota, items and compliance and keeps the
+# answer: unit, task, periods met, shortfall, status, missed periods.
+COMPACT_BELOW = 100
+COMPACT = (0, 1, 3, 5, 7, 8)
+
+
+def _row(result: RuleResult, lang: Lang, keep: tuple[int, ...]) -> list[Text]:
     cells = [cell(c) for c in result_cells(result, lang)]
     cells[STATUS_COLUMN].stylize(STATUS_STYLE.get(result.status, ("", ""))[1])
-    return cells
+    return [cells[i] for i in keep]
+
+
+def _whole_words(table: Table) -> None:
+    """Give each column at least its longest word, so rich never breaks a word
+    ("Thàn / h / phố") on a narrow terminal; long lines wrap between words."""
+    for column in table.columns:
+        words = [w for c in column.cells for w in str(c).split()] + str(column.header).split()
+        column.min_width = max((len(w) for w in words), default=1)
 
 
 def window_text(report: CheckReport, lang: Lang) -> str:
@@ -74,9 +88,13 @@ def _parts(results: tuple[RuleResult, ...]) -> list[tuple[str, list[RuleResult]]
 
 
 def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang,
-                  sort: str | None = None) -> list[Table]:
-    """A table per unit group (one table when sorted), a unit's name once, a rule a row."""
-    header = [t(k, lang) for k in HEADER_KEYS]
+                  sort: str | None = None, width: int | None = None) -> list[Table]:
+    """A table per unit group (one table when sorted), a unit's name once, a rule a row;
+    under COMPACT_BELOW columns, only the columns that answer."""
+    keep = COMPACT if width is not None and width < COMPACT_BELOW else tuple(
+        range(len(HEADER_KEYS)))
+    header = [t(HEADER_KEYS[i], lang) for i in keep]
+    right = tuple(i for i, k in enumerate(keep) if k in (3, 4, 5, 6))
     tables: list[Table] = []
     current: str | None = None
     previous_unit = ""
@@ -85,21 +103,25 @@ def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang,
             catalog, result.group, lang)
         if heading != current:
             current = heading
-            tables.append(simple_table(heading, header, [], right=(3, 4, 5, 6),
-                                       nowrap=(1, 2, 3)))
+            tables.append(simple_table(heading, header, [], right=right,
+                                       nowrap=tuple(i for i, k in enumerate(keep)
+                                                    if k in (1, 2, 3))))
             previous_unit = ""
-        row = _row(result, lang)
+        row = _row(result, lang, keep)
         if result.unit == previous_unit:
             row[0] = cell("")  # the unit's name once, on its first rule
         elif previous_unit:
             tables[-1].add_section()
         previous_unit = result.unit
         tables[-1].add_row(*row)
+    for table in tables:
+        _whole_words(table)
     return tables
 
 
 def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
-                      per_code: int = PER_CODE) -> list[RenderableType]:
+                      per_code: int = PER_CODE, width: int | None = None
+                      ) -> list[RenderableType]:
     """The terminal view, answer first: the verdict, the problems, then a table per group
     (the plan's quotas, then the interpreted rules), notes, and the verdict once more."""
     out: list[RenderableType] = []
@@ -113,7 +135,7 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
     for part, results in _parts(report.results):
         if part:
             out.append(Text(t(part, lang), style="bold"))
-        out.extend(_group_tables(results, catalog, lang, report.sort))
+        out.extend(_group_tables(results, catalog, lang, report.sort, width))
     if not report.results:
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
