@@ -404,8 +404,8 @@ def rule_line(result: RuleResult, rule: Rule, catalog: Catalog) -> RuleLine:
         kind_ids = list(rule.channels)
     kinds = tuple((catalog.kinds.by_id[k].name, catalog.kinds.by_id[k].name_en)
                   for k in kind_ids if k in catalog.kinds.by_id)
-    if rule.items and kinds:  # the plan's own words for what counts (in Vietnamese)
-        kinds = ((rule.items, kinds[0][1]),)
+    if rule.items:  # the plan's own words for what counts (in Vietnamese)
+        kinds = ((rule.items, kinds[0][1] if kinds else "item"),)
     if result.type in ONE_OFF:
         cells, gaps, start = _deadline_cells(result, rule, catalog)
         return RuleLine(result, rule.title, rule.title_en, channels, kinds, cells, gaps, start)

@@ -59,11 +59,11 @@ def test_missed_weeks_are_listed_with_their_dates() -> None:
     ]
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
         "Tuần 07 (12/02–18/02/2024): 0/1 bản tin/câu chuyện truyền thanh"]
-    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 bản tin/câu chuyện truyền thanh "
-                                    "(kênh: Hệ thống truyền thanh cơ sở).")
+    assert catch_up(line, "vi") == ("Còn thiếu 1 bản tin/câu chuyện truyền thanh so với chỉ "
+                                    "tiêu (kênh: Hệ thống truyền thanh cơ sở).")
     assert [gap_text(line, g, "en") for g in line.gaps] == [
         "Week 07 (2024-02-12 to 2024-02-18): 0/1 bulletin"]
-    assert catch_up(line, "en") == ("Add at least 1 more bulletin (channel: Grassroots radio "
+    assert catch_up(line, "en") == ("1 bulletin short of the quota (channel: Grassroots radio "
                                     "(district and commune loudspeaker systems)).")
     heading, lines = next(b for b in shortfall_blocks(unit, "vi") if b[0].startswith("2.5 "))
     assert heading == ("2.5 — Bản tin/câu chuyện truyền thanh về chuyển đổi số trên hệ thống "
@@ -74,7 +74,7 @@ def test_missed_weeks_are_listed_with_their_dates() -> None:
         "15/15 đơn vị cấp xã chưa đạt: Thị trấn Bến Lức, Xã Thạnh Lợi, Xã Lương Bình, "
         "Xã Thạnh Hòa, Xã Lương Hòa và 10 đơn vị khác",  # the first five in the plan's order
         catch_up(line, "vi"),
-        "Các đơn vị cấp xã chưa đạt cần bổ sung ít nhất 45 bản tin/câu chuyện truyền thanh."]
+        "Các đơn vị cấp xã chưa đạt còn thiếu 45 bản tin/câu chuyện truyền thanh."]
     assert report_title(report, "vi") == (
         "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn tỉnh "
         "Long An năm 2024 — Tháng 02/2024")
@@ -91,8 +91,8 @@ def test_months_short_of_their_quota() -> None:
         "Tháng 03/2024 (01/03–31/03/2024): 1/2 bài viết/bản tin",
     ]
     assert [c.status for c in portal.cells] == ["short", "short"]
-    assert catch_up(portal, "vi") == ("Cần bổ sung ít nhất 2 bài viết/bản tin (kênh: Cổng "
-                                      "thông tin điện tử của tỉnh).")
+    assert catch_up(portal, "vi") == ("Còn thiếu 2 bài viết/bản tin so với chỉ tiêu (kênh: "
+                                      "Cổng thông tin điện tử của tỉnh).")
     # Bến Lức's own portal: February has its post, March none.
     unit_portal = next(ln for ln in report.unit("h-ben-luc").rules
                        if ln.rule == "3.3-unit-portal-monthly")
@@ -115,8 +115,8 @@ def test_a_missed_deadline() -> None:
         "Hạn 27/08/2024: 0/1 tổng kết, trao giải — quá hạn"]
     assert [gap_text(line, g, "en") for g in line.gaps] == [
         "Deadline 2024-08-27: 0/1 award ceremony — missed"]
-    assert catch_up(line, "vi") == ("Cần bổ sung ít nhất 1 tổng kết, trao giải (kênh: Cuộc thi "
-                                    "sản xuất chương trình phát thanh, truyền hình).")
+    assert catch_up(line, "vi") == ("Còn thiếu 1 tổng kết, trao giải so với chỉ tiêu (kênh: "
+                                    "Cuộc thi sản xuất chương trình phát thanh, truyền hình).")
     assert [(c.start, c.end, c.status) for c in line.cells] == [
         (D(2024, 2, 1), D(2024, 8, 27), "missing")]
     # Before the deadline the same log is simply open.
@@ -138,8 +138,8 @@ def test_missed_days_are_listed_as_runs() -> None:
                 if ln.rule == "3.4-led-daily-departments")
     assert line.result.shortfall == 6
     assert [gap_text(line, g, "vi") for g in line.gaps] == [
-        "Các ngày 10/02–14/02/2024 (5 ngày): 0/1 tin, bài mỗi ngày",
-        "Ngày 20/03/2024: 0/1 tin, bài",
+        "Các ngày 10/02–14/02/2024 (5 ngày): 0/1 nội dung trình chiếu mỗi ngày",
+        "Ngày 20/03/2024: 0/1 nội dung trình chiếu",
     ]
     assert len(line.cells) == 60  # every day of the quarter keeps its own heatmap cell
 
@@ -172,9 +172,9 @@ def test_a_unit_with_no_entries_lists_every_missed_period() -> None:
         assert listed == len(due) == line.result.periods_due, line.rule
     text = unit_markdown(report, unit, "vi")
     assert "- Tuần 13 (25/03–31/03/2024): 0/1 bản tin/câu chuyện truyền thanh\n" in text
-    assert "- Các ngày 01/02–31/03/2024 (60 ngày): 0/1 tin, bài mỗi ngày\n" in text
-    assert "- **Cần bổ sung ít nhất 1 báo cáo (kênh: Báo cáo kết quả thực hiện định kỳ hàng " \
-           "quý).**\n" in text
+    assert "- Các ngày 01/02–31/03/2024 (60 ngày): 0/1 nội dung trình chiếu mỗi ngày\n" in text
+    assert "- **Còn thiếu 1 báo cáo so với chỉ tiêu (kênh: Báo cáo kết quả thực hiện định kỳ " \
+           "hàng quý).**\n" in text
     assert "Không có tin, bài, hoạt động nào trong nhật ký." in text
 
 

@@ -105,10 +105,10 @@ def test_one_unit_to_stdout(log: Path) -> None:
     assert code == 1
     assert "- Week 07 (2024-02-12 to 2024-02-18): 0/1 bulletin\n" in out
     # Its own system is 6 weeks short; its 15 communes 14 × 8 + 7 = 119 (Thạnh Lợi met W06).
-    assert "- Add at least 6 more bulletins (channel: Grassroots radio (district and commune " \
-           "loudspeaker systems)).\n" in out
+    assert "- 6 bulletins short of the quota (channel: Grassroots radio (district and " \
+           "commune loudspeaker systems)).\n" in out
     assert "- 15 of 15 communes short: Thị trấn Bến Lức, Xã Thạnh Lợi, " in out
-    assert "- **The communes short must add at least 119 more bulletins.**\n" in out
+    assert "- **The communes short are 119 bulletins short.**\n" in out
     assert "\\<script\\>alert(1)\\</script\\>" in out
 
 

@@ -77,10 +77,10 @@ def test_html_unit_page_says_what_is_short(report: Report) -> None:
             "thông</div>") in page
     assert '<p class="sub unit-name">UBND huyện Bến Lức</p>' in page
     assert "<li>Tuần 07 (12/02–18/02/2024): 0/1 bản tin/câu chuyện truyền thanh</li>" in page
-    assert ("<li>Cần bổ sung ít nhất 6 bản tin/câu chuyện truyền thanh (kênh: Hệ thống "
-            "truyền thanh cơ sở).</li>") in page
-    assert ('<p class="catch">Các đơn vị cấp xã chưa đạt cần bổ sung ít nhất 119 bản '
-            "tin/câu chuyện truyền thanh.</p>") in page
+    assert ("<li>Còn thiếu 6 bản tin/câu chuyện truyền thanh so với chỉ tiêu (kênh: Hệ "
+            "thống truyền thanh cơ sở).</li>") in page
+    assert ('<p class="catch">Các đơn vị cấp xã chưa đạt còn thiếu 119 bản tin/câu chuyện '
+            "truyền thanh.</p>") in page
     # Its communes, one row each: Thạnh Lợi met W06 of W06–W13.
     assert ("<tr><td>Xã Thạnh Lợi</td><td>2.5</td><td class=\"num\">1/8</td><td>▲ chưa đạt</td>"
             "<td>Tuần 07, Tuần 08, Tuần 09, Tuần 10, Tuần 11, Tuần 12, Tuần 13</td></tr>") in page
