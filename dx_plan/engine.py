@@ -335,7 +335,7 @@ class Accumulator:
             evidence_more=dict(self.evidence_more),
             docs_covered={k: frozenset(v) for k, v in self.docs.items()},
             children=children,
-            as_of_source="logs" if self.as_of_from_logs else "given",
+            as_of_source="logs" if self.as_of_from_logs and self.last else "given",
             sort=selection.sort,
         )
 

@@ -121,11 +121,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The logs have {n} errors, so the result is incomplete. Fix them, or pass "
         "--allow-bad-rows.",
     ),
-    "check.star": ("* quy định diễn giải từ kế hoạch (mức cảnh báo, không làm lệnh thất bại trừ "
-                   "khi dùng --fail-on warning).",
+    "check.star": ("* kế hoạch không nêu số lượng cho nhiệm vụ này; chưa đạt chỉ là cảnh báo "
+                   "(không làm lệnh thất bại trừ khi dùng --fail-on warning).",
                    "* rule interpreted from the plan (warning severity: fails the run only with "
                    "--fail-on warning)."),
     "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
+    "check.nothing_read": ("Không đọc được mục nào: sửa tệp theo các vấn đề trên rồi chạy lại "
+                           "(không lập bảng kết quả).",
+                           "No item could be read: fix the files as the problems above say, "
+                           "then run again (no results table)."),
     "problems.count": ("Số lần", "Count"),
     "problems.where": ("Vị trí đầu tiên", "First at"),
     "problems.line": ("dòng", "line"),

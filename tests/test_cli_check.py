@@ -207,7 +207,7 @@ def test_markdown_and_csv_formats() -> None:
            "✔ đạt |  |" in out
     assert re.search(r"\| Đài Phát thanh và Truyền hình Long An \| 2\.4 \| ≥1/tuần \| 8/8 \| "
                      r"\d+ \|  \| 100\.0% \| ✔ đạt\\\* \|  \|", out)
-    assert "\\* quy định diễn giải từ kế hoạch" in out
+    assert "\\* kế hoạch không nêu số lượng cho nhiệm vụ này" in out
     code, out, _ = run(*args, "--format", "csv")  # for Excel: a BOM, Vietnamese words
     assert out.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(out[1:])))
@@ -355,3 +355,14 @@ def test_an_80_column_terminal_gets_the_compact_table_and_whole_words(
     assert len(names) == 38
     for name in names:
         assert set(name.split()) <= tokens, name
+
+
+def test_a_file_that_cannot_be_read_stops_before_any_table(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    code, out, err = run("check", str(empty), "--lang", "en")
+    assert code == 2
+    assert out.splitlines()[2] == "Read 0 rows, counted 0 items; 1 errors, 0 warnings."
+    assert out.splitlines()[-1] == ("No item could be read: fix the files as the problems "
+                                    "above say, then run again (no results table).")
+    assert "Báo Long An" not in out and "units:" not in out  # no table, no unit verdict

@@ -130,6 +130,11 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
                       (plan.title_en or plan.title)), style="bold"))
     out.append(Text(window_text(report, lang)))
     verdict = summary_lines(report, lang)
+    if nothing_read(report):  # the files failed: say so, and nothing about the units
+        out.append(Text(verdict[1]))
+        out.extend(problem_renderables(report.findings, lang, per_code))
+        out.append(Text(t("check.nothing_read", lang), style="bold"))
+        return out
     out.extend([Text(verdict[0], style="bold"), Text(verdict[1])])
     out.extend(problem_renderables(report.findings, lang, per_code))
     for part, results in _parts(report.results):
@@ -146,6 +151,15 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
                             style="cyan"))
     out.append(Text(verdict[0], style="bold"))  # again under a long table
     return out
+
+
+FILE_CODES = frozenset({"bad-file", "empty-file", "missing-column"})
+
+
+def nothing_read(report: CheckReport) -> bool:
+    """True when no item was read because the files themselves failed: a table of
+    "không có" for every unit would only hide that."""
+    return report.entries_counted == 0 and bool(FILE_CODES & set(report.findings.by_code()))
 
 
 def summary_lines(report: CheckReport, lang: Lang) -> tuple[str, str]:

@@ -47,7 +47,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Met: the unit has met every quota due by {as_of}.",
     ),
     "report.verdict.met_warn": (
-        "Còn {n} chỉ tiêu diễn giải (mức cảnh báo) chưa đạt, xem bên dưới.",
+        "Còn {n} nhiệm vụ kế hoạch không nêu số lượng chưa có kết quả (chỉ cảnh báo), xem "
+        "bên dưới.",
         "{n} interpreted quotas (warnings) are not met; see below.",
     ),
     "report.verdict.communes": ("Trong đó {n} là phần thiếu của các đơn vị cấp xã (đơn vị "
@@ -120,9 +121,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "report.docs_covered": ("Đã tuyên truyền ({n}/{total})", "Covered ({n}/{total})"),
     "report.docs_uncovered": ("Chưa tuyên truyền ({n}/{total})", "Never covered ({n}/{total})"),
     "report.none": ("(không có)", "(none)"),
-    "report.interpreted": ("* Chỉ tiêu diễn giải (mức cảnh báo): kế hoạch không nêu số lượng "
-                           "cụ thể.",
-                           "* Interpreted quota (warning): the plan states no number."),
+    "report.interpreted": ("* Kế hoạch không nêu số lượng cho nhiệm vụ này; chỉ tiêu được đọc "
+                           "từ lời kế hoạch, chưa đạt chỉ là cảnh báo.",
+                           "* The plan gives no number for this task; the quota is read from "
+                           "its words, and falling short is only a warning."),
     "report.as_of": ("tính đến ngày {as_of}", "as of {as_of}"),
     "report.legend": ("Chú giải", "Legend"),
     "report.generated": ("Lập bằng dxplan theo kế hoạch {plan}; tính đến ngày {as_of}.",
