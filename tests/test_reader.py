@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from dx_plan.catalog import Catalog
 from dx_plan.entries import PROBLEM_CODES, Entry, Problem
 from dx_plan.errors import InputError
+from dx_plan.loader import load_plan
 from dx_plan.reader import (
     LogReader,
     ProblemLog,
@@ -44,11 +45,12 @@ sys.path.insert(0, str(LOGS))
 import make_fixtures  # noqa: E402
 
 D = dt.date
-CHANNEL_IDS = ("newspaper, tv, fm-radio, grassroots-radio, provincial-portal, unit-portal, "
-               "dx-portal, zalo, social, led-screen, print, meeting, school, community, "
-               "contest, plan-doc, report")
-KIND_IDS = ("article, news, bulletin, story, infographic, video, slide, leaflet, meeting, "
-            "guidance, support, plan, award, report")
+# The hints list every code with its Vietnamese name from the plan: "leaflet (tờ gấp)".
+CHANNEL_IDS = ", ".join(f"{c.id} ({c.name})" for c in load_plan().channels)
+KIND_IDS = ("article (bài viết), news (tin), bulletin (bản tin), story (phóng sự), "
+            "infographic, video, slide (nội dung trình chiếu), leaflet (tờ gấp), meeting (buổi "
+            "tuyên truyền), guidance (văn bản hướng dẫn), support (đợt hỗ trợ người dân), plan "
+            "(kế hoạch), award (tổng kết, trao giải), report (báo cáo)")
 REQUIRED = "every row needs a date, a unit and a channel"
 HEADER_HINT = ("the header row needs the columns date (ngày), unit (đơn vị), channel (kênh); "
                "the others are optional")
@@ -257,7 +259,8 @@ def test_every_row_problem(catalog: Catalog) -> None:
         (5, e, "ambiguous-unit", "unit", "unit 'Phường 1' fits several units",
          "write the id: p-1--tp-tan-an or p-1--tx-kien-tuong"),
         (6, e, "unknown-channel", "channel", "unknown channel 'loa phat thanhh'",
-         "did you mean 'grassroots-radio' or 'fm-radio'? channels: " + CHANNEL_IDS),
+         "did you mean 'grassroots-radio' (Hệ thống truyền thanh cơ sở) or 'fm-radio' (Kênh "
+         "phát thanh FM của Đài PT-TH Long An)? channels: " + CHANNEL_IDS),
         (7, e, "bad-date", "date", "cannot read date '31/02/2024': no such day", None),
         (8, e, "bad-date", "date", "cannot read date '04/13/2024': no such day",
          "dates are day-first: DD/MM/YYYY (13 is not a month)"),

@@ -189,9 +189,18 @@ def named(resolver: Resolver[Any], text: str, what: str, code: str,
         return Fail(code, severity, f"unknown {what} '{show(text)}'", what, hint(match))
     guess = ""
     if match.suggestions:
-        guess = f"did you mean {alternatives([repr(s) for s in match.suggestions])}? "
+        guess = f"did you mean {alternatives([labelled(resolver, s) for s in match.suggestions])}? "
+    listing = ", ".join(labelled(resolver, i, quote=False) for i in ids)
     return Fail(code, severity, f"unknown {what} '{show(text)}'", what,
-                f"{guess}{what}s: {', '.join(ids)}")
+                f"{guess}{what}s: {listing}")
+
+
+def labelled(resolver: Resolver[Any], ident: str, quote: bool = True) -> str:
+    """A code with its Vietnamese name, as people know it: "'leaflet' (tờ gấp)"."""
+    item = resolver.by_id.get(ident)
+    name = getattr(item, "name", None)
+    shown = repr(ident) if quote else ident
+    return f"{shown} ({name})" if name and name != ident else shown
 
 
 def quantity_reason(text: str, whole: re.Match[str] | None) -> str:
