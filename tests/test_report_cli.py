@@ -159,7 +159,7 @@ def test_workbook_output(log: Path, tmp_path: Path) -> None:
     assert (code, out, err) == (1, "", f"Đã ghi {target}.\n")
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames[0] == "Tổng hợp" and len(wb.sheetnames) == 39
-    ws = wb["h-ben-luc"]
+    ws = wb["Huyện Bến Lức"]
     titles = [ws.cell(r, 6).value for r in range(1, ws.max_row + 1)]
     assert "'" + FORMULA in titles and FORMULA not in titles
 

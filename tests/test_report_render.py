@@ -123,7 +123,9 @@ def _row(ws: Any, first: str) -> int:
 
 def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
     wb = _book(report)
-    assert wb.sheetnames == ["Tổng hợp", *SAMPLE_UNITS]
+    # Tabs named as people know the units; Excel allows 31 characters.
+    assert wb.sheetnames == ["Tổng hợp", "Báo Long An", "Huyện Bến Lức", "Huyện Đức Hòa",
+                             "Văn phòng Ủy ban nhân dân tỉnh", "Sở Thông tin và Truyền thông"]
     ws = wb["Tổng hợp"]
     assert [c.value for c in ws[5]] == [
         "Nhóm", "Mã", "Đơn vị", "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện",
@@ -134,7 +136,7 @@ def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
     # The unit most short first, its explicit rules before the interpreted ones.
     assert [ws.cell(6, c).value for c in (2, 4, 11, 12)] == ["h-duc-hoa", "2.5", 8, "✘ không có"]
     assert ws.column_dimensions["F"].width > 30
-    unit = wb["h-ben-luc"]
+    unit = wb["Huyện Bến Lức"]
     assert unit["A1"].value.endswith("— Quý I")
     assert [c.value for c in unit[6]][:9] == [
         "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn",
@@ -143,7 +145,7 @@ def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
 
 
 def test_xlsx_dates_are_real_dates(report: Report) -> None:
-    ws = _book(report)["h-ben-luc"]
+    ws = _book(report)["Huyện Bến Lức"]
     head = _row(ws, "Ngày")
     first = ws.cell(head + 1, 1)
     assert first.is_date and first.value == dt.datetime(2024, 2, 2)
@@ -156,7 +158,7 @@ def test_xlsx_dates_are_real_dates(report: Report) -> None:
 
 
 def test_xlsx_neutralises_formulas(report: Report) -> None:
-    ws = _book(report)["h-ben-luc"]
+    ws = _book(report)["Huyện Bến Lức"]
     titles = {ws.cell(r, 6).value: ws.cell(r, 6) for r in range(1, ws.max_row + 1)}
     cell = titles["'" + FORMULA]
     assert cell.data_type == "s"  # text, not a formula
@@ -173,18 +175,18 @@ def test_xlsx_neutralises_every_formula_start(title: str) -> None:
     rows = [entry(2, dt.date(2024, 2, 7), "bao-long-an", "newspaper", title)]
     small = build_report(run(rows, window("2024-02"), dt.date(2024, 2, 29), ["bao-long-an"]),
                          catalog(), ["bao-long-an"])
-    ws = openpyxl.load_workbook(io.BytesIO(report_xlsx(small, "vi")))["bao-long-an"]
+    ws = openpyxl.load_workbook(io.BytesIO(report_xlsx(small, "vi")))["Báo Long An"]
     cell = ws.cell(_row(ws, "Ngày") + 1, 6)
     assert cell.data_type == "s" and cell.value.startswith("'")
 
 
 def test_xlsx_status_colours(report: Report) -> None:
-    ws = _book(report)["h-ben-luc"]
+    ws = _book(report)["Huyện Bến Lức"]
     status = {ws.cell(r, 1).value: ws.cell(r, 9) for r in range(7, 11)}  # explicit rules
     assert status["2.5"].value == "▲ chưa đạt"
     assert status["2.5"].fill.fgColor.rgb == STATUS_FILL["behind"] == "FFE69F00"
     assert status["IV.1"].fill.fgColor.rgb == STATUS_FILL["missing"] == "FFD55E00"
-    met = _book(report)["bao-long-an"].cell(7, 9)
+    met = _book(report)["Báo Long An"].cell(7, 9)
     assert met.fill.fgColor.rgb == STATUS_FILL["met"] == "FF0072B2"
     assert met.font.color.rgb == "FFFFFFFF"
 
@@ -192,8 +194,8 @@ def test_xlsx_status_colours(report: Report) -> None:
 def test_xlsx_one_unit_workbook(report: Report) -> None:
     data = report_xlsx(report, "en", units=[report.unit("bao-long-an")], overview=False)
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["bao-long-an"]
-    assert wb["bao-long-an"]["A4"].value.startswith("Overall: ✔ met. Met: the unit has met")
+    assert wb.sheetnames == ["Long An Newspaper"]  # its English name, in English
+    assert wb["Long An Newspaper"]["A4"].value.startswith("Overall: ✔ met. Met: the unit has met")
 
 
 def test_sheet_names_are_valid_and_unique() -> None:
@@ -257,3 +259,14 @@ def test_missed_periods_read_as_runs() -> None:
     assert missed_runs([f"2024-W{w:02d}" for w in (6, 8, 10, 12, 14, 16)], "week", "vi") == (
         "Tuần 06 (05/02–11/02); Tuần 08 (19/02–25/02); Tuần 10 (04/03–10/03); "
         "Tuần 12 (18/03–24/03) … và 2 kỳ khác")
+
+
+def test_xlsx_sheets_print_landscape_on_a4_one_page_wide(report: Report) -> None:
+    wb = _book(report)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+            "landscape", 9, 1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert wb["Tổng hợp"].print_title_rows == "$5:$5"  # the table's header on every page
+    assert wb["Huyện Bến Lức"].print_title_rows == "$6:$6"

@@ -91,6 +91,7 @@ class _Sheet:
         self.widths: dict[int, int] = {}
         self.freeze: str | None = None
         self.filter: str | None = None
+        self.title_row: int | None = None  # the first table's header, repeated when printed
 
     @property
     def row(self) -> int:
@@ -146,6 +147,8 @@ class _Sheet:
         last = max(self.row, header_row)
         if freeze:
             self.freeze = f"A{header_row + 1}"
+        if self.title_row is None:
+            self.title_row = header_row
         self.filter = f"A{header_row}:{get_column_letter(columns)}{last}"
 
     def finish(self) -> None:
@@ -154,11 +157,23 @@ class _Sheet:
             self.ws.column_dimensions[get_column_letter(col)].width = max(8, width + 2)
         if self.freeze:
             self.ws.freeze_panes = self.freeze
+        self._print_setup()  # before the first row: write-only sheets stream their head
         for cells in self.rows:
             self.ws.append([self._written(cell) for cell in cells])
         if self.filter:
             self.ws.auto_filter.ref = self.filter
         self.rows = []
+
+    def _print_setup(self) -> None:
+        """Landscape A4, fitted to one page wide, the header row repeated on every page."""
+        setup = self.ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = "9"  # A4
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if self.title_row is not None:
+            self.ws.print_title_rows = f"{self.title_row}:{self.title_row}"
 
     def _written(self, cell: _Cell) -> object:
         if cell.font is None and cell.fill is None and not cell.date and cell.link is None:
@@ -303,7 +318,8 @@ def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None =
         _overview(sheet, report, lang)
         sheet.finish()
     for unit in report.units if units is None else units:
-        sheet = _Sheet(wb.create_sheet(sheet_name(unit.unit, taken)))
+        # Tabs named as people know the units (Excel's 31 characters; ids stay in cells).
+        sheet = _Sheet(wb.create_sheet(sheet_name(unit_name(unit, lang), taken)))
         _unit(sheet, report, unit, lang)
         sheet.finish()
     if not wb.worksheets:
