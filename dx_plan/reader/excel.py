@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -158,7 +160,8 @@ class XlsxSource:
         from openpyxl.utils.datetime import CALENDAR_MAC_1904  # type: ignore[import-untyped]
 
         try:
-            book = openpyxl.load_workbook(self.fh, read_only=True, data_only=True)
+            with _no_dimension_scan():
+                book = openpyxl.load_workbook(self.fh, read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any parser failure means "cannot read"
             raise FileFailed("bad-file", f"cannot open the Excel workbook: {_why(exc)}",
                              hint="open and re-save it in Excel, or save it as CSV") from None
@@ -208,6 +211,24 @@ class XlsxSource:
         for pos in range(last):
             out.append(xlsx_text(values[pos], pos in dates, self.epoch1904))
         return out
+
+
+@contextmanager
+def _no_dimension_scan() -> Iterator[None]:
+    """Open a workbook without openpyxl reading each sheet for its <dimension>.
+
+    openpyxl looks for it when it opens a read-only sheet; a sheet without one is parsed
+    to its end first, which doubles the cost of a large sheet.  The dimension is thrown
+    away anyway (`reset_dimensions` below), so the look is skipped while opening.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[import-untyped]
+
+    original = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
 
 
 class _Wide(tuple[Any, ...]):
