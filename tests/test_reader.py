@@ -1018,3 +1018,14 @@ def test_total_and_signature_lines_under_the_data_are_one_warning_each(
         (7, "error", "missing-value")]
     assert problems[0].message == ("'Tổng cộng' is a total or signature line, not an activity; "
                                    "not counted")
+
+
+def test_real_rows_are_never_taken_for_footers(catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("Tiêu đề,Ngày,Đơn vị,Kênh\n"
+                    "Công an tỉnh tuyên truyền,31/02/2024,h-ben-luc,zalo\n"   # "Công", not "Cộng"
+                    "Cộng đồng số chung tay,31/02/2024,h-ben-luc,zalo\n"      # "Cộng đồng"
+                    "Tin chưa ghi ngày,,,\n", encoding="utf-8")               # no footer before
+    _, problems, _ = read(catalog, [path])
+    assert {p.code for p in problems} == {"bad-date", "missing-value"}
+    assert [p.line for p in problems if p.code == "bad-date"] == [2, 3]

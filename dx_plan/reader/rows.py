@@ -83,6 +83,7 @@ class RowConverter:
         self.stop: dt.date = meta.period_end
         self.future = checker.options.future_after or dt.date.max
         self.max_columns = checker.options.limits.max_columns
+        self.footer_seen = False  # a total or signature line has been met in this file
 
     def __call__(self, cells: list[str], line: int) -> Entry | None:
         """The row's Entry, or None after recording why it is not counted."""
@@ -269,26 +270,39 @@ class RowConverter:
         return (*found, *more) if more else found
 
     def _footer(self, cells: list[str]) -> str | None:
-        """The text of a row that is a total or a signature (Excel habits), else None:
-        its first text is "Tổng cộng", "Người lập biểu"…, or it has one text and no date,
-        unit or channel."""
+        """The text of a row that is a total or a signature (Excel habits), else None.
+
+        Its first text begins with the whole words "Tổng cộng", "Người lập biểu"… (never
+        "Công an…" or "Cộng đồng số…"); or, once such a line was seen, it has one text and
+        no date, unit or channel (the signer's name under "Người lập biểu").
+        """
         texts = [c.strip() for c in cells if c.strip()]
         if not texts:
             return None
-        if fold(texts[0]).startswith(FOOTER_WORDS):
+        first = nfc(texts[0]).casefold()
+        if (_starts_with_word(fold(texts[0]), FOOTER_PHRASES) or first in FOOTER_EXACT
+                or first.startswith(FOOTER_TITLES)):
+            self.footer_seen = True
             return texts[0]
         blank = not any(cells[p].strip() for p in (self.date_at, self.unit_at, self.channel_at))
-        return texts[0] if blank and len(texts) == 1 else None
+        return texts[0] if self.footer_seen and blank and len(texts) == 1 else None
 
     def _warn(self, line: int, code: str, message: str, column: str, unit: str) -> None:
         self.problems.add(Problem(self.file, line, "warning", code, message, column, unit=unit))
 
 
-# How total and signature lines under a table begin (folded).
-FOOTER_WORDS = tuple(fold(w) for w in (
-    "tổng cộng", "tổng số", "cộng", "người lập biểu", "người lập", "người tổng hợp",
-    "thủ trưởng đơn vị", "thủ trưởng cơ quan", "lãnh đạo đơn vị", "xác nhận của", "ký tên",
-    "kt. ", "tm. "))
+# How total and signature lines under a table begin: phrases compared folded (typed with
+# or without tones), short words only as written ("Cộng", never "Công an…").
+FOOTER_PHRASES = tuple(fold(w) for w in (
+    "tổng cộng", "tổng số", "người lập biểu", "người lập", "người tổng hợp",
+    "thủ trưởng đơn vị", "thủ trưởng cơ quan", "lãnh đạo đơn vị", "xác nhận của", "ký tên"))
+FOOTER_EXACT = ("cộng", "cộng:")  # the total line's label alone ("Cộng đồng số" is a title)
+FOOTER_TITLES = ("kt. ", "tm. ")  # "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"
+
+
+def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` is one of `words`, or begins with one followed by a space or colon."""
+    return any(text == w or text.startswith((w + " ", w + ":")) for w in words)
 
 
 def bad_end(fail: Fail, raw: str) -> Fail:
