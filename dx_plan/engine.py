@@ -24,6 +24,7 @@ from .text import fold
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 DEADLINE = "deadline"  # the bucket key of a one-off rule's items
+OUTLIER = dt.timedelta(days=28)  # a last item this far after the rest is worth a note
 # With partial_periods "months", the periods that stay due when the plan's edge cuts them.
 CUT_PERIODS = frozenset({"month", "quarter", "year"})
 
@@ -125,6 +126,9 @@ class Accumulator:
         # With no date asked for, judge up to what the logs cover (see `finish`); `as_of`
         # is then only the bound (today) that no item past is counted.
         self.as_of_from_logs = as_of_from_logs
+        # The latest day an item covers, and the next latest item's (one far after all
+        # the others may be a mistyped date, which would move the as-of date).
+        self.latest = (dt.date.min, dt.date.min)
         self._last_day = min(self.as_of, window.end)
         self.rules = list(catalog.plan.rules)
         self.keep_evidence = frozenset(keep_evidence)
@@ -192,6 +196,11 @@ class Accumulator:
             self.first = day
         if self.last is None or day > self.last:
             self.last = day
+        latest = self.latest  # the two latest days items cover, for the as-of date
+        if end >= latest[0]:
+            self.latest = (end, latest[0])
+        elif end > latest[1]:
+            self.latest = (latest[0], end)
         self.entries_counted += 1
         unit = entry.unit
         if entry.channel in self._watched and day <= self._last_day:
@@ -304,8 +313,13 @@ class Accumulator:
     ) -> CheckReport:
         """Compare the counts with every rule for every unit it applies to."""
         selection = selection or Selection()
+        notes: list[dict[str, str]] = []
         if self.as_of_from_logs and self.last is not None:
-            self.as_of = logs_as_of(self.last, self.as_of)
+            self.as_of = logs_as_of(self.latest[0], self.as_of)
+            if dt.date.min < self.latest[1] < self.latest[0] - OUTLIER:
+                # One item far after all the others: perhaps a mistyped date.
+                notes.append({"code": "as-of-outlier", "date": self.latest[0].isoformat(),
+                              "before": self.latest[1].isoformat()})
         every = self._roll_up(self._all_results(selection))
         every.sort(key=lambda pair: pair[0])
         ordered = [r for _, r in every if self._shown(r, selection)]
@@ -315,7 +329,6 @@ class Accumulator:
             ordered, units = sort_units(ordered, units, selection.sort, frozenset(fail_on))
         if selection.only_failing:
             ordered = [r for r in ordered if r.failing]
-        notes: list[dict[str, str]] = []
         if self.first and self.last and not self.as_of_from_logs:
             q_first = period_label(self.first, "quarter")
             if q_first == period_label(self.last, "quarter") and self.window.days > 92:

@@ -112,6 +112,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
         "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings.",
     ),
+    "check.as_of_outlier": (
+        "Ngày tính đến được lấy theo mục cuối cùng ({date}), muộn hơn mọi mục khác (mục gần nhất "
+        "trước đó: {before}) quá 4 tuần; nếu ngày đó ghi nhầm, hãy sửa, hoặc dùng --as-of.",
+        "The as-of date comes from the last item ({date}), more than four weeks after every "
+        "other (the next latest: {before}); if that date is a typo, fix it or use --as-of."),
     "check.single_quarter": (
         "Mọi mục trong nhật ký đều thuộc {period}; để chỉ xét kỳ này, dùng --period {period}.",
         "Every entry falls in {period}; to check only that period, use --period {period}.",

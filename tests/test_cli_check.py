@@ -366,3 +366,25 @@ def test_a_file_that_cannot_be_read_stops_before_any_table(tmp_path: Path) -> No
     assert out.splitlines()[-1] == ("No item could be read: fix the files as the problems "
                                     "above say, then run again (no results table).")
     assert "Báo Long An" not in out and "units:" not in out  # no table, no unit verdict
+
+
+def test_the_logs_as_of_date_counts_ranges_and_flags_a_lone_late_item(tmp_path: Path) -> None:
+    log = tmp_path / "led.csv"
+    log.write_text("date,end_date,unit,channel\n05/02/2024,,bao-long-an,newspaper\n"
+                   "01/02/2024,31/03/2024,so-tu-phap,led-screen\n", encoding="utf-8")
+    code, out, _ = run("check", str(log), "-u", "so-tu-phap", "--task", "3.4",
+                       "--format", "json")
+    doc = json.loads(out)
+    # The campaign runs to Sunday 31 March: judged as of then, all 60 days met.
+    assert doc["window"]["as_of"] == "2024-03-31"
+    assert [(r["periods_due"], r["periods_met"]) for r in doc["results"]] == [(60, 60)]
+    typo = tmp_path / "typo.csv"
+    typo.write_text("date,unit,channel\n05/02/2024,bao-long-an,newspaper\n"
+                    "12/02/2024,bao-long-an,newspaper\n01/12/2024,bao-long-an,newspaper\n",
+                    encoding="utf-8")  # 01/12 for 01/02?
+    code, out, _ = run("check", str(typo), "-u", "bao-long-an", "--lang", "en")
+    # Sunday 1 December ends its week: as of then, and said to be worth a look.
+    assert "as of 2024-12-01" in out
+    assert ("The as-of date comes from the last item (2024-12-01), more than four weeks after "
+            "every other (the next latest: 2024-02-12); if that date is a typo, fix it or use "
+            "--as-of.") in " ".join(out.split())  # (the terminal wraps it)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -145,10 +147,7 @@ def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
         out.append(Text(t("check.no_results", lang)))
     elif any(r.severity != "error" for r in report.results):
         out.append(Text(t("check.star", lang), style="dim"))
-    for note in report.notes:
-        if note.get("code") == "single-quarter":
-            out.append(Text(t("check.single_quarter", lang, period=note["period"]),
-                            style="cyan"))
+    out.extend(Text(line, style="cyan") for line in note_lines(report.notes, lang))
     out.append(Text(verdict[0], style="bold"))  # again under a long table
     return out
 
@@ -160,6 +159,19 @@ def nothing_read(report: CheckReport) -> bool:
     """True when no item was read because the files themselves failed: a table of
     "không có" for every unit would only hide that."""
     return report.entries_counted == 0 and bool(FILE_CODES & set(report.findings.by_code()))
+
+
+def note_lines(notes: tuple[dict[str, str], ...], lang: Lang) -> list[str]:
+    """The engine's notes in words: one quarter in the logs; a last item far after the rest."""
+    out = []
+    for note in notes:
+        if note.get("code") == "single-quarter":
+            out.append(t("check.single_quarter", lang, period=note["period"]))
+        elif note.get("code") == "as-of-outlier":
+            out.append(t("check.as_of_outlier", lang,
+                         date=fmt_date(dt.date.fromisoformat(note["date"]), lang),
+                         before=fmt_date(dt.date.fromisoformat(note["before"]), lang)))
+    return out
 
 
 def summary_lines(report: CheckReport, lang: Lang) -> tuple[str, str]:

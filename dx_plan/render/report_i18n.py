@@ -476,6 +476,7 @@ def matrix_text(line: RuleLine | None) -> str:
 
 
 def notes(report: Report, lang: Lang) -> list[str]:
-    """The engine's notes in words (e.g. every entry falls in one quarter)."""
-    return [t("check.single_quarter", lang, period=n["period"]) for n in report.notes
-            if n.get("code") == "single-quarter"]
+    """The engine's notes in words (see `render.check.note_lines`)."""
+    from .check import note_lines
+
+    return note_lines(report.notes, lang)
