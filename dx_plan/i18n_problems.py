@@ -326,8 +326,10 @@ def _apply(patterns: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str 
     return None
 
 
-_ISO_RANGE = re.compile(r"(?<![\d/])(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_ISO_DAY = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# A date stands alone: not inside a word, a path, a time stamp or a file name.
+_ISO_RANGE = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})"
+                        r"(?![\w/:-]|\.\w)")
+_ISO_DAY = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/:-]|\.\w)")
 _QUOTED = re.compile(r"('[^']*')")
 
 

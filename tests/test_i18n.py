@@ -100,3 +100,12 @@ def test_dates_in_vietnamese_messages_are_day_first() -> None:
     # What the user typed is quoted back as typed.
     assert translate("cannot read date '2024-13-45': no such day") == (
         "không đọc được ngày '2024-13-45': không có ngày này")
+
+
+def test_only_dates_standing_alone_are_rewritten() -> None:
+    from dx_plan.i18n_problems import vi_dates
+
+    assert vi_dates("đến 2024-12-31.") == "đến 31/12/2024."
+    for untouched in ("x 2024-02-01T10:00", "bản 2024-02-01_v2", "tệp 2024-02-01.csv",
+                      "https://x.vn/2024-02-01/a"):
+        assert vi_dates(untouched) == untouched

@@ -270,3 +270,13 @@ def test_xlsx_sheets_print_landscape_on_a4_one_page_wide(report: Report) -> None
         assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert wb["Tổng hợp"].print_title_rows == "$5:$5"  # the table's header on every page
     assert wb["Huyện Bến Lức"].print_title_rows == "$6:$6"
+
+
+def test_runs_across_the_new_year_say_both_years() -> None:
+    from dx_plan.render.missed import missed_runs
+
+    assert missed_runs(["2024-W52", "2025-W01", "2025-W02"], "week", "vi") == (
+        "Tuần 52/2024–02/2025 (3 tuần)")
+    assert missed_runs(["2024-12", "2025-01", "2025-02"], "month", "vi") == "Tháng 12/2024–2/2025"
+    assert missed_runs(["2024-12-30", "2024-12-31", "2025-01-01"], "day", "vi") == (
+        "30/12/2024–01/01/2025 (3 ngày)")

@@ -16,6 +16,8 @@ RUNS_SHOWN = 4  # runs named in full; the rest counted
 
 _WORDS = {
     "week": ("Tuần {a}–{b} ({n} tuần)", "Weeks {a}–{b} ({n} weeks)"),
+    "weeks_years": ("Tuần {a}/{ya}–{b}/{yb} ({n} tuần)", "Weeks {a}/{ya}–{b}/{yb} ({n} weeks)"),
+    "months_years": ("Tháng {a}/{ya}–{b}/{yb}", "Months {ya}-{a:02d} to {yb}-{b:02d}"),
     "week1": ("Tuần {a} ({start}–{end})", "Week {a} ({start} to {end})"),
     "day": ("{start}–{end} ({n} ngày)", "{start} to {end} ({n} days)"),
     "month": ("Tháng {a}–{b}/{year}", "Months {a}–{b} of {year}"),
@@ -33,6 +35,10 @@ def _say(key: str, lang: Lang, **values: object) -> str:
 
 def _short(day: dt.date, lang: Lang) -> str:
     return day.strftime("%d/%m") if lang == "vi" else day.strftime("%m-%d")
+
+
+def _full(day: dt.date, lang: Lang) -> str:
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def _key(label: str, per: str | None) -> int | None:
@@ -69,15 +75,23 @@ def run_text(run: list[str], per: str | None, lang: Lang) -> str:
         if len(run) == 1:
             return _say("week1", lang, a=first.split("W")[1], start=_short(monday, lang),
                         end=_short(monday + dt.timedelta(days=6), lang))
+        if first[:4] != last[:4]:  # across the new year: say both years
+            return _say("weeks_years", lang, a=first.split("W")[1], ya=first[:4],
+                        b=last.split("W")[1], yb=last[:4], n=len(run))
         return _say("week", lang, a=first.split("W")[1], b=last.split("W")[1], n=len(run))
     if per == "day" and len(first) == 10:
         start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
         if len(run) == 1:
             return start.strftime("%d/%m/%Y") if lang == "vi" else first
+        if start.year != end.year:  # across the new year: full dates
+            return _say("day", lang, start=_full(start, lang), end=_full(end, lang), n=len(run))
         return _say("day", lang, start=_short(start, lang), end=_short(end, lang), n=len(run))
     if per == "month" and len(first) == 7:
         if len(run) == 1:
             return _say("month1", lang, a=int(first[5:7]), year=first[:4])
+        if first[:4] != last[:4]:
+            return _say("months_years", lang, a=int(first[5:7]), ya=first[:4], b=int(last[5:7]),
+                        yb=last[:4])
         return _say("month", lang, a=int(first[5:7]), b=int(last[5:7]), year=first[:4])
     if per == "quarter" and "-Q" in first:
         return ", ".join(_say("quarter", lang, roman=ROMAN[int(q[-1]) - 1], q=q[-1], year=q[:4])
