@@ -309,3 +309,13 @@ def test_evidence_is_capped_and_the_rest_counted() -> None:
     # The radio rule still counts all eight weeks: the cap is on the listing only.
     radio = next(r for r in check.results if r.rule == RADIO)
     assert radio.delivered == 8
+
+
+def test_a_report_on_the_whole_plan_is_titled_by_its_as_of_date() -> None:
+    from .test_report_sample import sample_entries
+
+    check = run(sample_entries(), window("2024"), D(2024, 3, 31), ["bao-long-an"])
+    report = build_report(check, catalog(), ["bao-long-an"])
+    assert report_title(report, "vi") == (
+        "Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn tỉnh "
+        "Long An năm 2024 — tính đến ngày 31/03/2024")  # not "… năm 2024 — Năm 2024"

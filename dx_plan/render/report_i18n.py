@@ -145,6 +145,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "period.day": ("Ngày {date}", "{date}"),
     "period.year": ("Năm {year}", "Year {year}"),
     "window.year": ("Năm {year}", "Year {year}"),
+    "window.as_of": ("tính đến ngày {as_of}", "as of {as_of}"),
     "window.quarter": ("Quý {roman}", "Quarter {q}"),
     "window.quarter_year": ("Quý {roman}/{year}", "Quarter {q} of {year}"),
     "window.range": ("Từ {start} đến {end}", "{start} to {end}"),
@@ -305,7 +306,10 @@ def rule_title(line: RuleLine, lang: Lang) -> str:
 
 
 def report_period(report: Report, lang: Lang) -> str:
-    """'Quý I', 'Tháng 02/2024', 'Năm 2024' … for the titles."""
+    """'Quý I', 'Tháng 02/2024' … for the titles; for the whole plan, the as-of date
+    ("… năm 2024 — Năm 2024" would say the year twice)."""
+    if (report.window_start, report.window_end) == (report.plan_start, report.plan_end):
+        return rt("window.as_of", lang, as_of=fmt_date(report.as_of, lang))
     return window_name(report.window_start, report.window_end, report.plan_start,
                        report.plan_end, lang)
 
