@@ -97,8 +97,10 @@ def test_existing_files_are_replaced_only_with_force(log: Path, tmp_path: Path) 
 def test_one_unit_to_stdout(log: Path) -> None:
     code, out, err = run(str(log), "--unit", "Báo Long An", *QUARTER)
     assert (code, err) == (0, "")
-    assert out.startswith("# Báo cáo kết quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số "
-                          "trên địa bàn tỉnh Long An năm 2024 — Quý I\n")
+    # Who made it first (Sở TT&TT), then what it is.
+    assert out.startswith("UBND tỉnh Long An — Sở Thông tin và Truyền thông\n\n# Báo cáo kết "
+                          "quả thực hiện Kế hoạch tuyên truyền về chuyển đổi số trên địa bàn "
+                          "tỉnh Long An năm 2024 — Quý I\n")
     assert "**Kết quả chung: ✔ đạt.** Đạt: đơn vị đã thực hiện đủ mọi chỉ tiêu đến hạn tính " \
            "đến ngày 31/03/2024." in out
     code, out, _ = run(str(log), "-u", "h-ben-luc", "--lang", "en", *QUARTER)

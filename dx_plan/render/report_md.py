@@ -74,7 +74,9 @@ def problem_line(problem: Problem, lang: Lang) -> str:
 
 def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
     """One unit's report: status, results, shortfall in words, evidence, documents, problems."""
-    out = [f"# {md_escape(report_title(report, lang))}", ""]
+    maker = (rt("letterhead.top", lang, province=report.province) + " — "
+             + rt("letterhead.office", lang))
+    out = [md_escape(maker), "", f"# {md_escape(report_title(report, lang))}", ""]
     out.append(f"**{rt('report.unit', lang)}:** {md_escape(formal_name(unit, lang))} "
                f"({md_escape(unit.unit)}) · **{rt('report.group', lang)}:** "
                f"{md_escape(report.name(report.group_names, unit.group, lang))}  ")
