@@ -34,14 +34,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                "Units by items short, most first"),
     "check.sorted.unit": ("Đơn vị theo tên", "Units by name"),
     "check.children": ("{met}/{total} đơn vị cấp xã đạt", "{met}/{total} communes met"),
-    "check.interpreted": (
+    # The heading of the interpreted rules in check, plan show and the reports.
+    "interpreted.heading": (
         "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
         "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "plan.explicit": ("Chỉ tiêu kế hoạch nêu rõ (mức lỗi)",
                       "Quotas the plan states (errors)"),
-    "plan.interpreted": (
-        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
-        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "plan.except": ("trừ", "except"),
     "plan.with_communes": ("và từng đơn vị cấp xã", "and each commune"),
     "col.source": ("Câu của kế hoạch", "The plan's words"),

@@ -108,8 +108,6 @@ def _write_through(path: Path, payload: bytes) -> None:
 
 def check_targets(directory: Path, names: list[str], force: bool) -> None:
     """OutputError when `directory` is a file or, without `force`, a target exists."""
-    from .errors import OutputError
-
     if directory.exists() and not directory.is_dir():
         raise OutputError(f"{directory}: exists and is not a directory")
     if force:

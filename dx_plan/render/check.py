@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -11,7 +9,7 @@ from rich.text import Text
 from ..catalog import Catalog
 from ..i18n import Lang, t
 from ..result import CheckReport, RuleResult
-from .common import fmt_date, md_escape, percent, quota, to_markdown
+from .common import fmt_date, md_escape, note_lines, percent, quota, to_markdown
 from .missed import missed_runs
 from .problems import PER_CODE, problem_markdown, problem_renderables
 from .table import STATUS_STYLE, cell, simple_table
@@ -85,7 +83,7 @@ def _parts(results: tuple[RuleResult, ...]) -> list[tuple[str, list[RuleResult]]
     interpreted = [r for r in results if r.basis != "explicit"]
     parts = [("", explicit)] if explicit else []
     if interpreted:
-        parts.append(("check.interpreted", interpreted))
+        parts.append(("interpreted.heading", interpreted))
     return parts
 
 
@@ -159,19 +157,6 @@ def nothing_read(report: CheckReport) -> bool:
     """True when no item was read because the files themselves failed: a table of
     "không có" for every unit would only hide that."""
     return report.entries_counted == 0 and bool(FILE_CODES & set(report.findings.by_code()))
-
-
-def note_lines(notes: tuple[dict[str, str], ...], lang: Lang) -> list[str]:
-    """The engine's notes in words: one quarter in the logs; a last item far after the rest."""
-    out = []
-    for note in notes:
-        if note.get("code") == "single-quarter":
-            out.append(t("check.single_quarter", lang, period=note["period"]))
-        elif note.get("code") == "as-of-outlier":
-            out.append(t("check.as_of_outlier", lang,
-                         date=fmt_date(dt.date.fromisoformat(note["date"]), lang),
-                         before=fmt_date(dt.date.fromisoformat(note["before"]), lang)))
-    return out
 
 
 def summary_lines(report: CheckReport, lang: Lang) -> tuple[str, str]:

@@ -86,3 +86,16 @@ def to_markdown(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def to_json(payload: object) -> str:
     """Stable JSON: UTF-8 characters kept, two-space indent, trailing newline."""
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def note_lines(notes: tuple[dict[str, str], ...], lang: Lang) -> list[str]:
+    """The engine's notes in words: one quarter in the logs; a last item far after the rest."""
+    out = []
+    for note in notes:
+        if note.get("code") == "single-quarter":
+            out.append(t("check.single_quarter", lang, period=note["period"]))
+        elif note.get("code") == "as-of-outlier":
+            out.append(t("check.as_of_outlier", lang,
+                         date=fmt_date(dt.date.fromisoformat(note["date"]), lang),
+                         before=fmt_date(dt.date.fromisoformat(note["before"]), lang)))
+    return out

@@ -424,7 +424,7 @@ def _results_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
     if explicit:
         out.append(_table(header, explicit, numeric=(3, 4, 5), cls="results"))
     if interpreted:
-        out.append(f"<h3>{esc(rt('report.sec.interpreted', lang))}</h3>")
+        out.append(f"<h3>{esc(rt('interpreted.heading', lang))}</h3>")
         out.append(_table(header, interpreted, numeric=(3, 4, 5), cls="results"))
         out.append(f'<p class="note">{esc(rt("report.interpreted", lang))}</p>')
     communes = [[esc(c) for c in row] for row in commune_rows(unit, lang)]

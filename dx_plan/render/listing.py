@@ -57,7 +57,7 @@ def rules_listing(catalog: Catalog, lang: Lang) -> Listing:
                                    "col.quota", "col.window", "col.basis", "col.severity",
                                    "col.source")]
     title = meta.title if lang == "vi" else (meta.title_en or meta.title)
-    sections = ((t("plan.explicit", lang), explicit), (t("plan.interpreted", lang), interpreted))
+    sections = ((t("plan.explicit", lang), explicit), (t("interpreted.heading", lang), interpreted))
     return Listing(title, header, explicit + interpreted, plan_payload(plan),
                    nowrap=(0, 4, 5), sections=sections)
 

@@ -16,7 +16,7 @@ from ..i18n import Lang, t
 from ..models import ONE_OFF
 from ..periods import period_bounds
 from ..report import Gap, Report, RuleLine, UnitReport
-from .common import fmt_date, quota
+from .common import fmt_date, note_lines, quota
 from .table import STATUS_STYLE
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -104,9 +104,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                                  "The communes short are {n} {noun} short."),
     "report.sec.communes": ("Các xã, phường, thị trấn (chỉ tiêu tính cho từng hệ thống)",
                             "Communes (quotas judged for each system)"),
-    "report.sec.interpreted": (
-        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
-        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
     "col.commune": ("Xã, phường, thị trấn", "Commune"),
     # Past periods cannot be made up: say what was missed, not what to add.
     "report.catch_up": ("Còn thiếu {n} {noun} so với chỉ tiêu (kênh: {channels}).",
@@ -480,7 +477,5 @@ def matrix_text(line: RuleLine | None) -> str:
 
 
 def notes(report: Report, lang: Lang) -> list[str]:
-    """The engine's notes in words (see `render.check.note_lines`)."""
-    from .check import note_lines
-
+    """The engine's notes in words (see `common.note_lines`)."""
     return note_lines(report.notes, lang)

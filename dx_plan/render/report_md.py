@@ -92,7 +92,7 @@ def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
     interpreted = rows[len(explicit):]
     out += _table([rt(k, lang) for k in RESULT_COLUMNS], explicit) if explicit else []
     if interpreted:
-        out += ["", f"### {md_escape(rt('report.sec.interpreted', lang))}", ""]
+        out += ["", f"### {md_escape(rt('interpreted.heading', lang))}", ""]
         out += _table([rt(k, lang) for k in RESULT_COLUMNS], interpreted)
         out += ["", md_escape(rt("report.interpreted", lang))]
     communes = commune_rows(unit, lang)
