@@ -11,7 +11,9 @@ trap a log checker must avoid.  Every accepted form is an explicit regex:
 * in words ``ngày 5 tháng 3 năm 2024``, ``5 tháng 3, 2024`` (any case, with or
   without diacritics).
 
-Rejections raise ValueError whose message is the reason, for the reader to show.
+Rejections raise `DateError` (a ValueError) carrying the reason as a catalogue message,
+for the reader to nest in its own ("cannot read date '…': {reason}"); `str()` of it is
+the English reason.
 Digits are ASCII only (`[0-9]`, not `\\d`, which also takes Arabic-Indic digits).
 """
 
@@ -21,13 +23,22 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from .i18n import Msg, msg
 from .text import fold
 
-NOT_A_DATE = "not a date; write DD/MM/YYYY"
-NO_SUCH_DAY = "no such day"
-MONTH_ONLY = "month only; give the day"
-QUARTER_ONLY = "quarter only; give the day"
-YEAR_ONLY = "year only; give the day"
+NOT_A_DATE = msg("date.not_a_date")
+NO_SUCH_DAY = msg("date.no_such_day")
+MONTH_ONLY = msg("date.month_only")
+QUARTER_ONLY = msg("date.quarter_only")
+YEAR_ONLY = msg("date.year_only")
+
+
+class DateError(ValueError):
+    """A text that is not a date; `message` says why (English in `str()`)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 # Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is
 # exact and needs no tz database.
@@ -61,7 +72,7 @@ _YEAR_ONLY = re.compile(r"(?:nam )?[0-9]{4}")
 
 
 def parse_date(text: str) -> dt.date:
-    """Read one date, day-first; raise ValueError whose message says why it is not one."""
+    """Read one date, day-first; raise DateError whose message says why it is not one."""
     s = text.strip()
     m = _ISO.fullmatch(s)
     if m:
@@ -77,18 +88,18 @@ def parse_date(text: str) -> dt.date:
     m = _WORDS.fullmatch(folded)
     if m:
         return _make(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(_reason(s, folded))
+    raise DateError(_reason(s, folded))
 
 
 parse_date_cached = lru_cache(maxsize=8192)(parse_date)
 """`parse_date` memoised: a log repeats the same few hundred date spellings."""
 
 
-def day_first_hint(text: str) -> str | None:
+def day_first_hint(text: str) -> Msg | None:
     """A hint for a day-first date whose month part cannot be a month (04/13/2024)."""
     m = _DMY.fullmatch(text.strip())
     if m and int(m[3]) > 12:
-        return f"dates are day-first: DD/MM/YYYY ({int(m[3])} is not a month)"
+        return msg("date.hint.day_first", month=int(m[3]))
     return None
 
 
@@ -114,21 +125,21 @@ def _iso(m: re.Match[str]) -> dt.date:
     # the log's date is that instant's date in Vietnam.
     hour, minute, second = int(m[4]), int(m[5]), int(m[6] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(NOT_A_DATE)
+        raise DateError(NOT_A_DATE)
     if offset.upper() == "Z":
         tz = dt.UTC
     else:
         digits = offset[1:].replace(":", "")
         hours, minutes = int(digits[:2]), int(digits[2:] or 0)
         if hours > 23 or minutes > 59:
-            raise ValueError(NOT_A_DATE)
+            raise DateError(NOT_A_DATE)
         delta = dt.timedelta(hours=hours, minutes=minutes)
         tz = dt.timezone(delta if offset[0] == "+" else -delta)
     stamp = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
     try:
         return stamp.astimezone(VIETNAM).date()
     except OverflowError:
-        raise ValueError(NO_SUCH_DAY) from None
+        raise DateError(NO_SUCH_DAY) from None
 
 
 def _year(text: str) -> int:
@@ -140,10 +151,10 @@ def _make(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(NO_SUCH_DAY) from None
+        raise DateError(NO_SUCH_DAY) from None
 
 
-def _reason(s: str, folded: str) -> str:
+def _reason(s: str, folded: str) -> Msg:
     if any(p.fullmatch(s) for p in _MONTH_ONLY) or _MONTH_ONLY_WORDS.fullmatch(folded):
         return MONTH_ONLY
     if _QUARTER_WORDS.fullmatch(folded):

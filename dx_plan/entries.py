@@ -11,39 +11,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from .i18n import Msg
+
 ProblemSeverity = Literal["error", "warning"]
 
-# Stable problem codes (documented in the README; tests assert them).
-PROBLEM_CODES: dict[str, str] = {
-    "unknown-unit": "the unit is not one the plan names",
-    "ambiguous-unit": "the unit name fits several units",
-    "unknown-channel": "the channel is not one the plan names",
-    "missing-value": "a required column is empty",
-    "missing-column": "a required column is absent from the header",
-    "unknown-column": "a header names no column dxplan reads (its cells are kept as notes)",
-    "bad-date": "the date cannot be read (day-first)",
-    "bad-end-date": "end_date cannot be read or is before date",
-    "bad-quantity": "quantity is not a whole number ≥ 1",
-    "outside-period": "the date is outside the plan period (not counted)",
-    "future-date": "the date is after the as-of date",
-    "duplicate": "the same item was already logged (counted once)",
-    "unknown-kind": "the kind is not one the plan names",
-    "unknown-doc": "a docs id is not in Phụ lục I",
-    "unknown-task": "the task is not a Phụ lục II row or plan section",
-    "task-mismatch": "the task does not fit the row's unit or channel",
-    "bad-url": "the evidence URL is not http(s)",
-    "foreign-domain": "the URL is not on one of the unit's known domains",
-    "credentials-in-url": "the URL carries a user name or password",
-    "missing-url": "an online channel's row has no URL",
-    "foreign-unit": "the row names a unit other than the submitter",
-    "unknown-submitter": "a submissions folder is not a unit id",
-    "too-many-columns": "the row has more columns than the limit",
-    "field-too-large": "a field is larger than the limit",
-    "bad-row": "the row cannot be read",
-    "bad-file": "the file cannot be read",
-    "empty-file": "the file has no rows",
-    "footer-row": "a total or signature line under the data (not counted)",
-}
+# The stable problem codes: each has a label `code.<code>` in the message catalogue.
+PROBLEM_CODES: tuple[str, ...] = (
+    "unknown-unit", "ambiguous-unit", "unknown-channel", "missing-value", "missing-column",
+    "unknown-column", "bad-date", "bad-end-date", "bad-quantity", "outside-period",
+    "future-date", "duplicate", "unknown-kind", "unknown-doc", "unknown-task", "task-mismatch",
+    "bad-url", "foreign-domain", "credentials-in-url", "missing-url", "foreign-unit",
+    "unknown-submitter", "too-many-columns", "field-too-large", "bad-row", "bad-file",
+    "empty-file", "footer-row",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +34,9 @@ class Problem:
     line: int | None
     severity: ProblemSeverity
     code: str
-    message: str
+    message: Msg
     column: str | None = None
-    hint: str | None = None
+    hint: Msg | None = None
     unit: str | None = None  # the unit the row names, when the reader could tell
 
     def to_dict(self) -> dict[str, object]:
@@ -66,12 +46,12 @@ class Problem:
             "line": self.line,
             "severity": self.severity,
             "code": self.code,
-            "message": self.message,
+            "message": str(self.message),
         }
         if self.column is not None:
             out["column"] = self.column
         if self.hint is not None:
-            out["hint"] = self.hint
+            out["hint"] = str(self.hint)
         if self.unit is not None:
             out["unit"] = self.unit
         return out
@@ -86,14 +66,14 @@ class ProblemGroup:
 
     code: str
     severity: ProblemSeverity
-    message: str
-    hint: str | None
+    message: Msg
+    hint: Msg | None
     count: int = 0
     places: list[tuple[str, int | None]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of a group (`problem_groups` in check and validate)."""
-        return {"code": self.code, "severity": self.severity, "message": self.message,
+        return {"code": self.code, "severity": self.severity, "message": str(self.message),
                 "count": self.count,
                 "first": [{"file": f, "line": line} for f, line in self.places]}
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import Msg
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -28,7 +30,12 @@ class Issue:
 
 
 class DxplanError(Exception):
-    """Root of every error dxplan raises on purpose."""
+    """Root of every error dxplan raises on purpose; its message is a catalogue `Msg`
+    (English in `str(exc)`, said in the user's language by the CLI)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class UsageError(DxplanError):
@@ -48,4 +55,4 @@ class PlanError(DxplanError):
 
     def __init__(self, issues: list[Issue]) -> None:
         self.issues = list(issues)
-        super().__init__("\n".join(str(i) for i in self.issues))
+        Exception.__init__(self, "\n".join(str(i) for i in self.issues))

@@ -1,210 +1,79 @@
-"""User-facing words in Vietnamese (default) and English (`--lang en`).
+"""The one message catalogue: every sentence a person reads, in Vietnamese and English.
 
-Ids, codes and JSON keys stay English; everything a person reads goes through `t`.
+A message is a `Msg`: a catalogue key and named parameters.  The core builds them
+(a problem's message and hint, an error that stops a command) without choosing a
+language; a renderer says them with `say(msg, lang)`.  The English text is also the
+stable text of the JSON contract, built from the same template.  Parameters that are
+themselves a `Msg` (a date's reason inside "cannot read date …"), a `OneOf` ("a, b or
+c"), a date (ISO in English, dd/mm/yyyy in Vietnamese) or a `Span` of dates are said
+in the same language as the sentence around them.
+
+The tables live in `dx_plan.msgs` by area; keys are unique across them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+from .msgs import codes, errors, help, problems, report, ui
 
 Lang = Literal["vi", "en"]
 LANG_ENV = "DXPLAN_LANG"
 
-_MESSAGES: dict[str, tuple[str, str]] = {
-    # statuses
-    "status.met": ("đạt", "met"),
-    "status.behind": ("chưa đạt", "behind"),
-    "status.missing": ("không có", "missing"),
-    "status.open": ("đang diễn ra", "open"),
-    "status.not-applicable": ("không áp dụng", "not applicable"),
-    "status.missed": ("quá hạn", "missed"),
-    "status.short": ("thiếu", "short"),
-    # periods
-    "per.day": ("ngày", "day"),
-    "per.week": ("tuần", "week"),
-    "per.month": ("tháng", "month"),
-    "per.quarter": ("quý", "quarter"),
-    "per.year": ("năm", "year"),
-    "quota.frequency": ("≥{min}/{per}", "≥{min}/{per}"),
-    "quota.deadline": ("≥{min} trước {due}", "≥{min} by {due}"),
-    "check.sorted.compliance": ("Đơn vị theo tỷ lệ kỳ đạt, thấp nhất trước",
-                                "Units by share of due periods met, lowest first"),
-    "check.sorted.shortfall": ("Đơn vị theo số thiếu, nhiều nhất trước",
-                               "Units by items short, most first"),
-    "check.sorted.unit": ("Đơn vị theo tên", "Units by name"),
-    "check.children": ("{met}/{total} đơn vị cấp xã đạt", "{met}/{total} communes met"),
-    # The heading of the interpreted rules in check, plan show and the reports.
-    "interpreted.heading": (
-        "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
-        "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
-    "plan.explicit": ("Chỉ tiêu kế hoạch nêu rõ (mức lỗi)",
-                      "Quotas the plan states (errors)"),
-    "plan.except": ("trừ", "except"),
-    "plan.with_communes": ("và từng đơn vị cấp xã", "and each commune"),
-    "col.source": ("Câu của kế hoạch", "The plan's words"),
-    "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),
-    # column headers
-    "col.unit": ("Đơn vị", "Unit"),
-    "col.task": ("Nhiệm vụ", "Task"),
-    "col.rule": ("Quy định", "Rule"),
-    "col.quota": ("Chỉ tiêu", "Quota"),
-    "col.periods": ("Kỳ đạt/đến hạn", "Periods met/due"),
-    "col.items": ("Số mục", "Items"),
-    "col.shortfall": ("Thiếu", "Shortfall"),
-    "col.compliance": ("Tỷ lệ", "Compliance"),
-    "col.status": ("Trạng thái", "Status"),
-    "col.missed": ("Kỳ thiếu", "Missed periods"),
-    "col.who": ("Đơn vị thực hiện", "Who"),
-    "col.channel": ("Kênh", "Channel"),
-    "col.window": ("Thời gian", "Window"),
-    "col.basis": ("Căn cứ", "Basis"),
-    "col.severity": ("Mức", "Severity"),
-    "col.id": ("Mã", "Id"),
-    "col.name": ("Tên", "Name"),
-    "col.kind": ("Loại", "Kind"),
-    "col.groups": ("Nhóm", "Groups"),
-    "col.parent": ("Trực thuộc", "Parent"),
-    "col.domains": ("Tên miền", "Domains"),
-    "col.row": ("Dòng", "Row"),
-    "col.number": ("Số hiệu", "Number"),
-    "col.date": ("Ngày", "Date"),
-    "col.issuer": ("Cơ quan ban hành", "Issuer"),
-    "col.level": ("Cấp", "Level"),
-    "col.stt": ("STT", "No."),
-    "col.text": ("Nhiệm vụ, công việc", "Task"),
-    "col.lead": ("Đơn vị chủ trì", "Lead"),
-    "col.coordinating": ("Đơn vị phối hợp", "Coordinating"),
-    "col.timeframe": ("Thời gian triển khai", "Timeframe"),
-    "col.notes": ("Ghi chú", "Notes"),
-    "col.file": ("Tệp", "File"),
-    "col.line": ("Dòng", "Line"),
-    "col.code": ("Mã lỗi", "Code"),
-    "col.message": ("Nội dung", "Message"),
-    "col.title": ("Tiêu đề", "Title"),
-    "col.link": ("Liên kết", "Link"),
-    "docs.title": ("Phụ lục I — Một số văn bản cần tập trung tuyên truyền",
-                   "Appendix I — Documents to publicise"),
-    "tasks.title": ("Phụ lục II — Một số nhiệm vụ trọng tâm", "Appendix II — Key tasks"),
-    "basis.explicit": ("nêu rõ", "explicit"),
-    "basis.interpreted": ("diễn giải", "interpreted"),
-    "severity.error": ("lỗi", "error"),
-    "severity.warning": ("cảnh báo", "warning"),
-    "level.trung-uong": ("Trung ương", "central"),
-    "level.tinh": ("Tỉnh", "provincial"),
-    # check output
-    "check.title": ("Kết quả thực hiện {plan}", "Compliance with {plan}"),
-    "check.window": ("Thời gian: {start} – {end}; tính đến ngày {as_of}",
-                     "Window: {start} – {end}; as of {as_of}"),
-    "check.window_logs": ("Thời gian: {start} – {end}; tính đến ngày {as_of} (hết tuần có mục "
-                          "cuối cùng trong nhật ký; --as-of hoặc --period để chọn ngày khác)",
-                          "Window: {start} – {end}; as of {as_of} (the end of the week of the "
-                          "logs' last item; --as-of or --period to choose another)"),
-    "check.summary": (
-        "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} không có báo cáo, {open} chưa "
-        "đến hạn; tổng số thiếu {shortfall}.",
-        "{units} units: {met} compliant, {behind} behind, {missing} with no entries, {open} not "
-        "yet due; total shortfall {shortfall}.",
-    ),
-    "check.rows": (
-        "Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
-        "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings.",
-    ),
-    "check.as_of_outlier": (
-        "Ngày tính đến được lấy theo mục cuối cùng ({date}), muộn hơn mọi mục khác (mục gần nhất "
-        "trước đó: {before}) quá 4 tuần; nếu ngày đó ghi nhầm, hãy sửa, hoặc dùng --as-of.",
-        "The as-of date comes from the last item ({date}), more than four weeks after every "
-        "other (the next latest: {before}); if that date is a typo, fix it or use --as-of."),
-    "check.single_quarter": (
-        "Mọi mục trong nhật ký đều thuộc {period}; để chỉ xét kỳ này, dùng --period {period}.",
-        "Every entry falls in {period}; to check only that period, use --period {period}.",
-    ),
-    "check.bad_rows": (
-        "Nhật ký có {n} lỗi: kết quả chưa đầy đủ. Sửa các lỗi trên, hoặc dùng --allow-bad-rows.",
-        "The logs have {n} errors, so the result is incomplete. Fix them, or pass "
-        "--allow-bad-rows.",
-    ),
-    "check.star": ("* kế hoạch không nêu số lượng cho nhiệm vụ này; chưa đạt chỉ là cảnh báo "
-                   "(không làm lệnh thất bại trừ khi dùng --fail-on warning).",
-                   "* rule interpreted from the plan (warning severity: fails the run only with "
-                   "--fail-on warning)."),
-    "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
-    "check.nothing_read": ("Không đọc được mục nào: sửa tệp theo các vấn đề trên rồi chạy lại "
-                           "(không lập bảng kết quả).",
-                           "No item could be read: fix the files as the problems above say, "
-                           "then run again (no results table)."),
-    "problems.count": ("Số lần", "Count"),
-    "problems.where": ("Vị trí đầu tiên", "First at"),
-    "problems.line": ("dòng", "line"),
-    "problems.lines": ("dòng", "lines"),
-    "problems.others": ("(các nội dung khác cùng mã)", "(other messages with this code)"),
-    "problems.json": (
-        "Mọi vấn đề đều được đếm; --format json ghi chi tiết các vấn đề đầu tiên của mỗi mã "
-        "trong mỗi tệp (--limit problems=N để ghi nhiều hơn).",
-        "Every problem is counted; --format json details the first problems of each code in "
-        "each file (--limit problems=N for more)."),
-    "check.no_results": ("Không có kết quả nào khớp bộ lọc.", "No results match the filters."),
-    # groups fallback
-    "group.none": ("Khác", "Other"),
-    "yes": ("có", "yes"),
-    "no": ("không", "no"),
-    # validate
-    "validate.ok": ("{files} tệp, {rows} dòng: không có lỗi ({warnings} cảnh báo).",
-                    "{files} files, {rows} rows: no errors ({warnings} warnings)."),
-    "validate.fail": ("{files} tệp, {rows} dòng: {errors} lỗi, {warnings} cảnh báo.",
-                      "{files} files, {rows} rows: {errors} errors, {warnings} warnings."),
-    "github.more": ("… và {n} vấn đề khác cùng mức (xem tổng kết và --format json).",
-                    "… and {n} more of this severity (see the totals and --format json)."),
-    "hint": ("Gợi ý", "Hint"),
-    # errors
-    "error.prefix": ("Lỗi", "Error"),
-    "error.interrupted": ("Đã dừng theo yêu cầu; không có tệp ghi dở nào được để lại.",
-                          "Interrupted; no half-written file was left behind."),
-    "report.partial": ("Đã dừng giữa chừng: đã ghi {done}/{total} tệp vào {dir}.",
-                       "Stopped part-way: {done} of {total} files were written to {dir}."),
-    "error.internal": (
-        "Lỗi nội bộ của dxplan: {error}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát "
-        "triển.",
-        "dxplan internal error: {error}. Run again with --debug for details and report it.",
-    ),
-    "error.plan_invalid": ("Kế hoạch không hợp lệ ({n} lỗi):", "The plan is invalid ({n} errors):"),
-    "plan.valid": ("Kế hoạch hợp lệ: {units} đơn vị, {channels} kênh, {rules} quy định, "
-                   "{tasks} nhiệm vụ, {documents} văn bản.",
-                   "The plan is valid: {units} units, {channels} channels, {rules} rules, "
-                   "{tasks} tasks, {documents} documents."),
-}
 
-# Problem codes in Vietnamese (the reader's own messages are English and detailed).
-PROBLEM_VI: dict[str, str] = {
-    "unknown-unit": "Đơn vị không có trong kế hoạch",
-    "ambiguous-unit": "Tên đơn vị trùng với nhiều đơn vị",
-    "unknown-channel": "Kênh không có trong kế hoạch",
-    "missing-value": "Thiếu giá trị bắt buộc",
-    "missing-column": "Thiếu cột bắt buộc",
-    "unknown-column": "Cột không được dxplan đọc (giữ làm ghi chú)",
-    "footer-row": "Dòng tổng cộng hoặc chữ ký dưới bảng (không tính)",
-    "bad-date": "Ngày không đọc được (ghi theo ngày/tháng/năm)",
-    "bad-end-date": "Ngày kết thúc không đọc được hoặc trước ngày bắt đầu",
-    "bad-quantity": "Số lượng phải là số nguyên ≥ 1",
-    "outside-period": "Ngày nằm ngoài thời gian của kế hoạch (không tính)",
-    "future-date": "Ngày sau ngày tính kết quả",
-    "duplicate": "Mục bị trùng (chỉ tính một lần)",
-    "unknown-kind": "Loại tin bài không có trong kế hoạch",
-    "unknown-doc": "Văn bản không có trong Phụ lục I",
-    "unknown-task": "Nhiệm vụ không có trong Phụ lục II",
-    "task-mismatch": "Nhiệm vụ không giao cho đơn vị này",
-    "bad-url": "Đường dẫn không phải http(s)",
-    "foreign-domain": "Đường dẫn không thuộc trang của đơn vị",
-    "credentials-in-url": "Đường dẫn chứa tên đăng nhập hoặc mật khẩu",
-    "missing-url": "Thiếu đường dẫn minh chứng",
-    "foreign-unit": "Dòng ghi tên đơn vị khác",
-    "unknown-submitter": "Thư mục nộp không phải mã đơn vị",
-    "too-many-columns": "Dòng có quá nhiều cột",
-    "field-too-large": "Ô dữ liệu quá lớn",
-    "bad-row": "Dòng không đọc được",
-    "bad-file": "Tệp không đọc được",
-    "empty-file": "Tệp không có dữ liệu",
-}
+def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for table in tables:
+        twice = merged.keys() & table.keys()
+        if twice:
+            raise RuntimeError(f"message keys defined twice: {sorted(twice)}")
+        merged.update(table)
+    return merged
+
+
+CATALOGUE: dict[str, tuple[str, str]] = _merge(
+    ui.MESSAGES, report.MESSAGES, codes.MESSAGES, problems.MESSAGES, errors.MESSAGES,
+    help.MESSAGES)
+
+
+@dataclass(frozen=True, slots=True)
+class OneOf:
+    """Alternatives said as "a, b or c" / "a, b hoặc c"."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of days: "2024-02-01..2024-12-31" / "01/02/2024 – 31/12/2024"."""
+
+    start: dt.date
+    end: dt.date
+
+
+Param: TypeAlias = "str | int | dt.date | Span | OneOf | Msg"
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A sentence not yet said: its catalogue key and its parameters (hashable, so
+    identical problems group by it)."""
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def __str__(self) -> str:
+        return say(self, "en")
+
+
+def msg(key: str, **params: Param) -> Msg:
+    """The message `key` with `params` (the key must be in the catalogue)."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no message '{key}' in the catalogue")
+    return Msg(key, tuple(params.items()))
 
 
 def resolve_lang(option: str | None) -> Lang:
@@ -214,36 +83,58 @@ def resolve_lang(option: str | None) -> Lang:
 
 
 def t(key: str, lang: Lang, **params: object) -> str:
-    """The message `key` in `lang`, formatted with `params`."""
-    vi, en = _MESSAGES[key]
+    """The message `key` in `lang`, formatted with `params` (as given, no conversion)."""
+    vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi
     return text.format(**params) if params else text
 
 
-def problem_text(code: str, message: str, lang: Lang) -> str:
-    """A problem's message for a reader: English as written, or its Vietnamese translation
-    (the code's Vietnamese label before the English when no translation is known)."""
-    if lang == "en":
-        return message
-    from .i18n_problems import translate
-
-    vi = translate(message)
-    if vi is not None:
-        return vi[:1].upper() + vi[1:]
-    label = PROBLEM_VI.get(code)
-    return f"{label}: {message}" if label else message
+def say(message: Msg, lang: Lang) -> str:
+    """A `Msg` in `lang`: its template filled with its parameters said in `lang` too."""
+    vi, en = CATALOGUE[message.key]
+    text = en if lang == "en" else vi
+    if not message.params:
+        return text
+    return text.format(**{name: _say_param(value, lang) for name, value in message.params})
 
 
-def hint_text(hint: str, lang: Lang) -> str:
-    """A fix hint in the reader's language (English when no translation is known)."""
-    if lang == "en":
-        return hint
-    from .i18n_problems import translate
+def _say_param(value: Param, lang: Lang) -> str | int:
+    if isinstance(value, Msg):
+        return say(value, lang)
+    if isinstance(value, OneOf):
+        return _one_of(value.items, lang)
+    if isinstance(value, Span):
+        return (f"{value.start.isoformat()}..{value.end.isoformat()}" if lang == "en"
+                else f"{day(value.start, lang)} – {day(value.end, lang)}")
+    if isinstance(value, dt.date):
+        return day(value, lang)
+    return value
 
-    return translate(hint) or hint
+
+def day(value: dt.date, lang: Lang) -> str:
+    """A date as people write it: ISO in English, dd/mm/yyyy in Vietnamese."""
+    return value.isoformat() if lang == "en" else value.strftime("%d/%m/%Y")
 
 
-def problem_line(code: str, message: str, hint: str | None, lang: Lang) -> str:
+def _one_of(items: tuple[str, ...], lang: Lang) -> str:
+    if len(items) < 2:
+        return "".join(items)
+    word = " or " if lang == "en" else " hoặc "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def sentence(message: Msg, lang: Lang) -> str:
+    """A message said as a sentence starts: its first letter capitalised."""
+    text = say(message, lang)
+    return text[:1].upper() + text[1:]
+
+
+def problem_line(message: Msg, hint: Msg | None, lang: Lang) -> str:
     """Message and hint on one line: 'Thiếu ngày (Gợi ý: mỗi dòng cần …)'."""
-    text = problem_text(code, message, lang)
-    return text + (f" ({t('hint', lang)}: {hint_text(hint, lang)})" if hint else "")
+    text = sentence(message, lang) if lang == "vi" else say(message, lang)
+    return text + (f" ({t('hint', lang)}: {say(hint, lang)})" if hint else "")
+
+
+def code_label(code: str, lang: Lang) -> str:
+    """The short label of a problem code ('Thiếu giá trị bắt buộc')."""
+    return t(f"code.{code}", lang) if f"code.{code}" in CATALOGUE else code

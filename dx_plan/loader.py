@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import plan_cache
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
+from .i18n import msg
 from .models import Plan, PlanMeta, Rule, Task, Unit, plan_shape, validate_plan
 from .plan_cache import code_digest
 from .text import fold
@@ -60,19 +61,21 @@ class _Part:
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a plan file")
+            raise InputError(msg("plan_file.is_dir", path=str(path)))
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or device would block read_bytes() forever.
-            raise InputError(f"{path}: not a regular file")
+            raise InputError(msg("plan_file.not_regular", path=str(path)))
         size = info.st_size
         if size > MAX_PLAN_BYTES:
-            raise InputError(f"{path}: {size} bytes is larger than the {MAX_PLAN_BYTES}-byte limit")
+            raise InputError(msg("plan_file.too_large", path=str(path), size=size,
+                                  limit=MAX_PLAN_BYTES))
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: plan file not found (check --plan or ${PLAN_ENV})") from None
+        raise InputError(msg("plan_file.not_found", path=str(path), env=PLAN_ENV)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read plan file: {exc.strerror or exc}") from None
+        raise InputError(msg("plan_file.cannot_read", path=str(path),
+                              reason=str(exc.strerror or exc))) from None
 
 
 def _parse(path: Path, raw: bytes | None = None) -> LoadedYaml:
@@ -80,7 +83,7 @@ def _parse(path: Path, raw: bytes | None = None) -> LoadedYaml:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: plan file is not UTF-8 text (byte {exc.start})") from None
+        raise InputError(msg("plan_file.not_utf8", path=str(path), offset=exc.start)) from None
     try:
         return load_yaml(text, str(path), YamlLimits(max_aliases=0))
     except YamlLoadError as exc:

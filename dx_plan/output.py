@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import Msg, msg
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -39,14 +40,14 @@ def _existing(path: Path, force: bool) -> os.stat_result | None:
         st = os.stat(path)
     except FileNotFoundError:
         if not force and os.path.islink(path):  # a link to nothing is still a name taken
-            raise OutputError(f"{path}: already exists; pass --force to replace it") from None
+            raise OutputError(msg("out.exists", path=str(path))) from None
         return None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(_cannot_write(path, exc)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise OutputError(f"{path}: is a directory; give a file name")
+        raise OutputError(msg("out.is_dir", path=str(path)))
     if not force and stat.S_ISREG(st.st_mode):
-        raise OutputError(f"{path}: already exists; pass --force to replace it")
+        raise OutputError(msg("out.exists", path=str(path)))
     return st
 
 
@@ -55,7 +56,7 @@ def check_output(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
     existing file without `force`, a directory); a device or a pipe is fine."""
     for source in inputs:
         if _same(path, source):
-            raise OutputError(f"{path}: refusing to overwrite an input file; choose another name")
+            raise OutputError(msg("out.is_input", path=str(path)))
     _existing(path, force)
 
 
@@ -67,7 +68,7 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
     """
     for source in inputs:
         if _same(path, source):
-            raise OutputError(f"{path}: refusing to overwrite an input file; choose another name")
+            raise OutputError(msg("out.is_input", path=str(path)))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     st = _existing(path, force)
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -76,13 +77,13 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
     target = Path(os.path.realpath(path)) if st is not None else path
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{parent}: directory does not exist")
+        raise OutputError(msg("out.no_dir", path=str(parent)))
     # Permission bits only: a setuid or sticky bit is never carried over to new content.
     mode = st.st_mode & 0o777 if st is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(_cannot_write(path, exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -93,7 +94,7 @@ def write_atomic(path: Path, data: str | bytes, inputs: Iterable[Path] = (),
     except BaseException as exc:  # a full disk, Ctrl-C, SIGTERM: never leave the temp file
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+            raise OutputError(_cannot_write(path, exc)) from None
         raise
 
 
@@ -103,17 +104,22 @@ def _write_through(path: Path, payload: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(payload)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(_cannot_write(path, exc)) from None
+
+
+def _cannot_write(path: Path, exc: OSError) -> Msg:
+    """'<path>: cannot write: <the system's reason>'."""
+    return msg("out.cannot_write", path=str(path), reason=str(exc.strerror or exc))
 
 
 def check_targets(directory: Path, names: list[str], force: bool) -> None:
     """OutputError when `directory` is a file or, without `force`, a target exists."""
     if directory.exists() and not directory.is_dir():
-        raise OutputError(f"{directory}: exists and is not a directory")
+        raise OutputError(msg("out.not_dir", path=str(directory)))
     if force:
         return
     existing = [name for name in names if (directory / name).exists()]
     if existing:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-        raise OutputError(f"{directory / existing[0]}: already exists{more}; "
-                          "pass --force to replace it")
+        first = str(directory / existing[0])
+        raise OutputError(msg("out.exists_more", path=first, more=len(existing) - 1)
+                          if len(existing) > 1 else msg("out.exists", path=first))

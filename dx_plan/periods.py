@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .i18n import Msg, msg
+
 Per = Literal["day", "week", "month", "quarter", "year"]
 ONE_DAY = dt.timedelta(days=1)
 
@@ -104,8 +106,16 @@ _PERIOD_RE = {
 }
 
 
+class PeriodError(ValueError):
+    """A period that cannot be read; `message` says why (English in `str(exc)`)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 def parse_period(text: str) -> Window:
-    """Window of a period written as 2024-Q1, 2024-03, 2024-W10 or 2024; ValueError otherwise."""
+    """Window of a period written as 2024-Q1, 2024-03, 2024-W10 or 2024; PeriodError otherwise."""
     value = text.strip()
     if m := _PERIOD_RE["quarter"].match(value):
         first = dt.date(int(m[1]), 3 * (int(m[2]) - 1) + 1, 1)
@@ -114,14 +124,13 @@ def parse_period(text: str) -> Window:
         try:
             monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         except ValueError:
-            raise ValueError(f"{text!r}: {m[1]} has no ISO week {int(m[2])}") from None
+            raise PeriodError(msg("bad_period.no_week", period=repr(text), year=m[1],
+                                  week=int(m[2]))) from None
         return Window(monday, monday + dt.timedelta(days=6))
     if m := _PERIOD_RE["month"].match(value):
         if not 1 <= int(m[2]) <= 12:
-            raise ValueError(f"{text!r}: there is no month {int(m[2])}")
+            raise PeriodError(msg("bad_period.no_month", period=repr(text), month=int(m[2])))
         return Window(*period_bounds(dt.date(int(m[1]), int(m[2]), 1), "month"))
     if m := _PERIOD_RE["year"].match(value):
         return Window(dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))
-    raise ValueError(
-        f"{text!r} is not a period; write 2024-Q1 (quarter), 2024-03 (month) or 2024-W10 (ISO week)"
-    )
+    raise PeriodError(msg("bad_period.form", period=repr(text)))

@@ -1,6 +1,7 @@
 """The report model: what `check`, `report` and every renderer read.
 
-`CheckReport.to_dict()` *is* the JSON contract `dxplan.check/2`; renderers take
+`CheckReport.to_dict()` *is* the JSON contract `dxplan.check/2` (and
+`ValidateReport.to_dict()` that of `dxplan.validate/2`); renderers take
 the same object, so a table, a Markdown page and an HTML report can never
 disagree about a number.
 """
@@ -16,6 +17,7 @@ from .entries import Entry, Findings, Problem
 Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
 PeriodStatus = Literal["met", "short", "open"]
 CHECK_SCHEMA = "dxplan.check/2"
+VALIDATE_SCHEMA = "dxplan.validate/2"
 FAILING: frozenset[str] = frozenset({"behind", "missing", "missed"})
 
 
@@ -209,4 +211,43 @@ class CheckReport:
             "problem_groups": [g.to_dict() for g in self.findings.groups],
             "summary": {**self.summary(), "problems_by_code": self.findings.by_code()},
             "notes": [dict(n) for n in self.notes],
+        }
+
+
+@dataclass(frozen=True)
+class ValidateReport:
+    """Everything `validate` found in a set of submissions."""
+
+    files: tuple[str, ...]
+    rows_read: int
+    rows_by_file: dict[str, int]
+    entries: int
+    findings: Findings
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The problems kept in full (the first of each code per file)."""
+        return self.findings.problems
+
+    @property
+    def errors(self) -> int:
+        """Errors found, all of them counted."""
+        return self.findings.errors
+
+    @property
+    def warnings(self) -> int:
+        """Warnings found, all of them counted."""
+        return self.findings.warnings
+
+    def to_dict(self) -> dict[str, object]:
+        """The `dxplan.validate/2` JSON document."""
+        return {
+            "schema": VALIDATE_SCHEMA,
+            "files": list(self.files),
+            "problems": [p.to_dict() for p in self.problems],
+            "problems_truncated": self.findings.truncated,
+            "problem_groups": [g.to_dict() for g in self.findings.groups],
+            "summary": {"files": len(self.files), "rows_read": self.rows_read,
+                        "entries": self.entries, "errors": self.errors,
+                        "warnings": self.warnings, "by_code": self.findings.by_code()},
         }

@@ -13,47 +13,67 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .engine import Accumulator, Selection, clamp_as_of
-from .entries import Findings, Problem
+from .entries import Problem
 from .errors import UsageError
-from .periods import Window, parse_period
+from .i18n import OneOf, Param, Span, msg
+from .periods import PeriodError, Window, parse_period
 from .reader import LogReader, ProblemLog, ReadLimits, ReadOptions
 from .reader.paths import walk_tree
 from .reader.sources import FORMATS
-from .result import CheckReport
+from .result import CheckReport, ValidateReport
 from .text import suggest
 
 Progress = Callable[[int, int], None]  # (bytes read so far, rows read so far)
 
 
+WINDOW_OPTIONS = ("--period", "--from", "--to")
+UNITS_OPTIONS = ("--unit", "--group", "--all")
+
+
 def resolve_window(catalog: Catalog, period: str | None = None, start: dt.date | None = None,
-                   end: dt.date | None = None) -> Window:
-    """The plan's period narrowed by --period or --from/--to (UsageError when outside)."""
+                   end: dt.date | None = None,
+                   options: tuple[str, str, str] = WINDOW_OPTIONS) -> Window:
+    """The plan's period narrowed by a period or a range of days (UsageError when outside);
+    `options` name the period, start and end options in errors."""
     meta = catalog.plan.plan
     plan_window = Window(meta.period_start, meta.period_end)
+    period_option, start_option, end_option = options
     if period and (start or end):
-        raise UsageError("give either --period or --from/--to, not both")
+        raise UsageError(msg("opt.not_both", first=period_option,
+                             second=f"{start_option}/{end_option}"))
     wanted = plan_window
     if period:
         try:
             wanted = parse_period(period)
-        except ValueError as exc:
-            raise UsageError(f"--period {exc}") from None
+        except PeriodError as exc:
+            raise UsageError(msg("opt.bad_period", option=period_option,
+                                 reason=exc.message)) from None
     elif start or end:
-        if start and end and start > end:
-            raise UsageError(f"--from {start} is after --to {end}")
-        span = f"{plan_window.start}..{plan_window.end}"
-        if end and end < plan_window.start:
-            raise UsageError(f"--to {end} is before the plan period {span}")
-        if start and start > plan_window.end:
-            raise UsageError(f"--from {start} is after the plan period {span}")
+        _check_range(start, end, plan_window, options)
         wanted = Window(start or plan_window.start, end or plan_window.end)
     window = wanted.intersect(plan_window)
     if window is None:
-        raise UsageError(
-            f"{wanted.start}..{wanted.end} is outside the plan period "
-            f"{plan_window.start}..{plan_window.end}"
-        )
+        raise UsageError(msg("opt.outside_plan", span=_span(wanted), plan=_span(plan_window)))
     return window
+
+
+def _check_range(start: dt.date | None, end: dt.date | None, plan_window: Window,
+                 options: tuple[str, str, str]) -> None:
+    """UsageError for a start after the end, or a range wholly before or after the plan."""
+    _, start_option, end_option = options
+    if start and end and start > end:
+        raise UsageError(msg("opt.start_after_end", start_option=start_option, start=start,
+                             end_option=end_option, end=end))
+    if end and end < plan_window.start:
+        raise UsageError(msg("opt.before_plan", option=end_option, day=end,
+                             plan=_span(plan_window)))
+    if start and start > plan_window.end:
+        raise UsageError(msg("opt.after_plan", option=start_option, day=start,
+                             plan=_span(plan_window)))
+
+
+def _span(window: Window) -> Span:
+    return Span(window.start, window.end)
 
 
 def resolve_as_of(window: Window, as_of: dt.date | None) -> dt.date:
@@ -66,37 +86,56 @@ def resolve_unit(catalog: Catalog, name: str, option: str = "--unit") -> str:
     match = catalog.units.lookup(name)
     if match.item is None:
         hint = match.ambiguous or match.suggestions
-        raise UsageError(f"{option} {name!r}: unknown unit"
-                         + (f" (did you mean {', '.join(hint)}?)" if hint else ""))
+        if hint:
+            raise UsageError(msg("opt.unknown_unit_guess", option=option, unit=repr(name),
+                                 guess=", ".join(hint)))
+        raise UsageError(msg("opt.unknown_unit", option=option, unit=repr(name)))
     return match.item.id
 
 
 def check_group(catalog: Catalog, group: str, option: str | None = "--group") -> None:
-    """UsageError unless `group` is a group id of the plan."""
+    """UsageError unless `group` is a group id of the plan (`option`: how it was given)."""
     if group in catalog.groups:
         return
     hint = suggest(group, list(catalog.groups))
-    where = f"{option} {group!r}: unknown group" if option else f"unknown group {group!r}"
-    raise UsageError(f"{where}; groups: {', '.join(catalog.groups)}"
-                     + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    params: dict[str, Param] = {"group": repr(group), "groups": ", ".join(catalog.groups)}
+    if hint:
+        params["guess"] = repr(hint[0])
+    if option:
+        key = "opt.unknown_group_guess" if hint else "opt.unknown_group"
+        raise UsageError(msg(key, option=option, **params))
+    raise UsageError(msg("group.unknown_guess" if hint else "group.unknown", **params))
 
 
 def ruled_unit(catalog: Catalog, unit_id: str, option: str = "--unit") -> str:
     """`unit_id` if some rule applies to it; else UsageError saying where its items count."""
     if unit_id not in catalog.ruled:
         parent = catalog.units.by_id[unit_id].parent
-        raise UsageError(f"{option} {unit_id!r}: no rule of the plan applies to this unit"
-                         + (f"; its items count toward {parent!r}" if parent else ""))
+        if parent:
+            raise UsageError(msg("opt.unruled_unit_parent", option=option, unit=repr(unit_id),
+                                 parent=repr(parent)))
+        raise UsageError(msg("opt.unruled_unit", option=option, unit=repr(unit_id)))
     return unit_id
 
 
-def ruled_members(catalog: Catalog, group: str) -> set[str]:
+def ruled_members(catalog: Catalog, group: str, option: str = "--group") -> set[str]:
     """The members of `group` that rules apply to; UsageError when there are none."""
-    check_group(catalog, group)
+    check_group(catalog, group, option)
     members = set(catalog.members.get(group, [])) & catalog.ruled
     if not members:
-        raise UsageError(f"--group {group!r}: no rule of the plan applies to its units")
+        raise UsageError(msg("opt.unruled_group", option=option, group=repr(group)))
     return members
+
+
+def ruled_tasks(catalog: Catalog, tasks: Sequence[str], option: str = "--task") -> set[str]:
+    """Task ids (Phụ lục II STT) from the command line; UsageError for one no rule encodes."""
+    task_ids = {x.strip().rstrip(".") for x in tasks}
+    known = {r.task for r in catalog.plan.rules}
+    unknown = sorted(task_ids - known)
+    if unknown:
+        raise UsageError(msg("opt.unruled_task", option=option, tasks=", ".join(unknown),
+                             known=", ".join(sorted(known))))
+    return task_ids
 
 
 def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
@@ -107,14 +146,7 @@ def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
                 if units else None)
     if group is not None:
         ruled_members(catalog, group)
-    task_ids: set[str] | None = None
-    if tasks:
-        task_ids = {x.strip().rstrip(".") for x in tasks}
-        known = {r.task for r in catalog.plan.rules}
-        unknown = sorted(task_ids - known)
-        if unknown:
-            raise UsageError(f"--task {', '.join(unknown)}: no rule encodes that task; "
-                             f"tasks with rules: {', '.join(sorted(known))}")
+    task_ids = ruled_tasks(catalog, tasks) if tasks else None
     return Selection(
         units=frozenset(unit_ids) if unit_ids is not None else None,
         groups=frozenset({group}) if group else None,
@@ -125,8 +157,9 @@ def build_selection(catalog: Catalog, units: Sequence[str] | None = None,
 
 
 def report_units(catalog: Catalog, units: Sequence[str] | None, group: str | None,
-                 all_units: bool) -> list[str]:
-    """The units `report` covers, in plan order; UsageError unless exactly one way is chosen.
+                 all_units: bool, options: tuple[str, str, str] = UNITS_OPTIONS) -> list[str]:
+    """The units `report` covers, in plan order; UsageError unless exactly one way is chosen
+    (`options` name the unit, group and all-units options in errors).
 
     Only units that some rule applies to can be reported on.  `--all` means the
     accountable units (a commune's report is asked for by name or `--group communes`;
@@ -134,15 +167,17 @@ def report_units(catalog: Catalog, units: Sequence[str] | None, group: str | Non
     """
     chosen = sum((bool(units), group is not None, all_units))
     if chosen == 0:
-        raise UsageError("choose --unit, --group or --all")
+        raise UsageError(msg("opt.choose_one", options=OneOf(options)))
     if chosen > 1:
-        raise UsageError("give only one of --unit, --group or --all")
+        raise UsageError(msg("opt.only_one", options=OneOf(options)))
+    unit_option, group_option, _ = options
     if all_units:
         wanted: set[str] = {u for u in catalog.ruled if catalog.units.by_id[u].parent is None}
     elif group is not None:
-        wanted = ruled_members(catalog, group)
+        wanted = ruled_members(catalog, group, group_option)
     else:
-        wanted = {ruled_unit(catalog, resolve_unit(catalog, name)) for name in units or ()}
+        wanted = {ruled_unit(catalog, resolve_unit(catalog, name, unit_option), unit_option)
+                  for name in units or ()}
     return sorted(wanted, key=lambda u: catalog.unit_index[u])
 
 
@@ -189,31 +224,38 @@ LIMIT_KEYS = {
 MAX_LIMIT = 2**31 - 1  # csv and the C library take limits as a C long
 
 
-def parse_limits(specs: Sequence[str] | None) -> ReadLimits:
+def parse_limits(specs: Sequence[str] | None, option: str = "--limit") -> ReadLimits:
     """Reader limits from `--limit KEY=N` options (defaults for the keys not given)."""
     limits = ReadLimits()
     reader: dict[str, int] = {}
     yaml_limits: dict[str, int] = {}
     for spec in specs or ():
-        key, _, raw = spec.partition("=")
-        key = key.strip().lower()
-        if key not in LIMIT_KEYS:
-            raise UsageError(f"--limit {spec!r}: unknown limit; use "
-                             + ", ".join(f"{k}=N" for k in LIMIT_KEYS))
-        try:
-            value = int(raw.strip())
-        except ValueError:
-            raise UsageError(f"--limit {spec!r}: the value must be a whole number") from None
-        if value < 1:
-            raise UsageError(f"--limit {spec!r}: the value must be at least 1")
-        if value > MAX_LIMIT:
-            raise UsageError(f"--limit {spec!r}: the value must be at most {MAX_LIMIT}")
+        key, value = _limit(spec, option)
         field_name = LIMIT_KEYS[key]
         if key == "file-mb":
             value *= 1024 * 1024
         (yaml_limits if key.startswith("yaml-") else reader)[field_name] = value
     yaml = replace(limits.yaml, **yaml_limits)
     return replace(limits, yaml=yaml, **reader)
+
+
+def _limit(spec: str, option: str) -> tuple[str, int]:
+    """The key and value of one `KEY=N` spec; UsageError for an unknown key or a bad N."""
+    key, _, raw = spec.partition("=")
+    key = key.strip().lower()
+    if key not in LIMIT_KEYS:
+        raise UsageError(msg("opt.limit_unknown", option=option, spec=repr(spec),
+                             keys=", ".join(f"{k}=N" for k in LIMIT_KEYS)))
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise UsageError(msg("opt.limit_not_whole", option=option, spec=repr(spec))) from None
+    if value < 1:
+        raise UsageError(msg("opt.limit_too_small", option=option, spec=repr(spec)))
+    if value > MAX_LIMIT:
+        raise UsageError(msg("opt.limit_too_large", option=option, spec=repr(spec),
+                             most=MAX_LIMIT))
+    return key, value
 
 
 def fail_severities(fail_on: str) -> tuple[str, ...]:
@@ -230,81 +272,41 @@ def check_exit_code(report: CheckReport, allow_bad_rows: bool, fail_on: Collecti
     return 0
 
 
-VALIDATE_SCHEMA = "dxplan.validate/2"
-
-
-@dataclass(frozen=True)
-class ValidateReport:
-    """Everything `validate` found in a set of submissions."""
-
-    files: tuple[str, ...]
-    rows_read: int
-    rows_by_file: dict[str, int]
-    entries: int
-    findings: Findings
-
-    @property
-    def problems(self) -> tuple[Problem, ...]:
-        """The problems kept in full (the first of each code per file)."""
-        return self.findings.problems
-
-    @property
-    def errors(self) -> int:
-        """Errors found, all of them counted."""
-        return self.findings.errors
-
-    @property
-    def warnings(self) -> int:
-        """Warnings found, all of them counted."""
-        return self.findings.warnings
-
-    def to_dict(self) -> dict[str, object]:
-        """The `dxplan.validate/2` JSON document."""
-        return {
-            "schema": VALIDATE_SCHEMA,
-            "files": list(self.files),
-            "problems": [p.to_dict() for p in self.problems],
-            "problems_truncated": self.findings.truncated,
-            "problem_groups": [g.to_dict() for g in self.findings.groups],
-            "summary": {"files": len(self.files), "rows_read": self.rows_read,
-                        "entries": self.entries, "errors": self.errors,
-                        "warnings": self.warnings, "by_code": self.findings.by_code()},
-        }
-
-
-def submission_owners(catalog: Catalog, root: Path) -> tuple[list[Path], dict[Path, str],
-                                                              list[Problem]]:
+def submission_owners(catalog: Catalog, root: Path, option: str = "--submissions-dir"
+                      ) -> tuple[list[Path], dict[Path, str], list[Problem]]:
     """Files under `root/<unit-id>/**`, each mapped to its unit; unknown folders are errors."""
     if not root.is_dir():
-        raise UsageError(f"--submissions-dir {root}: not a directory")
+        raise UsageError(msg("opt.not_dir", option=option, path=str(root)))
     paths: list[Path] = []
     owners: dict[Path, str] = {}
-    problems: list[Problem] = []
     files, links = walk_tree(root)
-    problems += [Problem(str(link), None, "error", "bad-file",
-                         "a symbolic link; submissions are read only from real files in the "
-                         "folder, links are not followed", hint="commit the file itself")
-                 for link in links]
+    problems = [Problem(str(link), None, "error", "bad-file", msg("submit.symlink"),
+                        hint=msg("submit.symlink_hint"))
+                for link in links]
     for path in files:
         if path.suffix.lower() not in FORMATS:
             continue
         parts = path.relative_to(root).parts
         folder = parts[0] if len(parts) > 1 else None
         if folder is None or folder not in catalog.units.by_id:
-            hint = None
-            if folder is not None:
-                close = catalog.units.lookup(folder)
-                ids = [close.item.id] if close.item else list(close.suggestions)
-                hint = f"did you mean {', '.join(ids)}?" if ids else None
-            problems.append(Problem(
-                str(path), None, "error", "unknown-submitter",
-                f"{'the folder ' + repr(folder) if folder else 'a file outside any unit folder'}"
-                f" is not a unit id; put each unit's files in {root}/<unit-id>/",
-                hint=hint))
+            problems.append(_unknown_submitter(catalog, root, path, folder))
             continue
         paths.append(path)
         owners[path] = folder
     return paths, owners, problems
+
+
+def _unknown_submitter(catalog: Catalog, root: Path, path: Path, folder: str | None
+                       ) -> Problem:
+    """The problem of a file not in a unit's folder (`folder`: its top folder, if any)."""
+    if folder is None:
+        return Problem(str(path), None, "error", "unknown-submitter",
+                       msg("submit.outside_folder", root=str(root)))
+    close = catalog.units.lookup(folder)
+    ids = [close.item.id] if close.item else list(close.suggestions)
+    return Problem(str(path), None, "error", "unknown-submitter",
+                   msg("submit.bad_folder", folder=repr(folder), root=str(root)),
+                   hint=msg("submit.guess", guess=", ".join(ids)) if ids else None)
 
 
 def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import Issue
+from .i18n import Msg, msg
 
 if TYPE_CHECKING:
     import yaml
@@ -61,12 +62,27 @@ class LoadedYaml:
         return None
 
 
-class YamlLoadError(Exception):
-    """Raised with the issues that made a YAML text unusable."""
+@dataclass(frozen=True, slots=True)
+class YamlFault:
+    """One thing that makes a YAML text unusable: its line, its key path, and what."""
 
-    def __init__(self, issues: list[Issue]) -> None:
-        self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
+    line: int | None
+    key: str | None
+    message: Msg
+
+
+class YamlLoadError(Exception):
+    """Raised with the faults that made a YAML text unusable."""
+
+    def __init__(self, filename: str, faults: list[YamlFault]) -> None:
+        self.filename = filename
+        self.faults = faults
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+    @property
+    def issues(self) -> list[Issue]:
+        """The faults as plan issues, '<file>:<line>: <key>: <message>' (in English)."""
+        return [Issue(self.filename, f.line, f.key, str(f.message)) for f in self.faults]
 
 
 class _Builder:
@@ -74,7 +90,7 @@ class _Builder:
         self.filename = filename
         self.limits = limits
         self.lines: dict[Loc, int] = {}
-        self.issues: list[Issue] = []
+        self.faults: list[YamlFault] = []
         self.seen: set[int] = set()
         self.aliases = 0
         self.nodes = 0
@@ -83,45 +99,38 @@ class _Builder:
         self.yaml = yaml
         self.scalar = yaml.SafeLoader("")  # only its scalar constructors are used
 
-    def fail(self, node: yaml.Node, key: str | None, message: str) -> None:
-        self.issues.append(Issue(self.filename, node.start_mark.line + 1, key, message))
+    def fail(self, node: yaml.Node, key: str | None, message: Msg) -> None:
+        self.faults.append(YamlFault(node.start_mark.line + 1, key, message))
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         yaml = self.yaml
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise YamlLoadError(
-                [Issue(self.filename, node.start_mark.line + 1, None,
-                       f"more than {self.limits.max_nodes} YAML nodes; split the file")]
-            )
+            raise _error(self.filename, node.start_mark.line + 1,
+                         msg("yaml.too_many_nodes", limit=self.limits.max_nodes))
         if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
             # A collection reached twice is an alias use; bounding them stops "billion laughs".
             self.aliases += 1
             if self.aliases > self.limits.max_aliases:
                 # The node's own mark is the anchor's; the key holding the alias is where it's used.
                 line = self.lines.get(loc, node.start_mark.line + 1)
-                raise YamlLoadError(
-                    [Issue(self.filename, line, None,
-                           f"more than {self.limits.max_aliases} YAML alias uses "
-                           "(an alias bomb?); write the values out")]
-                )
+                raise _error(self.filename, line,
+                             msg("yaml.aliases", limit=self.limits.max_aliases))
         self.seen.add(id(node))
         if depth > self.limits.max_depth:
-            raise YamlLoadError(
-                [Issue(self.filename, node.start_mark.line + 1, None,
-                       f"YAML nested deeper than {self.limits.max_depth} levels")]
-            )
+            raise _error(self.filename, node.start_mark.line + 1,
+                         msg("yaml.too_deep", limit=self.limits.max_depth))
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, _dotted(loc), f"YAML tag {node.tag!r} is not allowed; remove it")
+            self.fail(node, _dotted(loc), msg("yaml.tag", tag=repr(node.tag)))
             return None
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.fail(key_node, _dotted(loc), "a mapping key must be a plain value")
+                    self.fail(key_node, _dotted(loc), msg("yaml.key_not_plain"))
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                    self.fail(key_node, _dotted(loc), "YAML merge keys (<<) are not allowed")
+                    self.fail(key_node, _dotted(loc), msg("yaml.merge_key"))
                     continue
                 key = self.build(key_node, loc, depth + 1)
                 if not isinstance(key, str | int):
@@ -129,7 +138,7 @@ class _Builder:
                 if key in out:
                     first = self.lines.get((*loc, key))
                     self.fail(key_node, _dotted((*loc, key)),
-                              f"duplicate key {key!r} (first at line {first}); keep only one")
+                              msg("yaml.duplicate_key", name=repr(key), line=str(first)))
                     continue
                 self.lines[(*loc, key)] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, (*loc, key), depth + 1)
@@ -142,6 +151,10 @@ class _Builder:
             return items
         assert isinstance(node, yaml.ScalarNode)
         return self.scalar.construct_object(node, deep=True)
+
+
+def _error(filename: str, line: int | None, message: Msg) -> YamlLoadError:
+    return YamlLoadError(filename, [YamlFault(line, None, message)])
 
 
 def _dotted(loc: Loc) -> str | None:
@@ -167,24 +180,21 @@ def load_yaml(text: str, filename: str, limits: YamlLimits | None = None) -> Loa
         finally:
             loader.dispose()
     except RecursionError:
-        raise YamlLoadError(
-            [Issue(filename, None, None, f"YAML nested deeper than {limits.max_depth} levels")]
-        ) from None
+        raise _error(filename, None, msg("yaml.too_deep", limit=limits.max_depth)) from None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise YamlLoadError(
-            [Issue(filename, line, None, f"not valid YAML: {exc.problem or exc}")]
-        ) from None
+        raise _error(filename, line,
+                     msg("yaml.invalid", reason=str(exc.problem or exc))) from None
     except yaml.YAMLError as exc:
-        raise YamlLoadError([Issue(filename, None, None, f"not valid YAML: {exc}")]) from None
+        raise _error(filename, None, msg("yaml.invalid", reason=str(exc))) from None
     finally:
         sys.setrecursionlimit(old_limit)
     if node is None:
         return LoadedYaml(None, {})
     builder = _Builder(filename, limits)
     data = builder.build(node, (), 0)
-    if builder.issues:
-        raise YamlLoadError(builder.issues)
+    if builder.faults:
+        raise YamlLoadError(filename, builder.faults)
     return LoadedYaml(data, builder.lines)
 
 
@@ -215,8 +225,7 @@ def _count_nodes(loader: Any, filename: str, limits: YamlLimits) -> None:
             nodes += 1
             if nodes > limits.max_nodes:
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise YamlLoadError([Issue(filename, line, None, f"more than "
-                                           f"{limits.max_nodes} YAML nodes; split the file")])
+                raise _error(filename, line, msg("yaml.too_many_nodes", limit=limits.max_nodes))
     finally:
         loader.dispose()
 

@@ -127,9 +127,9 @@ def test_from_and_to_messages_name_what_was_given() -> None:
     assert run("check", q1, "--from", "01/01/2025", "--lang", "en")[1:] == (
         "", "Error: --from 2025-01-01 is after the plan period 2024-02-01..2024-12-31\n")
     assert run("check", q1, "--from", "2024-03-01", "--to", "2024-02-01")[2] == (
-        "Lỗi: --from 2024-03-01 sau --to 2024-02-01\n")
+        "Lỗi: --from 01/03/2024 sau --to 01/02/2024\n")
     assert run("check", q1, "--to", "2024-01-15")[2] == (
-        "Lỗi: --to 2024-01-15 trước thời gian của kế hoạch 2024-02-01..2024-12-31\n")
+        "Lỗi: --to 15/01/2024 trước thời gian của kế hoạch 01/02/2024 – 31/12/2024\n")
     code, out, _ = run("check", q1, "--from", "2024-01-01", "--to", "2024-02-10",
                        "--format", "json", "--unit", "bao-long-an")
     assert json.loads(out)["window"] == {"start": "2024-02-01", "end": "2024-02-10",

@@ -160,8 +160,8 @@ def test_bad_options_exit_2() -> None:
     code, _, err = run("check", Q1, "--period", "2024-13", "--lang", "en")
     assert (code, err) == (2, "Error: --period '2024-13': there is no month 13\n")
     code, _, err = run("check", Q1, "--period", "2023-Q1")
-    assert (code, err) == (2, "Lỗi: 2023-01-01..2023-03-31 nằm ngoài thời gian của kế hoạch "
-                              "2024-02-01..2024-12-31\n")
+    assert (code, err) == (2, "Lỗi: 01/01/2023 – 31/03/2023 nằm ngoài thời gian của kế hoạch "
+                              "01/02/2024 – 31/12/2024\n")
     code, _, err = run("check", Q1, "--unit", "Ben Lucc")
     assert (code, err) == (2, "Lỗi: --unit 'Ben Lucc': không có đơn vị này (có phải là "
                               "h-ben-luc?)\n")

@@ -138,7 +138,12 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name in commands:
         result = runner.invoke(app, [*name.split(), "--help"])
         assert result.exit_code == 0, name
-        assert "Usage:" in result.stdout
+        assert result.stdout.startswith(f"Cách dùng: dxplan {name} "), name
+        assert "\nTùy chọn:\n" in result.stdout and "\n  Ví dụ:\n" in result.stdout, name
+        assert result.stdout.count(f"\n    dxplan {name}") >= 2, name  # two examples or more
+        english = runner.invoke(app, [*name.split(), "--help", "--lang", "en"]).stdout
+        assert english.startswith(f"Usage: dxplan {name} "), name
+        assert "\nOptions:\n" in english and "\n  Examples:\n" in english, name
         assert f"dxplan {name}" in readme, name
 
 

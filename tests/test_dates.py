@@ -14,11 +14,13 @@ from dx_plan.dates import (
     NOT_A_DATE,
     QUARTER_ONLY,
     YEAR_ONLY,
+    DateError,
     day_first_hint,
     from_excel_serial,
     parse_date,
     parse_date_cached,
 )
+from dx_plan.i18n import Msg, say
 
 MARCH_5 = dt.date(2024, 3, 5)
 
@@ -114,16 +116,18 @@ def test_utc_timestamps_are_dates_in_vietnam() -> None:
     ("March 5, 2024", NOT_A_DATE),
     ("٠٥/٠٣/٢٠٢٤", NOT_A_DATE),  # Arabic-Indic digits are not taken as digits
 ])
-def test_rejections_say_why(text: str, reason: str) -> None:
-    with pytest.raises(ValueError) as exc:
+def test_rejections_say_why(text: str, reason: Msg) -> None:
+    with pytest.raises(DateError) as exc:
         parse_date(text)
-    assert str(exc.value) == reason
+    assert exc.value.message == reason
+    assert str(exc.value) == str(reason)  # a ValueError whose text is the English reason
 
 
 def test_reason_texts() -> None:
-    assert MONTH_ONLY == "month only; give the day"
-    assert NO_SUCH_DAY == "no such day"
-    assert NOT_A_DATE == "not a date; write DD/MM/YYYY"
+    assert str(MONTH_ONLY) == "month only; give the day"
+    assert str(NO_SUCH_DAY) == "no such day"
+    assert str(NOT_A_DATE) == "not a date; write DD/MM/YYYY"
+    assert say(NO_SUCH_DAY, "vi") == "không có ngày này"
 
 
 @pytest.mark.parametrize(("text", "hint"), [
@@ -135,7 +139,8 @@ def test_reason_texts() -> None:
     ("hello", None),
 ])
 def test_day_first_hint(text: str, hint: str | None) -> None:
-    assert day_first_hint(text) == hint
+    found = day_first_hint(text)
+    assert (None if found is None else str(found)) == hint
 
 
 def test_excel_serial_numbers() -> None:
@@ -168,7 +173,8 @@ def test_arbitrary_text_raises_only_value_error(text: str) -> None:
     try:
         result = parse_date(text)
     except ValueError as exc:
-        assert str(exc) in (MONTH_ONLY, QUARTER_ONLY, YEAR_ONLY, NO_SUCH_DAY, NOT_A_DATE)
+        assert isinstance(exc, DateError)
+        assert exc.message in (MONTH_ONLY, QUARTER_ONLY, YEAR_ONLY, NO_SUCH_DAY, NOT_A_DATE)
     else:
         assert isinstance(result, dt.date)
 

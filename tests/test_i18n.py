@@ -1,16 +1,20 @@
-"""Every message and hint the reader writes has a Vietnamese translation."""
+"""The one message catalogue: every key in both languages, every problem from it."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
+import string
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from dx_plan.cli import app
-from dx_plan.i18n import problem_line
-from dx_plan.i18n_problems import translate
+from dx_plan.entries import PROBLEM_CODES
+from dx_plan.i18n import CATALOGUE, Msg, OneOf, Span, msg, problem_line, say
+from dx_plan.loader import load_catalog
+from dx_plan.reader import ReadOptions
+from dx_plan.service import run_validate
 
 from .conftest import DATA, ROOT
 
@@ -20,42 +24,64 @@ CORPUS = sorted(
     if p.suffix in (".csv", ".txt", ".yaml", ".xlsx") and not p.name.startswith("plan-"))
 
 
-def _problems(path: Path) -> list[dict[str, object]]:
-    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json", "--as-of",
-                                      "2024-03-01", "--require-url", "--unit", "h-ben-luc"])
-    assert result.exit_code in (0, 1), result.stderr
-    problems: list[dict[str, object]] = json.loads(result.stdout)["problems"]
-    return problems
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# Parameters one language needs and the other does not ("Quý I" / "Q1", "Tháng 03" / "March").
+ONE_LANGUAGE = frozenset({"roman", "q", "month", "month_name"})
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_has_both_languages_with_the_same_fields(key: str) -> None:
+    vi, en = CATALOGUE[key]
+    assert vi.strip() and en.strip(), key
+    assert _fields(vi) - ONE_LANGUAGE == _fields(en) - ONE_LANGUAGE, key
+
+
+def test_every_problem_code_has_a_label() -> None:
+    assert {f"code.{code}" for code in PROBLEM_CODES} <= CATALOGUE.keys()
+
+
+def test_parameters_are_said_in_the_sentence_language() -> None:
+    reason = msg("date.month_only")
+    nested = msg("reader.bad_date", value="03/2024", reason=reason)
+    assert say(nested, "vi") == "không đọc được ngày '03/2024': chỉ có tháng; hãy ghi cả ngày"
+    assert say(nested, "en") == "cannot read date '03/2024': month only; give the day"
+    period = msg("opt.outside_plan",
+                 span=Span(dt.date(2023, 1, 1), dt.date(2023, 3, 31)),
+                 plan=Span(dt.date(2024, 2, 1), dt.date(2024, 12, 31)))
+    assert "01/01/2023 – 31/03/2023" in say(period, "vi")
+    assert "2023-01-01..2023-03-31" in say(period, "en")
+    choice = msg("cli.bad_choice", name="--sort", choices=OneOf(("a", "b", "c")))
+    assert say(choice, "vi") == "giá trị của --sort phải là a, b hoặc c"
+    assert say(choice, "en") == "the value of --sort must be a, b or c"
+
+
+def test_a_problem_line_is_a_sentence_with_its_hint() -> None:
+    empty, hint = msg("reader.empty", what=msg("reader.noun.unit")), msg("reader.hint.required")
+    assert problem_line(empty, hint, "vi") == (
+        "Thiếu đơn vị (Gợi ý: mỗi dòng cần có ngày, đơn vị và kênh)")
+    assert problem_line(empty, None, "en") == "unit is empty"
+
+
+def test_an_unknown_key_is_refused_when_the_message_is_built() -> None:
+    with pytest.raises(KeyError, match="no message 'no.such.key'"):
+        msg("no.such.key")
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_every_problem_of_the_corpus_reads_in_vietnamese(path: Path) -> None:
-    for problem in _problems(path):
-        for key in ("message", "hint"):
-            text = problem.get(key)
-            if isinstance(text, str):
-                assert translate(text) is not None, (problem["code"], text)
-
-
-@pytest.mark.slow
-def test_the_corpus_covers_many_messages() -> None:
-    codes = {p["code"] for path in CORPUS for p in _problems(path)}
-    assert len(codes) >= 20, sorted(codes)  # most problem codes appear in the corpus
-
-
-def test_nested_and_listed_parts_are_translated() -> None:
-    assert translate("cannot read date '03/2024': month only; give the day") == (
-        "không đọc được ngày '03/2024': chỉ có tháng; hãy ghi cả ngày")
-    assert translate("write the id: p-1--tp-tan-an or p-1--tx-kien-tuong") == (
-        "hãy ghi mã: p-1--tp-tan-an hoặc p-1--tx-kien-tuong")
-    assert translate("unknown channel 'tivi'") == "kênh 'tivi' không có trong kế hoạch"
-    assert translate("something new") is None
-    assert problem_line("bad-row", "something new", None, "vi") == (
-        "Dòng không đọc được: something new")
-    assert problem_line("missing-value", "unit is empty",
-                        "every row needs a date, a unit and a channel", "vi") == (
-        "Thiếu đơn vị (Gợi ý: mỗi dòng cần có ngày, đơn vị và kênh)")
-    assert problem_line("missing-value", "unit is empty", None, "en") == "unit is empty"
+def test_every_problem_of_the_corpus_comes_from_the_catalogue(path: Path) -> None:
+    catalog = load_catalog()
+    options = ReadOptions(check_evidence=True, require_url=True,
+                          future_after=dt.date(2024, 3, 1), owner=lambda _: "h-ben-luc")
+    report = run_validate(catalog, [path], options)
+    for problem in report.findings.problems:
+        for text in (problem.message, problem.hint):
+            if text is not None:
+                assert isinstance(text, Msg), (problem.code, text)
+                vi, en = CATALOGUE[text.key]
+                assert vi != en or not _fields(vi) - {"option", "value", "reason"}, text.key
 
 
 def test_validate_text_in_vietnamese() -> None:
@@ -69,20 +95,6 @@ def test_validate_text_in_vietnamese() -> None:
     assert "::error file=" in lines and "title=bad-date::Không đọc được ngày '32/01/2024'" in lines
 
 
-@pytest.mark.parametrize(("english", "vietnamese"), [
-    ("shorten the cell", "hãy rút ngắn ô"),
-    ("cannot read the file: Input/output error", "không đọc được tệp: Input/output error"),
-    ("91226112 bytes unpacked from 88066 in xl/sharedStrings.xml",
-     "91226112 byte khi giải nén từ 88066 trong xl/sharedStrings.xml"),
-    ("URL 'https://x.vn/a' carries a user name or password",
-     "đường dẫn 'https://x.vn/a' chứa tên đăng nhập hoặc mật khẩu"),
-    ("line 9 was read as the rest of a quoted field opened on line 7 and not counted",
-     "dòng 9 bị đọc như phần còn lại của ô có dấu ngoặc kép mở ở dòng 7 và không được tính"),
-])
-def test_the_new_hostile_input_messages_read_in_vietnamese(english: str, vietnamese: str) -> None:
-    assert translate(english) == vietnamese
-
-
 def test_limit_errors_read_in_vietnamese(tmp_path: Path) -> None:
     log = tmp_path / "log.csv"
     log.write_text("date,unit,channel\n", encoding="utf-8")
@@ -91,21 +103,24 @@ def test_limit_errors_read_in_vietnamese(tmp_path: Path) -> None:
         2, "Lỗi: --limit 'rows=0': giá trị phải ít nhất là 1\n")
 
 
-def test_dates_in_vietnamese_messages_are_day_first() -> None:
-    from dx_plan.i18n_problems import translate
+def test_usage_errors_read_in_the_users_language() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", str(ROOT / "logs" / "q1.csv"), "--sort", "worst"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Lỗi: Giá trị của --sort phải là compliance, shortfall hoặc unit\n")
+    assert result.stderr.startswith("Cách dùng: dxplan check [OPTIONS] ")
+    result = runner.invoke(app, ["chek", "--lang", "en"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "Error: No such command 'chek' (did you mean check?)")
+    result = runner.invoke(app, ["docs", "extra"])
+    assert result.stderr.splitlines()[-1] == "Lỗi: Thừa tham số: extra"
 
-    assert translate("date 2024-01-15 is outside the plan period 2024-02-01..2024-12-31; "
-                     "not counted") == ("ngày 15/01/2024 nằm ngoài thời gian của kế hoạch "
-                                        "01/02/2024 – 31/12/2024; không tính")
-    # What the user typed is quoted back as typed.
-    assert translate("cannot read date '2024-13-45': no such day") == (
-        "không đọc được ngày '2024-13-45': không có ngày này")
 
-
-def test_only_dates_standing_alone_are_rewritten() -> None:
-    from dx_plan.i18n_problems import vi_dates
-
-    assert vi_dates("đến 2024-12-31.") == "đến 31/12/2024."
-    for untouched in ("x 2024-02-01T10:00", "bản 2024-02-01_v2", "tệp 2024-02-01.csv",
-                      "https://x.vn/2024-02-01/a"):
-        assert vi_dates(untouched) == untouched
+def test_dates_in_vietnamese_messages_are_day_first_and_typed_text_is_kept() -> None:
+    outside = msg("reader.outside_period", day=dt.date(2024, 1, 15),
+                  plan=Span(dt.date(2024, 2, 1), dt.date(2024, 12, 31)))
+    assert say(outside, "vi") == ("ngày 15/01/2024 nằm ngoài thời gian của kế hoạch "
+                                  "01/02/2024 – 31/12/2024; không tính")
+    typed = msg("reader.bad_date", value="2024-13-45", reason=msg("date.no_such_day"))
+    assert say(typed, "vi") == "không đọc được ngày '2024-13-45': không có ngày này"

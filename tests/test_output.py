@@ -103,7 +103,7 @@ def test_an_input_that_fails_to_read_is_a_file_problem(tmp_path: Path) -> None:
     link.symlink_to("/proc/self/mem")
     problems = ProblemLog()
     assert LogReader(load_catalog(), problems=problems).read([link]) == []
-    assert [(p.line, p.code, p.message) for p in problems.problems] == [
+    assert [(p.line, p.code, str(p.message)) for p in problems.problems] == [
         (None, "bad-file", "cannot read the file: Input/output error")]
 
 

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from dx_plan.catalog import Catalog
 from dx_plan.entries import PROBLEM_CODES, Entry, Problem
 from dx_plan.errors import InputError
+from dx_plan.i18n import Msg, msg
 from dx_plan.loader import load_plan
 from dx_plan.reader import (
     LogReader,
@@ -67,9 +68,15 @@ def read(catalog: Catalog, paths: Sequence[Path | str], **options: Any
     return entries, reader.problems.problems, reader
 
 
+def said(message: Msg | None) -> str | None:
+    """A problem's message or hint in English (the text of the JSON output)."""
+    return None if message is None else str(message)
+
+
 def probs(problems: list[Problem]) -> list[tuple[Any, ...]]:
     """(line, severity, code, column, message, hint) of each problem, in order."""
-    return [(p.line, p.severity, p.code, p.column, p.message, p.hint) for p in problems]
+    return [(p.line, p.severity, p.code, p.column, str(p.message), said(p.hint))
+            for p in problems]
 
 
 def brief(entries: list[Entry]) -> list[tuple[Any, ...]]:
@@ -159,7 +166,7 @@ def test_vietnamese_headers_and_extra_columns(catalog: Catalog) -> None:
     entries, problems, _ = read(catalog, [log("vietnamese-headers.csv")])
     # "STT" is the row-number column every Vietnamese table has; "Người nhập" is a column
     # dxplan does not read: said once, its cells kept.
-    assert [(p.line, p.severity, p.code, p.message) for p in problems] == [
+    assert [(p.line, p.severity, p.code, str(p.message)) for p in problems] == [
         (1, "warning", "unknown-column",
          "the column 'Người nhập' is not one dxplan reads; its cells are kept as notes")]
     assert entries == [Entry(
@@ -386,7 +393,7 @@ def test_duplicates_within_and_across_files(catalog: Catalog) -> None:
     assert [(Path(e.file).name, e.line) for e in entries] == [
         ("dup-a.csv", 2), ("dup-a.csv", 4), ("dup-a.csv", 5), ("dup-a.csv", 6),
         ("dup-a.csv", 7), ("dup-a.csv", 9), ("dup-b.csv", 3)]
-    assert [(p.file, p.line, p.code, p.message) for p in problems] == [
+    assert [(p.file, p.line, p.code, str(p.message)) for p in problems] == [
         (str(a), 3, "duplicate", f"same item as line 2 of {a}"),  # same URL
         (str(a), 8, "duplicate", f"same item as line 7 of {a}"),  # same folded title
         (str(b), 2, "duplicate", f"same item as line 2 of {a}"),  # other file, other spelling
@@ -454,8 +461,8 @@ def test_untrusted_text_in_messages_is_made_safe(catalog: Catalog, tmp_path: Pat
     _, problems, _ = read(catalog, [path])
     (problem,) = problems
     assert problem.code == "unknown-unit"
-    assert "\x1b" not in problem.message and "\x07" not in problem.message
-    assert problem.message == "unknown unit '" + "]8;;http://evilclick[31m" + "z" * 55 + "…'"
+    assert "\x1b" not in str(problem.message) and "\x07" not in str(problem.message)
+    assert str(problem.message) == "unknown unit '" + "]8;;http://evilclick[31m" + "z" * 55 + "…'"
 
 
 def test_nfd_text_in_utf8(catalog: Catalog, tmp_path: Path) -> None:
@@ -586,9 +593,9 @@ def test_yaml_bombs_and_tags(catalog: Catalog, tmp_path: Path) -> None:
     _, problems, _ = read(catalog, [tmp_path / "laughs.yaml", tmp_path / "tag.yaml"])
     assert [(Path(p.file).name, p.code) for p in problems] == [
         ("laughs.yaml", "bad-file"), ("tag.yaml", "bad-file")]
-    assert "alias" in problems[0].message
-    assert problems[1].message == ("YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
-                                   "is not allowed; remove it")
+    assert "alias" in str(problems[0].message)
+    assert str(problems[1].message) == (
+        "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; remove it")
 
 
 @pytest.mark.slow
@@ -610,7 +617,7 @@ def test_corrupt_workbook(catalog: Catalog, tmp_path: Path) -> None:
         archive.writestr("hello.txt", "not a workbook")
     _, problems, _ = read(catalog, [path])
     assert [(p.line, p.code) for p in problems] == [(None, "bad-file")]
-    assert problems[0].message.startswith("cannot open the Excel workbook: ")
+    assert str(problems[0].message).startswith("cannot open the Excel workbook: ")
 
 
 # ------------------------------------------------------------------ usage errors
@@ -654,13 +661,18 @@ def test_all_paths_are_checked_before_reading(catalog: Catalog, tmp_path: Path) 
 # ------------------------------------------------------------------ ProblemLog, progress
 
 
+def note(text: str) -> Msg:
+    """A message of its own for each `text` (ProblemLog groups by message)."""
+    return msg("reader.row.unreadable", reason=text)
+
+
 def test_problem_log_counts_all_keeps_some_of_each_code_and_file() -> None:
     log_ = ProblemLog(keep=2)
     for i in range(3):
-        log_.add(Problem("f", i, "error", "bad-date", "m"))
-    log_.add(Problem("g", 5, "error", "bad-date", "m"))  # another file: room of its own
-    log_.add(Problem("f", 9, "warning", "duplicate", "d"))
-    log_.add_fail(Fail("bad-date", "error", "other", "date"), "f", 10, "h-ben-luc")
+        log_.add(Problem("f", i, "error", "bad-date", note("m")))
+    log_.add(Problem("g", 5, "error", "bad-date", note("m")))  # another file: room of its own
+    log_.add(Problem("f", 9, "warning", "duplicate", note("d")))
+    log_.add_fail(Fail("bad-date", "error", note("other"), "date"), "f", 10, "h-ben-luc")
     assert [(p.file, p.line) for p in log_.problems] == [("f", 0), ("f", 1), ("g", 5),
                                                           ("f", 9)]
     assert log_.counts == {("error", "bad-date"): 5, ("warning", "duplicate"): 1}
@@ -668,9 +680,9 @@ def test_problem_log_counts_all_keeps_some_of_each_code_and_file() -> None:
     findings = log_.findings()
     assert findings.truncated == 2  # f:2 and f:10 were counted, not kept
     assert [(g.code, g.message, g.count, g.places) for g in findings.groups] == [
-        ("bad-date", "m", 4, [("f", 0), ("f", 1), ("f", 2), ("g", 5)]),
-        ("bad-date", "other", 1, [("f", 10)]),
-        ("duplicate", "d", 1, [("f", 9)]),
+        ("bad-date", note("m"), 4, [("f", 0), ("f", 1), ("f", 2), ("g", 5)]),
+        ("bad-date", note("other"), 1, [("f", 10)]),
+        ("duplicate", note("d"), 1, [("f", 9)]),
     ]
     empty = ProblemLog()
     assert (empty.problems, empty.errors, empty.warnings) == ([], 0, 0)
@@ -680,11 +692,11 @@ def test_problem_groups_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(problems_module, "GROUPS_PER_CODE", 3)
     log_ = ProblemLog(keep=1)
     for i in range(10):  # ten different messages, each twice
-        log_.add(Problem("f", 2 * i, "warning", "unknown-doc", f"doc {i}"))
-        log_.add(Problem("f", 2 * i + 1, "warning", "unknown-doc", f"doc {i}"))
+        log_.add(Problem("f", 2 * i, "warning", "unknown-doc", note(f"doc {i}")))
+        log_.add(Problem("f", 2 * i + 1, "warning", "unknown-doc", note(f"doc {i}")))
     findings = log_.findings()
     assert [(g.message, g.count) for g in findings.groups] == [
-        ("doc 0", 2), ("doc 1", 2), ("doc 2", 2)]
+        (note("doc 0"), 2), (note("doc 1"), 2), (note("doc 2"), 2)]
     assert findings.ungrouped == {"unknown-doc": 14}
     assert findings.counts == {("warning", "unknown-doc"): 20}
     assert len(findings.problems) == 1 and findings.truncated == 19
@@ -913,7 +925,7 @@ def test_the_field_limit_holds_for_excel_and_yaml(catalog: Catalog, tmp_path: Pa
     for name, over in (("big.xlsx", 3), ("big.yaml", 2)):
         entries, problems, _ = read(catalog, [tmp_path / name], limits=limits)
         assert [e.title for e in entries] == [("a" if name == "big.xlsx" else "c") * 100]
-        assert [(p.line, p.code, p.message) for p in problems] == [
+        assert [(p.line, p.code, str(p.message)) for p in problems] == [
             (over, "field-too-large", "a field is longer than 100 characters")]
 
 
@@ -931,7 +943,7 @@ def test_a_stray_quote_in_a_long_line_never_hides_rows(catalog: Catalog, tmp_pat
     # are read.  (Counting every quote once made the reader skip them all.)
     assert len(entries) == 1000
     assert [e.line for e in entries[:2]] == [3, 4]
-    assert [(p.line, p.code, p.message) for p in problems] == [
+    assert [(p.line, p.code, str(p.message)) for p in problems] == [
         (2, "field-too-large", "the line is longer than 1000 characters")]
 
 
@@ -946,7 +958,7 @@ def test_a_long_line_that_opens_a_quote_reports_what_it_swallows(
                     "06/03/2024,h-ben-luc,zalo,Tin\n", encoding="utf-8")  # 5
     entries, problems, _ = read(catalog, [path])
     assert [e.line for e in entries] == [5]
-    assert [(p.line, p.code, p.message) for p in problems] == [
+    assert [(p.line, p.code, str(p.message)) for p in problems] == [
         (2, "field-too-large", "the line is longer than 1000 characters"),
         (3, "bad-row", "lines 3–4 were read as the rest of a quoted field opened on "
                        "line 2 and not counted")]
@@ -965,7 +977,7 @@ def test_an_unclosed_quote_reports_every_line_it_swallows(catalog: Catalog,
     # closing quote: all of it is reported, nothing silently dropped.
     assert entries == []
     assert [(p.line, p.code) for p in problems] == [(2, "field-too-large"), (34, "bad-row")]
-    assert problems[1].message == ("lines 34–5002 were read as the rest of a quoted field "
+    assert str(problems[1].message) == ("lines 34–5002 were read as the rest of a quoted field "
                                    "opened on line 2 and not counted")
 
 
@@ -985,7 +997,7 @@ def test_headers_people_type_are_understood(catalog: Catalog, tmp_path: Path) ->
     entries, problems, _ = read(catalog, [path])
     assert [(e.unit, e.channel, e.url) for e in entries] == [
         ("h-ben-luc", "zalo", "https://zalo.me/x")]
-    assert [(p.code, p.message, p.hint) for p in problems] == [
+    assert [(p.code, str(p.message), said(p.hint)) for p in problems] == [
         ("unknown-column", "the column 'Linkk' is not one dxplan reads; its cells are kept "
          "as notes", "did you mean url (đường dẫn)? columns: date (ngày), unit (đơn vị), "
          "channel (kênh), kind (loại), title (tiêu đề), url (đường dẫn), docs (văn bản), "
@@ -996,7 +1008,7 @@ def test_a_missing_column_names_the_headers_it_saw(catalog: Catalog, tmp_path: P
     path = tmp_path / "noname.csv"
     path.write_text("Ngày,Tên,Kênh\n05/02/2024,h-ben-luc,zalo\n", encoding="utf-8")
     _, problems, _ = read(catalog, [path])
-    assert [(p.code, p.message) for p in problems] == [
+    assert [(p.code, str(p.message)) for p in problems] == [
         ("missing-column", "the header row lacks the required column(s) unit (đơn vị); its "
          "other headers are 'Tên'")]
 
@@ -1016,8 +1028,8 @@ def test_total_and_signature_lines_under_the_data_are_one_warning_each(
     assert [(p.line, p.severity, p.code) for p in problems] == [
         (4, "warning", "footer-row"), (5, "warning", "footer-row"), (6, "warning", "footer-row"),
         (7, "error", "missing-value")]
-    assert problems[0].message == ("'Tổng cộng' is a total or signature line, not an activity; "
-                                   "not counted")
+    assert str(problems[0].message) == (
+        "'Tổng cộng' is a total or signature line, not an activity; not counted")
 
 
 def test_real_rows_are_never_taken_for_footers(catalog: Catalog, tmp_path: Path) -> None:

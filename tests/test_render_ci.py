@@ -7,15 +7,22 @@ import re
 from xml.etree import ElementTree as ET
 
 from dx_plan.entries import Findings, Problem
+from dx_plan.i18n import Msg, msg
 from dx_plan.reader.problems import ProblemLog
 from dx_plan.render import ci
 
+
+def unread(text: str) -> Msg:
+    """A message carrying `text` as it is (to test escaping)."""
+    return msg("reader.row.unreadable", reason=text)
+
+
 PROBLEMS = [
     Problem("sub/h-duc-hue/q1.csv", 7, "error", "foreign-unit",
-            "row names h-ben-luc, but this file belongs to h-duc-hue"),
-    Problem("sub/h-duc-hue/q1.csv", 9, "warning", "duplicate", "same item as line 3, 50% off"),
-    Problem("sub/h-can-duoc/q1.csv", None, "error", "bad-file",
-            "not a text file (looks like PNG image)\nline two"),
+            msg("reader.foreign_unit", unit="h-ben-luc", owner="h-duc-hue")),
+    Problem("sub/h-duc-hue/q1.csv", 9, "warning", "duplicate",
+            msg("reader.duplicate", line=3, file="50% off.csv")),
+    Problem("sub/h-can-duoc/q1.csv", None, "error", "bad-file", unread("PNG\nline two")),
 ]
 GH = re.compile(r"^::(error|warning) file=[^,:]+(,line=\d+)?,title=[a-z-]+::.+$")
 
@@ -24,22 +31,21 @@ def test_github_workflow_commands() -> None:
     log = ProblemLog()
     for problem in PROBLEMS:
         log.add(problem)
-    lines = ci.github(log.findings(), "3 files: 2 errors, 1 warnings").splitlines()
+    lines = ci.github(log.findings(), "3 files: 2 errors, 1 warnings", "en").splitlines()
     assert lines[-1] == "3 files: 2 errors, 1 warnings"
     assert lines[:-1] == [
-        "::error file=sub/h-duc-hue/q1.csv,line=7,title=foreign-unit::row names h-ben-luc, but "
-        "this file belongs to h-duc-hue",
-        "::warning file=sub/h-duc-hue/q1.csv,line=9,title=duplicate::same item as line 3, 50%25 "
-        "off",
-        "::error file=sub/h-can-duoc/q1.csv,title=bad-file::not a text file (looks like PNG "
-        "image)%0Aline two",
+        "::error file=sub/h-duc-hue/q1.csv,line=7,title=foreign-unit::the row names unit "
+        "'h-ben-luc' but the file is from 'h-duc-hue'",
+        "::warning file=sub/h-duc-hue/q1.csv,line=9,title=duplicate::same item as line 3 of "
+        "50%25 off.csv",
+        "::error file=sub/h-can-duoc/q1.csv,title=bad-file::cannot read the row: PNG%0Aline two",
     ]
     assert all(GH.match(line) for line in lines[:-1])
 
 
 def test_github_keeps_within_the_annotation_limits_and_counts_the_rest() -> None:
-    errors = [Problem("a.csv", n, "error", "bad-date", f"date {n}") for n in range(2, 27)]
-    warnings = [Problem("a.csv", 30, "warning", "duplicate", "same item")]
+    errors = [Problem("a.csv", n, "error", "bad-date", unread(f"date {n}")) for n in range(2, 27)]
+    warnings = [Problem("a.csv", 30, "warning", "duplicate", unread("same item"))]
     findings = Findings(tuple(errors + warnings), {("error", "bad-date"): 40,
                                                    ("warning", "duplicate"): 1})
     lines = ci.github(findings, "totals", "en").splitlines()
@@ -75,8 +81,11 @@ def test_sarif() -> None:
 
 
 def test_junit_stays_well_formed_with_characters_xml_forbids() -> None:
-    bad = [Problem("sub/a\ufffe.csv", 3, "error", "unknown-unit", "unknown unit 'x\uffff\x1b[31m'"),
-           Problem("sub/a\ufffe.csv", 4, "warning", "unknown-doc", "unknown document '\ud800'")]
+    bad = [Problem("sub/a\ufffe.csv", 3, "error", "unknown-unit",
+                   msg("reader.unknown_name", what=msg("reader.noun.unit"),
+                       text="x\uffff\x1b[31m")),
+           Problem("sub/a\ufffe.csv", 4, "warning", "unknown-doc",
+                   msg("reader.unknown_doc", text="\ud800"))]
     text = ci.junit(["sub/a\ufffe.csv"], bad, {})
     root = ET.fromstring(text.encode("utf-8", "surrogatepass"))  # parses: well-formed XML
     failure = root.find(".//failure")

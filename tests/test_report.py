@@ -12,7 +12,8 @@ import datetime as dt
 import json
 
 from dx_plan.entries import Entry
-from dx_plan.render.report_i18n import (
+from dx_plan.render.report_md import overview_markdown, unit_markdown
+from dx_plan.render.report_words import (
     catch_up,
     gap_text,
     period_name,
@@ -21,7 +22,6 @@ from dx_plan.render.report_i18n import (
     verdict,
     window_name,
 )
-from dx_plan.render.report_md import overview_markdown, unit_markdown
 from dx_plan.report import REPORT_SCHEMA, build_report, cell_status
 from dx_plan.result import PeriodResult
 

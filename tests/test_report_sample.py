@@ -14,6 +14,7 @@ from functools import cache
 from dx_plan.catalog import Catalog
 from dx_plan.engine import Selection, check
 from dx_plan.entries import Entry, Problem
+from dx_plan.i18n import msg
 from dx_plan.loader import load_plan
 from dx_plan.periods import Window, parse_period
 from dx_plan.result import CheckReport
@@ -103,8 +104,10 @@ def sample_entries() -> list[Entry]:
 def sample_problems() -> list[Problem]:
     """A warning on a Bến Lức commune's row (line 12) and an error on a row with no entry."""
     return [
-        Problem("logs/q1.csv", 12, "warning", "missing-url", "grassroots radio row has no URL"),
-        Problem("logs/q1.csv", 99, "error", "unknown-unit", "unit 'Huyện X' is not in the plan",
+        Problem("logs/q1.csv", 12, "warning", "missing-url",
+                msg("reader.missing_url", channel="dai-truyen-thanh-xa")),
+        Problem("logs/q1.csv", 99, "error", "unknown-unit",
+                msg("reader.unknown_name", what=msg("reader.noun.unit"), text="Huyện X"),
                 column="unit"),
     ]
 

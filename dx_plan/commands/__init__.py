@@ -1,13 +1,5 @@
-"""Commands that live in their own modules; importing one registers it on `cli.app`."""
+"""The commands of `dxplan`, one module per noun; `dx_plan.cli` puts them on the app.
 
-from __future__ import annotations
-
-import importlib
-
-_MODULES = ("report", "validate")
-
-
-def register_all() -> None:
-    """Import every command module (each decorates its function with `@app.command`)."""
-    for name in _MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+They share their options and helpers (`options`, `run`); each command returns its exit
+code, and `dx_plan.cli` is the one place that turns errors into exit codes.
+"""

@@ -14,11 +14,13 @@ from collections.abc import Collection, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import (
+from ..i18n import Lang, t
+from .check import check_exit_status
+from .options import (
     EXIT_ERROR,
     AllowBadRowsOpt,
     AsOfOpt,
@@ -34,17 +36,13 @@ from ..cli import (
     PlanOpt,
     SheetOpt,
     ToOpt,
-    _catalog,
-    _lang,
-    _width,
-    _window_and_as_of,
-    app,
-    check_exit_status,
     emit,
-    guarded,
-    run_check_with_progress,
+    lang_of,
+    load,
+    say_err,
+    terminal_width,
 )
-from ..i18n import Lang, t
+from .run import run_check_with_progress, window_and_as_of
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -67,28 +65,25 @@ EXTENSIONS = {ReportFormat.markdown: "md", ReportFormat.html: "html", ReportForm
               ReportFormat.json: "json"}
 
 
-@app.command("report")
-@guarded
 def report_cmd(
     files: FilesArg,
     unit: Annotated[list[str] | None, typer.Option(
-        "--unit", "-u", help="Report on this unit (id or name; repeatable).", show_default=False)
+        "--unit", "-u", help="help.report.unit", show_default=False, metavar="UNIT")
     ] = None,
     group: Annotated[str | None, typer.Option(
-        "--group", "-g", help="Report on every unit of this group.", show_default=False)] = None,
+        "--group", "-g", help="help.report.group", show_default=False, metavar="GROUP")] = None,
     all_units: Annotated[bool, typer.Option(
-        "--all", help="Report on every unit that has a rule.")] = False,
+        "--all", help="help.report.all")] = False,
     period: PeriodOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     as_of: AsOfOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="help.opt.format")
                    ] = ReportFormat.markdown,
     out_dir: Annotated[Path | None, typer.Option(
-        "--out-dir", help="Write DIR/<unit-id>.<ext> for each unit plus DIR/index.<ext>.",
-        show_default=False)] = None,
+        "--out-dir", help="help.report.out_dir", show_default=False, metavar="DIR")] = None,
     output: OutputOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace files that exist.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.report.force")] = False,
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
@@ -96,27 +91,22 @@ def report_cmd(
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
-) -> None:
-    """Report to each unit what it delivered and what it still owes, plus a province overview.
+) -> int:
+    """Report to each unit what it delivered and what it still owes, plus a province
+    overview; return the exit code (0 met, 1 a selected unit short, 2 unusable).
 
-    One report per unit (status, every rule with quota and shortfall, each missed period
-    with its dates, what to add, the items delivered, Phụ lục I documents covered, the
-    problems in its rows) and an overview of every unit × rule.  Without --out-dir or
-    --output the report goes to stdout (Markdown is drawn by rich on a terminal).
-
-    Exit codes: 0 every selected unit meets its rules (or they are not yet due); 1 a
-    selected unit falls short; 2 could not run (bad option, unreadable input, a file
-    that exists without --force, rows with errors unless --allow-bad-rows).
+    Without --out-dir or --output the report goes to stdout (Markdown is drawn by rich
+    on a terminal).
     """
     from ..reader import expand_paths
     from ..service import fail_severities, report_units
 
-    language = _lang(lang)
-    catalog = _catalog(plan)
+    language = lang_of(lang)
+    catalog = load(plan)
     units = report_units(catalog, unit, group, all_units)
     _check_destination(fmt, out_dir, output)
     paths = expand_paths(files)
-    window, day, from_logs = _window_and_as_of(catalog, period, date_from, date_to, as_of)
+    window, day, from_logs = window_and_as_of(catalog, period, date_from, date_to, as_of)
     # Refuse to replace files before the (possibly long) run, not after it.
     names = [f"{u}.{EXTENSIONS[fmt]}" for u in units] + [f"index.{EXTENSIONS[fmt]}"]
     _refuse_to_replace(out_dir, output, names, force)
@@ -129,17 +119,19 @@ def report_cmd(
         _print_report(report, check, catalog, fmt, language)
     elif code != EXIT_ERROR:  # a run that cannot be used writes no file
         _write_report(report, fmt, language, out_dir, output, paths, force, len(names))
-    raise typer.Exit(code)
+    return code
 
 
 def _check_destination(fmt: ReportFormat, out_dir: Path | None, output: Path | None) -> None:
     """UsageError for --out-dir with --output, or a workbook with neither (before any reading)."""
     from ..errors import UsageError
+    from ..i18n import msg
 
     if out_dir is not None and output is not None:
-        raise UsageError("give either --out-dir or --output, not both")
+        raise UsageError(msg("opt.not_both", first="--out-dir", second="--output"))
     if fmt == ReportFormat.xlsx and out_dir is None and output is None:
-        raise UsageError("--format xlsx writes a workbook: give --output FILE or --out-dir DIR")
+        raise UsageError(msg("cli.xlsx_needs_file", format_option="--format", output="--output",
+                             out_dir="--out-dir"))
 
 
 def _refuse_to_replace(out_dir: Path | None, output: Path | None, names: list[str],
@@ -172,7 +164,7 @@ def _run_report(catalog: Catalog, request: CheckRequest, units: list[str],
     """Run the engine once (progress bar on a terminal) and arrange its results as the report."""
     from ..report import build_report
 
-    check: CheckReport = run_check_with_progress(catalog, request)
+    check = run_check_with_progress(catalog, request)
     return check, build_report(check, catalog, units, fail)
 
 
@@ -190,25 +182,24 @@ def _print_report(report: Report, check: CheckReport, catalog: Catalog, fmt: Rep
 def _write_report(report: Report, fmt: ReportFormat, lang: Lang, out_dir: Path | None,
                   output: Path | None, inputs: list[Path], force: bool, n_files: int) -> None:
     """Write the report to --out-dir or --output, then say on stderr what was written."""
-    from ..render.report_i18n import rt
 
     if out_dir is not None:
         write_directory(out_dir, report, fmt, lang, inputs, force)
-        typer.echo(rt("report.written", lang, n=n_files, dir=out_dir), err=True)
+        say_err(t("report.written", lang, n=n_files, dir=out_dir))
     elif output is not None:
         from ..output import write_atomic
 
         write_atomic(output, single_document(report, fmt, lang), inputs=inputs, force=force)
-        typer.echo(rt("report.written_one", lang, path=output), err=True)
+        say_err(t("report.written_one", lang, path=output))
 
 
 def _finish(report: Report, check: CheckReport, lang: Lang, allow_bad_rows: bool,
             fail: Collection[str]) -> int:
     """Print the engine's notes on stderr and return the exit code of the run."""
-    from ..render.report_i18n import notes
+    from ..render.report_words import notes
 
     for note in notes(report, lang):
-        typer.echo(note, err=True)
+        say_err(note)
     return check_exit_status(check, allow_bad_rows, fail, lang)
 
 
@@ -272,12 +263,14 @@ def write_directory(out_dir: Path, report: Report, fmt: ReportFormat, lang: Lang
                     inputs: list[Path], force: bool) -> None:
     """Write every document atomically (each still refused if it appeared meanwhile)."""
     from ..errors import OutputError
+    from ..i18n import msg
     from ..output import write_atomic
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{out_dir}: cannot create directory: {exc.strerror or exc}") from None
+        raise OutputError(msg("out.cannot_create_dir", path=str(out_dir),
+                              reason=str(exc.strerror or exc))) from None
     done = 0
     try:
         for name, data in directory_documents(report, fmt, lang):
@@ -285,12 +278,12 @@ def write_directory(out_dir: Path, report: Report, fmt: ReportFormat, lang: Lang
             done += 1
     except BaseException:
         if done:  # say which pages are there, so no one sends a half set as complete
-            typer.echo(t("report.partial", lang, done=done, total=len(report.units) + 1,
-                         dir=out_dir), err=True)
+            say_err(t("report.partial", lang, done=done, total=len(report.units) + 1,
+                      dir=out_dir))
         raise
 
 
-def _print_terminal(report: Report, check: Any, catalog: Catalog, lang: Lang) -> None:
+def _print_terminal(report: Report, check: CheckReport, catalog: Catalog, lang: Lang) -> None:
     """Markdown drawn by rich, then the calendar in small."""
     from rich.console import Console
     from rich.markdown import Markdown
@@ -298,7 +291,7 @@ def _print_terminal(report: Report, check: Any, catalog: Catalog, lang: Lang) ->
     from ..render.heatmap import heatmap_renderables, unit_renderables
     from ..render.report_md import report_markdown
 
-    console = Console(width=_width())
+    console = Console(width=terminal_width())
     console.print(Markdown(report_markdown(report, lang)))
     if len(report.units) == 1:
         renderables = unit_renderables(report, report.units[0], lang)

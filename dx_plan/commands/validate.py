@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cli import (
+from ..entries import Problem
+from ..i18n import Lang, t
+from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
+    MAX_PROBLEMS_DEFAULT,
     AsOfOpt,
     DebugOpt,
     ForceOpt,
@@ -21,22 +24,18 @@ from ..cli import (
     OutputOpt,
     PlanOpt,
     SheetOpt,
-    _catalog,
-    _lang,
-    _parse_date,
-    _width,
-    app,
-    guarded,
+    lang_of,
+    load,
+    parse_date_option,
     refuse_output,
+    terminal_width,
     write_or_emit,
 )
-from ..entries import GROUPS_LISTED, Problem
-from ..i18n import Lang, t
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..reader import ReadOptions
-    from ..service import ValidateReport
+    from ..result import ValidateReport
 
 
 class ValidateFormat(StrEnum):
@@ -49,23 +48,20 @@ class ValidateFormat(StrEnum):
     sarif = "sarif"
 
 
-@app.command("validate")
-@guarded
 def validate_cmd(
     files: Annotated[list[str] | None, typer.Argument(
-        help="Log files or globs to validate.", show_default=False)] = None,
+        help="help.validate.files", show_default=False, metavar="FILES...")] = None,
     unit: Annotated[str | None, typer.Option(
-        "--unit", "-u", help="The submitting unit: rows naming another unit are errors.",
-        show_default=False)] = None,
+        "--unit", "-u", help="help.validate.unit", show_default=False, metavar="UNIT")] = None,
     submissions_dir: Annotated[Path | None, typer.Option(
-        "--submissions-dir", help="Validate DIR/<unit-id>/** with each folder's unit as owner.",
-        show_default=False)] = None,
+        "--submissions-dir", help="help.validate.submissions_dir", show_default=False,
+        metavar="DIR")] = None,
     as_of: AsOfOpt = None,
     require_url: Annotated[bool, typer.Option(
-        "--require-url", help="A row on an online channel without a URL is an error.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    max_problems: MaxProblemsOpt = GROUPS_LISTED,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")
+        "--require-url", help="help.validate.require_url")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS_DEFAULT,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="help.opt.format")
                    ] = ValidateFormat.text,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -74,34 +70,32 @@ def validate_cmd(
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
-) -> None:
-    """Validate unit submissions for CI: every problem with file, line, code and a fix hint.
-
-    Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors found in the
-    submission; 2 the command could not run (missing file, bad plan, bad option).
-    """
+) -> int:
+    """Validate unit submissions for CI: every problem with file, line, code and a fix hint;
+    return 0 no errors (warnings allowed unless --strict), 1 errors found."""
     from ..service import run_validate
 
-    language = _lang(lang)
-    catalog = _catalog(plan)
+    language = lang_of(lang)
+    catalog = load(plan)
     paths, owners, pre = _submission_paths(catalog, files, submissions_dir)
     refuse_output(output, force, paths)
     options = _read_options(catalog, unit, owners, as_of, sheet, limit, require_url)
     report = run_validate(catalog, paths, options, pre_problems=pre)
     write_or_emit(_render_text(report, fmt, language, max_problems), output, paths, force)
     failed = report.errors > 0 or (strict and report.warnings > 0)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _submission_paths(catalog: Catalog, files: list[str] | None, submissions_dir: Path | None
                       ) -> tuple[list[Path], dict[Path, str], list[Problem]]:
     """The files to validate, the unit owning each --submissions-dir file, problems met there."""
     from ..errors import UsageError
+    from ..i18n import msg
     from ..reader import expand_paths
     from ..service import submission_owners
 
     if not files and submissions_dir is None:
-        raise UsageError("give log files, or --submissions-dir DIR")
+        raise UsageError(msg("cli.need_files", option="--submissions-dir"))
     paths = expand_paths(files) if files else []
     owners: dict[Path, str] = {}
     pre: list[Problem] = []
@@ -123,7 +117,7 @@ def _read_options(catalog: Catalog, unit: str | None, owners: dict[Path, str],
     def owner(path: Path) -> str | None:
         return owners.get(path, owner_id)
 
-    day = _parse_date(as_of, "--as-of") or dt.date.today()
+    day = parse_date_option(as_of, "--as-of") or dt.date.today()
     limits = parse_limits(limit)
     return ReadOptions(sheet=sheet, limits=limits, future_after=day, check_evidence=True,
                        require_url=require_url, owner=owner)
@@ -154,4 +148,4 @@ def _render_text(report: ValidateReport, fmt: ValidateFormat, lang: Lang, max_pr
     from ..render.table import render_to_text
 
     listing = problem_renderables(report.findings, lang, max_problems)
-    return render_to_text([Text(verdict, style="bold"), *listing], _width())
+    return render_to_text([Text(verdict, style="bold"), *listing], terminal_width())

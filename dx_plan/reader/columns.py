@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import Msg, msg
 from ..text import fold
 
 REQUIRED = ("date", "unit", "channel")
@@ -109,7 +110,6 @@ def unknown_headers(layout: Layout) -> list[tuple[str, str | None]]:
     return out
 
 
-def required_hint() -> str:
+def required_hint() -> Msg:
     """How to fix a header: the required columns with their Vietnamese names."""
-    names = ", ".join(f"{c} ({VIETNAMESE[c]})" for c in REQUIRED)
-    return f"the header row needs the columns {names}; the others are optional"
+    return msg("reader.hint.header", columns=", ".join(named(c) for c in REQUIRED))

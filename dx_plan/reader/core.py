@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from ..catalog import Catalog
 from ..entries import Entry, Problem
+from ..i18n import msg
 from ..yamlsafe import YamlLoadError, load_yaml
 from .columns import (
     COLUMNS,
@@ -110,8 +111,9 @@ class LogReader:
             except FileFailed as failed:
                 self.problems.add(failed.problem(display))
             except OSError as exc:  # the device or file system failed under a regular path
-                self.problems.add(Problem(display, None, "error", "bad-file",
-                                          f"cannot read the file: {exc.strerror or exc}"))
+                self.problems.add(Problem(
+                    display, None, "error", "bad-file",
+                    msg("reader.file.unreadable", reason=str(exc.strerror or exc))))
         self.bytes_read = base + size
         self.rows_by_file[display] = self.rows_read - rows_before
 
@@ -138,18 +140,18 @@ class LogReader:
         source.entries(convert, self.options.limits.max_rows, progress, emit)
         if source.data_rows == 0:
             self.problems.add(Problem(display, layout.line, "warning", "empty-file",
-                                      "the file has a header but no data rows"))
+                                      msg("reader.file.no_data_rows")))
 
     def _unknown_columns(self, layout: Layout, display: str) -> None:
         """A warning for each header dxplan does not read (its cells are kept as notes):
         a "Link bài viết" dxplan cannot place is evidence that would be lost unseen."""
+        columns = ", ".join(named(c) for c in COLUMNS)
         for header, near in unknown_headers(layout):
-            hint = (f"did you mean {named(near)}? " if near else "") + "columns: " + ", ".join(
-                named(c) for c in COLUMNS)
+            hint = (msg("reader.hint.column_guess", column=named(near), columns=columns) if near
+                    else msg("reader.hint.columns", columns=columns))
             self.problems.add(Problem(
                 display, layout.line, "warning", "unknown-column",
-                f"the column {show(header, 60)!r} is not one dxplan reads; its cells are kept "
-                "as notes", hint=hint))
+                msg("reader.unknown_column", header=repr(show(header, 60))), hint=hint))
 
     def _find_header(self, rows: Rows, display: str) -> Layout | None:
         """Consume rows up to the header (skipping title rows); report when there is none."""
@@ -172,21 +174,19 @@ class LogReader:
                 break
         if seen == 0:
             self.problems.add(Problem(display, None, "error", "empty-file",
-                                      "the file has no rows"))
+                                      msg("reader.file.no_rows")))
         elif best is not None and len(best.missing()) < 3:
+            missing = ", ".join(named(c) for c in best.missing())
             seen_headers = ", ".join(repr(show(h, 40)) for _, h in best.extra[:12])
             self.problems.add(Problem(
                 display, best.line, "error", "missing-column",
-                "the header row lacks the required column(s) "
-                + ", ".join(named(c) for c in best.missing())
-                + (f"; its other headers are {seen_headers}" if seen_headers else ""),
+                msg("reader.header.lacks_seen", missing=missing, seen=seen_headers)
+                if seen_headers else msg("reader.header.lacks", missing=missing),
                 hint=required_hint()))
         else:
             self.problems.add(Problem(
                 display, None, "error", "missing-column",
-                f"no header row in the first {HEADER_SEARCH_ROWS} rows: "
-                "no row names the columns date, unit and channel",
-                hint=required_hint()))
+                msg("reader.header.none", rows=HEADER_SEARCH_ROWS), hint=required_hint()))
         return None
 
     # ------------------------------------------------------------ YAML
@@ -197,20 +197,19 @@ class LogReader:
         try:
             loaded = load_yaml(text, display, self.options.limits.yaml)
         except YamlLoadError as exc:
-            for issue in exc.issues:
-                self.problems.add(Problem(display, issue.line, "error", "bad-file",
-                                          issue.message))
+            for fault in exc.faults:
+                self.problems.add(Problem(display, fault.line, "error", "bad-file",
+                                          fault.message))
             return
         except (ValueError, TypeError, OverflowError) as exc:
             # PyYAML builds "2024-02-30" as a timestamp and raises ValueError, with
             # no line; the file as a whole cannot be trusted then.
-            raise FileFailed("bad-file", f"cannot read a YAML value: {show(str(exc))}",
-                             hint="quote dates as text ('30/01/2024') or fix the impossible "
-                             "date") from None
+            raise FileFailed("bad-file", msg("reader.yaml.bad_value", reason=show(str(exc))),
+                             hint=msg("reader.hint.quote_dates")) from None
         items, prefix, inherited = yaml_items(loaded.data)
         if not items:
             self.problems.add(Problem(display, None, "warning", "empty-file",
-                                      "the file has no entries"))
+                                      msg("reader.file.no_entries")))
             return
         converters: dict[tuple[str, ...], Converter] = {}
         for number, item in enumerate(items):
@@ -235,9 +234,8 @@ class LogReader:
                   line: int) -> tuple[list[str], list[str]] | None:
         if not isinstance(item, dict):
             self.problems.add(Problem(display, line, "error", "bad-row",
-                                      "an entry must be a mapping of column: value",
-                                      hint="start each entry with '- date: …' and indent its "
-                                      "other keys under it"))
+                                      msg("reader.yaml.entry_not_mapping"),
+                                      hint=msg("reader.hint.yaml_entry")))
             return None
         headers: list[str] = []
         cells: list[str] = []
@@ -248,14 +246,14 @@ class LogReader:
             value_text = yaml_text(value, many=column == "docs")
             if value_text is None:
                 self.problems.add(Problem(display, line, "error", "bad-row",
-                                          f"'{show(header)}' must be a single value, "
-                                          "not a list or mapping", hint="write it on one line"))
+                                          msg("reader.yaml.not_single", name=show(header)),
+                                          hint=msg("reader.hint.one_line")))
                 return None
             if len(value_text) > self.options.limits.max_field_chars:
                 self.problems.add(Problem(
                     display, line, "error", "field-too-large",
-                    f"a field is longer than {self.options.limits.max_field_chars} characters",
-                    hint="shorten the value"))
+                    msg("reader.field_too_long", limit=self.options.limits.max_field_chars),
+                    hint=msg("reader.hint.shorten_value")))
                 return None
             if column == "unit" and unit_at < 0:
                 unit_at = len(cells)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
 from ..entries import Entry
+from ..i18n import Msg, msg
 from .columns import read_header
 from .encoding import SNIFF_BYTES, Undecodable, decode_sample, detect_encoding
 from .options import ReadLimits
@@ -34,7 +35,7 @@ MAX_LINE_CHARS = 1 << 20  # longer physical lines are reported, never parsed
 DELIMITERS = (",", ";", "\t")
 
 Rows = Generator[tuple[int, list[str]], None, None]
-Report = Callable[[int | None, str, str, str | None], None]
+Report = Callable[[int | None, str, Msg, Msg | None], None]
 # (rows since the last report, position in the file): the reader's progress callback.
 RowProgress = Callable[[int, int], None]
 Emit = Callable[[Entry], None]  # where converted entries go (the engine's `add`)
@@ -203,7 +204,7 @@ class TextSource:
     def _open(self) -> Any:
         head = self.fh.read(SNIFF_BYTES)
         if not head:
-            raise FileFailed("empty-file", "the file is empty")
+            raise FileFailed("empty-file", msg("reader.file.empty"))
         self.encoding = detect_encoding(head)
         sample = decode_sample(head, self.encoding)
         self.delimiter = sniff_delimiter(unicodedata.normalize("NFC", sample))
@@ -280,8 +281,9 @@ class TextSource:
 
     def _too_many_rows(self, line: int, limit: int) -> None:
         """Report the row at `line`, the first past the row limit (reading stops there)."""
-        self.report(line, "bad-file", f"more than {limit} data rows; the rest of the file is "
-                    "not read", "split the file")
+        self.report(line, "bad-file",
+                    msg("reader.too_many_rows", limit=limit, what=msg("reader.noun.file")),
+                    msg("reader.hint.split_file"))
 
     def _recover(self, line: int, exc: csv.Error) -> bool:
         """Report a broken record starting at `line`; skip past it; False to stop."""
@@ -299,38 +301,35 @@ class TextSource:
                       else long.ends_inside_from_outside)
             if long.delimiters >= limits.max_columns:
                 self.report(line, "too-many-columns",
-                            f"the row has more than {limits.max_columns} cells",
-                            "remove stray delimiters or empty columns")
+                            msg("reader.row.more_cells", limit=limits.max_columns),
+                            msg("reader.hint.stray_delimiters"))
             else:
                 self.report(line, "field-too-large",
-                            f"the line is longer than {feed.limit} characters",
-                            f"a field may have at most {limits.max_field_chars} characters; "
-                            "check for a quote (\") that is never closed")
+                            msg("reader.line_too_long", limit=feed.limit),
+                            msg("reader.hint.line_too_long", limit=limits.max_field_chars))
         elif "field larger than field limit" in message:
             inside = ends_inside(feed.last, self.delimiter, inside=spans)
             self.report(line, "field-too-large",
-                        f"a field is longer than {limits.max_field_chars} characters",
-                        "shorten the cell, or check for a quote (\") that is never closed")
+                        msg("reader.field_too_long", limit=limits.max_field_chars),
+                        msg("reader.hint.shorten_or_quote"))
         elif "unexpected end of data" in message:
-            self.report(line, "bad-row", "a quoted field starting on this line is never closed",
-                        "add the closing quote (\"), or remove the opening one")
+            self.report(line, "bad-row", msg("reader.quote.never_closed"),
+                        msg("reader.hint.close_quote"))
             return False
         elif "expected after" in message:
             inside = False  # csv.reader stopped right after a closing quote
-            self.report(line, "bad-row", "text follows a closing quote in a field",
-                        'quote the whole cell, doubling quotes inside it ("")')
+            self.report(line, "bad-row", msg("reader.quote.text_after"),
+                        msg("reader.hint.quote_cell"))
         else:
             inside = False
-            self.report(line, "bad-row", f"cannot read the row: {show(message)}", None)
+            self.report(line, "bad-row", msg("reader.row.unreadable", reason=show(message)),
+                        None)
         if inside:
             after = feed.lines + 1
             skipped = feed.skip_quoted()
             if skipped:  # never let lines vanish without a word, however the quote came
-                lines = (f"line {after} was" if skipped == 1
-                         else f"lines {after}–{after + skipped - 1} were")
-                self.report(after, "bad-row", f"{lines} read as the rest of a quoted field "
-                            f"opened on line {line} and not counted",
-                            "check that line for a quote (\") that is never closed")
+                self.report(after, "bad-row", swallowed(after, skipped, line),
+                            msg("reader.hint.unclosed_quote"))
         self._end = feed.lines
         return True
 
@@ -346,6 +345,13 @@ class TextSource:
             self._text = None
             lost = Undecodable.count - self._undecodable
             if lost:
-                self.report(None, "bad-file",
-                            f"{lost} byte(s) are neither UTF-8 nor Windows-1258 text; "
-                            "they were read as \ufffd", "save the file as CSV UTF-8")
+                self.report(None, "bad-file", msg("reader.file.replaced_bytes", count=lost),
+                            msg("reader.hint.save_csv_utf8"))
+
+
+def swallowed(after: int, skipped: int, opened: int) -> Msg:
+    """'line(s) … were read as the rest of a quoted field opened on line …'."""
+    if skipped == 1:
+        return msg("reader.quote.swallowed_line", line=after, opened=opened)
+    return msg("reader.quote.swallowed_lines", first=after, last=after + skipped - 1,
+               opened=opened)

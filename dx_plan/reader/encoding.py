@@ -16,25 +16,26 @@ from __future__ import annotations
 
 import codecs
 
+from ..i18n import Msg, msg
 from .problems import FileFailed
 
 SNIFF_BYTES = 64 * 1024
 
-_MAGIC: tuple[tuple[bytes, str, str | None], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "PNG image", None),
-    (b"\xff\xd8\xff", "JPEG image", None),
-    (b"GIF87a", "GIF image", None),
-    (b"GIF89a", "GIF image", None),
-    (b"%PDF", "PDF document", "export the table from the PDF's source as CSV or .xlsx"),
-    (b"PK\x03\x04", "ZIP archive or Excel workbook",
-     "an Excel workbook must be named .xlsx; otherwise save the log as CSV"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel .xls or Word .doc file",
-     "save it in Excel as .xlsx or as CSV UTF-8"),
-    (b"\x1f\x8b", "gzip archive", None),
-    (b"Rar!\x1a\x07", "RAR archive", None),
-    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive", None),
-    (b"\x7fELF", "program", None),
-    (b"{\\rtf", "RTF document", "save it as CSV or .xlsx"),
+OLD_OFFICE = msg("reader.looks.ole")  # an old .xls or .doc, or a password-protected .xlsx
+_MAGIC: tuple[tuple[bytes, Msg, Msg | None], ...] = (
+    (b"\x89PNG\r\n\x1a\n", msg("reader.looks.png"), None),
+    (b"\xff\xd8\xff", msg("reader.looks.jpeg"), None),
+    (b"GIF87a", msg("reader.looks.gif"), None),
+    (b"GIF89a", msg("reader.looks.gif"), None),
+    (b"%PDF", msg("reader.looks.pdf"), msg("reader.hint.pdf")),
+    (b"PK\x03\x04", msg("reader.looks.zip"), msg("reader.hint.zip")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", OLD_OFFICE,
+     msg("reader.hint.save_xlsx_or_csv_utf8")),
+    (b"\x1f\x8b", msg("reader.looks.gzip"), None),
+    (b"Rar!\x1a\x07", msg("reader.looks.rar"), None),
+    (b"7z\xbc\xaf\x27\x1c", msg("reader.looks.7z"), None),
+    (b"\x7fELF", msg("reader.looks.program"), None),
+    (b"{\\rtf", msg("reader.looks.rtf"), msg("reader.hint.save_csv_or_xlsx")),
 )
 # Control bytes that never appear in text (all but \t \n \v \f \r and ESC).
 _CONTROL = frozenset([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
@@ -42,7 +43,7 @@ _CONTROL = frozenset([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
-def magic_kind(head: bytes) -> tuple[str, str | None] | None:
+def magic_kind(head: bytes) -> tuple[Msg, Msg | None] | None:
     """(what it looks like, hint) when the bytes start with a known binary signature."""
     for magic, what, hint in _MAGIC:
         if head.startswith(magic):
@@ -84,10 +85,10 @@ def detect_encoding(head: bytes) -> str:
         if utf16 is not None:
             return utf16
         if b"\x00" in head or _mostly_control(head):
-            found = ("binary data", None)
+            found = (msg("reader.looks.binary"), None)
     if found is not None:
         what, hint = found
-        raise FileFailed("bad-file", f"not a text file (looks like {what})", hint=hint)
+        raise FileFailed("bad-file", msg("reader.file.not_text", what=what), hint=hint)
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         return "utf-8"
@@ -104,9 +105,9 @@ def detect_encoding(head: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise FileFailed(
             "bad-file",
-            f"cannot decode the text: byte 0x{head[exc.start]:02x} at offset {exc.start} "
-            "is neither UTF-8 nor Windows-1258",
-            hint="save the file as CSV UTF-8",
+            msg("reader.file.undecodable_byte", byte=f"0x{head[exc.start]:02x}",
+                offset=exc.start),
+            hint=msg("reader.hint.save_csv_utf8"),
         ) from None
     return "cp1258"
 
@@ -116,7 +117,7 @@ def decode_sample(head: bytes, encoding: str) -> str:
     decoder = codecs.getincrementaldecoder(encoding)(errors="dxplan-mixed")
     text: str = decoder.decode(head, final=False)
     if "\x00" in text:
-        raise FileFailed("bad-file", "not a text file (it contains NUL characters)")
+        raise FileFailed("bad-file", msg("reader.file.nul"))
     return text
 
 

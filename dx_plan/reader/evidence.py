@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..catalog import Catalog
+from ..i18n import msg
 from ..text import shown_url
 from .problems import Fail, ProblemLog, show
 
@@ -73,10 +74,10 @@ class EvidenceChecks:
         self._tasks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._sites: dict[tuple[str, str, str, str], tuple[Fail, ...]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
+        add_link = msg("reader.hint.add_link")
         self._missing_url = {
-            c.id: Fail("missing-url", "error",
-                       f"no URL for an item on '{c.id}', an online channel", "url",
-                       "add the link to the published item")
+            c.id: Fail("missing-url", "error", msg("reader.missing_url", channel=c.id), "url",
+                       add_link)
             for c in catalog.plan.channels if c.online}
 
     def check(self, file: str, line: int, unit: str, channel: str, task: str | None,
@@ -101,13 +102,15 @@ class EvidenceChecks:
             self._leads[lead_key] = None
             if leads and unit not in leads and parent not in leads:
                 self._leads[lead_key] = Fail(
-                    "task-mismatch", "warning", f"task {task} is led by "
-                    f"{', '.join(self.catalog.tasks[task].lead)}, not {unit}", "task")
+                    "task-mismatch", "warning",
+                    msg("reader.task_lead", task=task,
+                        leads=", ".join(self.catalog.tasks[task].lead), unit=unit), "task")
             self._channels[channel_key] = None
             if wanted and channel not in wanted:
                 self._channels[channel_key] = Fail(
-                    "task-mismatch", "warning", f"task {task} counts items on "
-                    f"{', '.join(sorted(wanted))}, not {channel}", "task")
+                    "task-mismatch", "warning",
+                    msg("reader.task_channel", task=task, channels=", ".join(sorted(wanted)),
+                        channel=channel), "task")
         return self._leads[lead_key], self._channels[channel_key]
 
     def _task_scope(self, task: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -141,18 +144,16 @@ class EvidenceChecks:
         """The URL's warnings, and whether they hold for every URL of the same site."""
         scheme, host = split_url(url)
         if scheme not in ("http", "https") or not host:
-            return (Fail("bad-url", "warning", f"URL '{show(url)}' is not an http(s) address",
-                         "url", "give the full address of the published item, "
-                         "starting with https://"),), False
+            return (Fail("bad-url", "warning", msg("reader.bad_url", url=show(url)), "url",
+                         msg("reader.hint.full_url")),), False
         foreign = self._host_verdict(host, unit, channel)
         site = (foreign,) if foreign is not None else ()
         if "@" not in authority:
             return site, True
         # Quoted without them: the message goes to CI logs.
         return (Fail("credentials-in-url", "warning",
-                     f"URL '{show(shown_url(url))}' carries a user name or password", "url",
-                     "remove the user name and password from the link; anyone who reads "
-                     "the log can use them"), *site), False
+                     msg("reader.credentials_in_url", url=show(shown_url(url))), "url",
+                     msg("reader.hint.remove_credentials")), *site), False
 
     def _host_verdict(self, host: str, unit: str, channel: str) -> Fail | None:
         key = (unit, channel)
@@ -162,8 +163,8 @@ class EvidenceChecks:
         if domains is None or any(host == d or host.endswith("." + d) for d in domains):
             return None
         return Fail("foreign-domain", "warning",
-                    f"URL host '{show(host)}' is not a known domain of {unit}", "url",
-                    f"known domains: {', '.join(domains)}")
+                    msg("reader.foreign_domain", host=show(host), unit=unit), "url",
+                    msg("reader.hint.known_domains", domains=", ".join(domains)))
 
     def _known_domains(self, unit: str, channel: str) -> tuple[str, ...] | None:
         """Domains a URL of this unit on this channel may be on; None: cannot tell."""

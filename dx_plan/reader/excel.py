@@ -17,9 +17,10 @@ from typing import IO, Any
 
 from ..dates import from_excel_serial
 from ..errors import InputError
+from ..i18n import Msg, msg
 from .cells import scalar_text
 from .delimited import PROGRESS_ROWS, Emit, Report, RowProgress, Rows
-from .encoding import magic_kind
+from .encoding import OLD_OFFICE, magic_kind
 from .options import ReadLimits
 from .problems import FileFailed, show
 from .rows import Converter
@@ -44,34 +45,37 @@ def check_zip(fh: IO[bytes], size: int, max_cell_chars: int) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         fh.seek(0)
-        head = fh.read(1024)
-        kind = magic_kind(head)
-        hint: str | None = None
-        if kind is not None and kind[0].startswith("old Excel"):
-            # Also what a password-protected .xlsx is: an OLE2 container.
-            hint = ("an old .xls file or a password-protected workbook: save an "
-                    "unprotected copy as .xlsx")
-        elif kind is not None:
-            hint = f"it looks like a {kind[0]}"
-        elif b"\x00" not in head:
-            hint = "it looks like a text file; if it is CSV, name it .csv"
-        raise FileFailed("bad-file", "not an Excel .xlsx file", hint=hint) from None
+        raise FileFailed("bad-file", msg("reader.xlsx.not_xlsx"),
+                         hint=not_xlsx_hint(fh.read(1024))) from None
     total = sum(info.file_size for info in parts)
     if total > ZIP_MIN_BOMB and total > ZIP_RATIO * max(size, 1):
-        raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
-                         hint=f"{total} bytes unpacked from {size}")
+        raise FileFailed("bad-file", msg("reader.xlsx.zip_bomb"),
+                         hint=msg("reader.hint.unpacked", unpacked=total, packed=size))
     for info in parts:
         # One part packed far tighter than any real sheet (a sharedStrings.xml of one
         # repeated letter) is a bomb even when the whole stays under the total limit.
         if info.file_size > PART_MIN_BOMB and info.file_size > PART_RATIO * max(
                 info.compress_size, 1):
-            raise FileFailed("bad-file", "compressed content too large (possible zip bomb)",
-                             hint=f"{info.file_size} bytes unpacked from {info.compress_size} "
-                             f"in {show(info.filename)}")
+            raise FileFailed("bad-file", msg("reader.xlsx.zip_bomb"),
+                             hint=msg("reader.hint.unpacked_part", unpacked=info.file_size,
+                                      packed=info.compress_size, part=show(info.filename)))
     fh.seek(0)
     with zipfile.ZipFile(fh) as archive:
         scan_cells(archive, max_cell_chars)
     fh.seek(0)
+
+
+def not_xlsx_hint(head: bytes) -> Msg | None:
+    """What a file named .xlsx that is no ZIP seems to be, from its first bytes."""
+    kind = magic_kind(head)
+    if kind is not None and kind[0] == OLD_OFFICE:
+        # Also what a password-protected .xlsx is: an OLE2 container.
+        return msg("reader.hint.old_or_protected")
+    if kind is not None:
+        return msg("reader.hint.looks_like", what=kind[0])
+    if b"\x00" not in head:
+        return msg("reader.hint.looks_text")
+    return None
 
 
 class XlsxSource:
@@ -112,8 +116,10 @@ class XlsxSource:
         try:
             for line, cells in self.rows():
                 if count == limit:
-                    self.report(line, "bad-file", f"more than {limit} data rows; "
-                                "the rest of the sheet is not read", "split the workbook")
+                    self.report(line, "bad-file",
+                                msg("reader.too_many_rows", limit=limit,
+                                    what=msg("reader.noun.sheet")),
+                                msg("reader.hint.split_workbook"))
                     return
                 count += 1
                 if len(cells) > self.limits.max_columns:
@@ -135,17 +141,17 @@ class XlsxSource:
 
     def _stop_wide(self, line: int) -> None:
         """Stop reading a sheet whose rows keep reaching past the column limit."""
-        self.report(line, "bad-file", f"more than {WIDE_ROWS} rows are wider than "
-                    f"{self.limits.max_columns} columns; the rest of the sheet is not read",
-                    "delete the stray cells right of the table, or save the sheet as CSV")
+        self.report(line, "bad-file",
+                    msg("reader.xlsx.wide_rows", rows=WIDE_ROWS, columns=self.limits.max_columns),
+                    msg("reader.hint.stray_cells"))
 
     def _too_large(self, cells: list[str], line: int) -> bool:
         """True, with an error, when a cell is longer than the field limit (as in CSV)."""
         limit = self.limits.max_field_chars
         if len(cells) > self.limits.max_columns or max(map(len, cells), default=0) <= limit:
             return False  # a far too wide row is reported by the row converter
-        self.report(line, "field-too-large", f"a field is longer than {limit} characters",
-                    "shorten the cell")
+        self.report(line, "field-too-large", msg("reader.field_too_long", limit=limit),
+                    msg("reader.hint.shorten_cell"))
         return True
 
     def close(self) -> None:
@@ -163,8 +169,8 @@ class XlsxSource:
             with _no_dimension_scan():
                 book = openpyxl.load_workbook(self.fh, read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any parser failure means "cannot read"
-            raise FileFailed("bad-file", f"cannot open the Excel workbook: {_why(exc)}",
-                             hint="open and re-save it in Excel, or save it as CSV") from None
+            raise FileFailed("bad-file", msg("reader.xlsx.cannot_open", reason=_why(exc)),
+                             hint=msg("reader.hint.resave")) from None
         try:
             self.epoch1904 = book.epoch == CALENDAR_MAC_1904
             sheet = self._sheet(book)
@@ -179,22 +185,22 @@ class XlsxSource:
             except (FileFailed, InputError):
                 raise
             except Exception as exc:  # noqa: BLE001 - corrupt XML inside the zip
-                raise FileFailed("bad-file", f"cannot read the Excel sheet: {_why(exc)}",
+                raise FileFailed("bad-file", msg("reader.xlsx.cannot_read_sheet", reason=_why(exc)),
                                  line=self._rows_done + 1 if self._rows_done else None,
-                                 hint="open and re-save it in Excel, or save it as CSV"
-                                 ) from None
+                                 hint=msg("reader.hint.resave")) from None
         finally:
             book.close()
 
     def _sheet(self, book: Any) -> Any:
         if self.sheet is None:
             if not book.worksheets:
-                raise FileFailed("empty-file", "the workbook has no worksheet")
+                raise FileFailed("empty-file", msg("reader.xlsx.no_worksheet"))
             return book.worksheets[0]
         if self.sheet in book.sheetnames:
             return book[self.sheet]
         names = ", ".join(repr(n) for n in book.sheetnames)
-        raise InputError(f"{self.path}: no sheet named {self.sheet!r}; its sheets are {names}")
+        raise InputError(msg("reader.error.no_sheet", path=str(self.path),
+                             sheet=repr(self.sheet), sheets=names))
 
     def _cells(self, values: tuple[Any, ...]) -> list[str]:
         if isinstance(values, _Wide):

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import msg
 
 
 def expand_paths(patterns: Sequence[str]) -> list[Path]:
@@ -30,14 +31,14 @@ def expand_paths(patterns: Sequence[str]) -> list[Path]:
         if glob.has_magic(pattern) and not os.path.lexists(pattern):
             found = sorted(_glob(pattern))
             if not found:
-                raise InputError(f"{pattern}: matches no files")
+                raise InputError(msg("reader.error.no_match", path=pattern))
         else:
             found = [pattern]
             if os.path.isdir(pattern):
-                raise InputError(f"{pattern}: is a directory; give its files, "
-                                 f"e.g. '{os.path.join(pattern, '**', '*.csv')}'")
+                raise InputError(msg("reader.error.is_dir_example", path=pattern,
+                                     example=os.path.join(pattern, "**", "*.csv")))
             if not os.path.lexists(pattern):
-                raise InputError(f"{pattern}: file not found")
+                raise InputError(msg("reader.error.not_found", path=pattern))
         for name in found:
             # realpath (not Path.resolve) never raises on a symlink loop in 3.11.
             real = os.path.realpath(name)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..entries import Findings, Problem, ProblemGroup, ProblemSeverity
+from ..i18n import Msg
 from ..text import safe_text
 
 SHOW_CHARS = 80
@@ -31,7 +32,7 @@ class ProblemLog:
         # Plain dicts, not Counters: this runs once per problem, and a log can hold more
         # problems than rows.
         self.counts: dict[tuple[str, str], int] = {}  # (severity, code) → all
-        self.groups: dict[tuple[str, str, str], ProblemGroup] = {}
+        self.groups: dict[tuple[str, str, Msg], ProblemGroup] = {}
         self.ungrouped: Counter[str] = Counter()  # code → problems past GROUPS_PER_CODE
         self._kept: dict[tuple[str, str], int] = {}  # (file, code) → kept
         self._groups_per_code: Counter[str] = Counter()
@@ -76,7 +77,7 @@ class ProblemLog:
         return Findings(tuple(self.problems), dict(self.counts), tuple(groups),
                         dict(self.ungrouped))
 
-    def _count(self, code: str, severity: ProblemSeverity, message: str, hint: str | None,
+    def _count(self, code: str, severity: ProblemSeverity, message: Msg, hint: Msg | None,
                file: str, line: int | None) -> None:
         counted = (severity, code)
         self.counts[counted] = self.counts.get(counted, 0) + 1
@@ -99,17 +100,17 @@ class Fail:
 
     code: str
     severity: ProblemSeverity
-    message: str
+    message: Msg
     column: str | None
-    hint: str | None = None
+    hint: Msg | None = None
 
 
 class FileFailed(Exception):
     """Raised inside a source when the rest of a file cannot be read (becomes a Problem)."""
 
-    def __init__(self, code: str, message: str, line: int | None = None,
-                 hint: str | None = None, severity: ProblemSeverity = "error") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: Msg, line: int | None = None,
+                 hint: Msg | None = None, severity: ProblemSeverity = "error") -> None:
+        super().__init__(str(message))
         self.code = code
         self.message = message
         self.line = line

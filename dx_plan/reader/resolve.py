@@ -16,14 +16,18 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..catalog import Catalog, Match, Resolver
-from ..dates import day_first_hint, parse_date
+from ..dates import DateError, day_first_hint, parse_date
 from ..entries import ProblemSeverity
+from ..i18n import Msg, OneOf, msg
 from ..text import nfc
 from .problems import Fail, show
 
 MEMO_CAP = 100_000  # distinct spellings remembered per resolver
 MAX_QUANTITY = 1_000_000
-REQUIRED_HINT = "every row needs a date, a unit and a channel"
+REQUIRED_HINT = msg("reader.hint.required")
+# The nouns messages build in ("unknown {what} …"), by the column they name.
+NOUNS: dict[str, Msg] = {what: msg(f"reader.noun.{what}")
+                         for what in ("date", "unit", "channel", "kind", "document")}
 
 _WHOLE = re.compile(r"\+?([0-9]+)(?:[.,]0{1,2})?")
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
@@ -43,11 +47,6 @@ def remember(memo: dict[str, V], raw: str, value: V) -> V:
     if len(memo) < MEMO_CAP:
         memo[raw] = value
     return value
-
-
-def alternatives(words: Sequence[str], last: str = "or") -> str:
-    """'a', 'a or b', 'a, b or c'."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 class CellResolvers:
@@ -72,8 +71,9 @@ class CellResolvers:
         if value is None:
             try:
                 value = parse_date(text)
-            except ValueError as exc:
-                value = Fail("bad-date", "error", f"cannot read date '{show(text)}': {exc}",
+            except DateError as exc:
+                value = Fail("bad-date", "error",
+                             msg("reader.bad_date", value=show(text), reason=exc.message),
                              "date", day_first_hint(text))
         return remember(self.dates, raw, value)
 
@@ -85,11 +85,11 @@ class CellResolvers:
             ambiguous_code="ambiguous-unit")
         return remember(self.units, raw, value)
 
-    def _unit_hint(self, match: Match[Any]) -> str:
+    def _unit_hint(self, match: Match[Any]) -> Msg:
         if not match.suggestions:
-            return "write a unit id (e.g. h-ben-luc) or the unit's name as the plan gives it"
+            return msg("reader.hint.unit_id")
         names = [f"'{uid}' ({self.catalog.units.by_id[uid].name})" for uid in match.suggestions]
-        return f"did you mean {alternatives(names)}?"
+        return msg("reader.hint.did_you_mean", names=OneOf(tuple(names)))
 
     def channel(self, raw: str) -> str | Fail:
         """The channel id a cell names, or why it names none."""
@@ -136,14 +136,16 @@ class CellResolvers:
         if match.item is not None:
             return str(match.item.id)
         if match.ambiguous:
-            return Fail("unknown-doc", "warning", f"document '{show(text)}' fits several documents",
-                        "docs", f"write the id: {alternatives(match.ambiguous)}")
-        hint = "write a document id or number from Phụ lục I, e.g. 749/QĐ-TTg"
+            return Fail("unknown-doc", "warning",
+                        msg("reader.ambiguous", what=NOUNS["document"], text=show(text)),
+                        "docs", msg("reader.hint.write_id", ids=OneOf(tuple(match.ambiguous))))
+        hint = msg("reader.hint.doc_id")
         if match.suggestions:
             docs = self.catalog.documents.by_id
-            names = [f"'{d}' ({docs[d].number})" for d in match.suggestions]
-            hint = f"did you mean {alternatives(names)}?"
-        return Fail("unknown-doc", "warning", f"unknown document '{show(text)}'", "docs", hint)
+            names = tuple(f"'{d}' ({docs[d].number})" for d in match.suggestions)
+            hint = msg("reader.hint.did_you_mean", names=OneOf(names))
+        return Fail("unknown-doc", "warning", msg("reader.unknown_doc", text=show(text)), "docs",
+                    hint)
 
     def task(self, raw: str) -> Task:
         """The Phụ lục II task or plan section a non-blank cell names, or a warning."""
@@ -158,9 +160,9 @@ class CellResolvers:
         elif not text:
             value = (None, None)
         else:
-            value = (None, Fail("unknown-task", "warning", f"unknown task '{show(raw.strip())}'",
-                                "task", "write a row number of Phụ lục II (e.g. 2.2, 3.2b) "
-                                "or a plan section (e.g. IV.1)"))
+            value = (None, Fail("unknown-task", "warning",
+                                msg("reader.unknown_task", text=show(raw.strip())), "task",
+                                msg("reader.hint.task_id")))
         return remember(self.tasks, raw, value)
 
 
@@ -168,12 +170,13 @@ def required(text: str, column: str) -> Fail | None:
     """The missing-value error of a required column left blank, or None."""
     if text:
         return None
-    return Fail("missing-value", "error", f"{column} is empty", column, REQUIRED_HINT)
+    return Fail("missing-value", "error", msg("reader.empty", what=NOUNS[column]), column,
+                REQUIRED_HINT)
 
 
 def named(resolver: Resolver[Any], text: str, what: str, code: str,
           severity: ProblemSeverity,
-          ids: Sequence[str] = (), hint: Callable[[Match[Any]], str] | None = None,
+          ids: Sequence[str] = (), hint: Callable[[Match[Any]], Msg] | None = None,
           ambiguous_code: str | None = None) -> str | Fail:
     """Resolve a unit, channel or kind name: its id, or a problem with "did you mean".
 
@@ -182,17 +185,20 @@ def named(resolver: Resolver[Any], text: str, what: str, code: str,
     match = resolver.lookup(text)
     if match.item is not None:
         return str(match.item.id)
+    noun = NOUNS[what]
     if match.ambiguous:
-        return Fail(ambiguous_code or code, severity, f"{what} '{show(text)}' fits several {what}s",
-                    what, f"write the id: {alternatives(match.ambiguous)}")
+        return Fail(ambiguous_code or code, severity,
+                    msg("reader.ambiguous", what=noun, text=show(text)), what,
+                    msg("reader.hint.write_id", ids=OneOf(tuple(match.ambiguous))))
+    message = msg("reader.unknown_name", what=noun, text=show(text))
     if hint is not None:
-        return Fail(code, severity, f"unknown {what} '{show(text)}'", what, hint(match))
-    guess = ""
-    if match.suggestions:
-        guess = f"did you mean {alternatives([labelled(resolver, s) for s in match.suggestions])}? "
+        return Fail(code, severity, message, what, hint(match))
     listing = ", ".join(labelled(resolver, i, quote=False) for i in ids)
-    return Fail(code, severity, f"unknown {what} '{show(text)}'", what,
-                f"{guess}{what}s: {listing}")
+    if not match.suggestions:
+        return Fail(code, severity, message, what, msg("reader.hint.ids", what=noun, ids=listing))
+    names = OneOf(tuple(labelled(resolver, s) for s in match.suggestions))
+    return Fail(code, severity, message, what,
+                msg("reader.hint.guess_ids", names=names, what=noun, ids=listing))
 
 
 def labelled(resolver: Resolver[Any], ident: str, quote: bool = True) -> str:
@@ -203,18 +209,18 @@ def labelled(resolver: Resolver[Any], ident: str, quote: bool = True) -> str:
     return f"{shown} ({name})" if name and name != ident else shown
 
 
-def quantity_reason(text: str, whole: re.Match[str] | None) -> str:
+def quantity_reason(text: str, whole: re.Match[str] | None) -> Msg:
     """Why a quantity cell is not a whole number from 1 to MAX_QUANTITY."""
     shown = show(text, 40)
     if whole is not None:
         number = int(whole[1])
         if number < 1:
-            return f"quantity must be at least 1, not {shown}"
-        return f"quantity {number} is more than {MAX_QUANTITY}; check it"
+            return msg("reader.quantity.below_one", value=shown)
+        return msg("reader.quantity.too_large", number=number, most=MAX_QUANTITY)
     if _THOUSANDS.fullmatch(text):
-        return f"quantity '{shown}' has a thousands separator; write digits only"
+        return msg("reader.quantity.thousands", value=shown)
     if _DECIMAL.fullmatch(text):
         if text.startswith("-"):
-            return f"quantity must be at least 1, not {shown}"
-        return f"quantity '{shown}' is not a whole number"
-    return f"quantity '{shown}' is not a number"
+            return msg("reader.quantity.below_one", value=shown)
+        return msg("reader.quantity.not_whole", value=shown)
+    return msg("reader.quantity.not_number", value=shown)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from ..catalog import Catalog
 from ..entries import Entry, Problem
+from ..i18n import Msg, Span, msg
 from ..text import fold, nfc
 from .columns import COLUMNS, Layout
 from .dedupe import Deduper
@@ -29,6 +30,8 @@ from .resolve import CellResolvers
 
 Converter = Callable[[list[str], int], Entry | None]
 Extra = tuple[tuple[str, str], ...]
+STRAY_DELIMITERS = msg("reader.hint.stray_delimiters")
+DUPLICATE_HINT = msg("reader.hint.duplicate")
 
 
 class RowChecker:
@@ -116,8 +119,8 @@ class RowConverter:
             return None
         kind, docs, task = self._optional(cells, line, unit)
         if day > self.future:
-            self._warn(line, "future-date", f"date {day.isoformat()} is after the as-of date "
-                       f"{self.future.isoformat()}", "date", unit)
+            self._warn(line, "future-date",
+                       msg("reader.future_date", day=day, as_of=self.future), "date", unit)
         if self.checker.evidence is not None:
             self.checker.evidence.check(self.file, line, unit, channel, task, url)
         extra = self._extra(cells, more) if self.extra_columns else more
@@ -130,8 +133,8 @@ class RowConverter:
         if len(cells) > self.max_columns:
             self.problems.add(Problem(
                 self.file, line, "error", "too-many-columns",
-                f"the row has {len(cells)} cells; the limit is {self.max_columns}",
-                hint="remove stray delimiters or empty columns"))
+                msg("reader.row.too_many_cells", cells=len(cells), limit=self.max_columns),
+                hint=STRAY_DELIMITERS))
             return None
         if len(cells) < width:
             cells.extend([""] * (width - len(cells)))
@@ -168,8 +171,7 @@ class RowConverter:
         if footer is not None:
             self.problems.add(Problem(
                 self.file, line, "warning", "footer-row",
-                f"'{show(footer, 40)}' is a total or signature line, not an activity; "
-                "not counted", hint="keep only activities under the header row"))
+                msg("reader.footer_row", text=show(footer, 40)), hint=msg("reader.hint.footer")))
             return
         unit = values[1] if isinstance(values[1], str) else None
         for value in values:
@@ -197,12 +199,11 @@ class RowConverter:
         if day < start <= end:
             # A campaign running into the plan period counts from its first day.
             self._warn(line, "outside-period",
-                       f"the activity {day.isoformat()}..{end.isoformat()} starts before the "
-                       f"plan period; only {start.isoformat()}..{end.isoformat()} is counted",
-                       "date", unit)
+                       msg("reader.starts_before_period", span=Span(day, end),
+                           counted=Span(start, end)), "date", unit)
             return start, end
-        self._warn(line, "outside-period", f"date {day.isoformat()} is outside the plan period "
-                   f"{start.isoformat()}..{stop.isoformat()}; not counted", "date", unit)
+        self._warn(line, "outside-period",
+                   msg("reader.outside_period", day=day, plan=Span(start, stop)), "date", unit)
         return None
 
     def _end(self, text: str, day: dt.date, line: int, unit: str) -> dt.date | None:
@@ -214,8 +215,8 @@ class RowConverter:
         if end < day:
             self.problems.add(Problem(
                 self.file, line, "error", "bad-end-date",
-                f"end_date {end.isoformat()} is before date {day.isoformat()}", "end_date",
-                "end_date is the last day of an activity that lasts several days", unit))
+                msg("reader.end_before_start", end=end, day=day), "end_date",
+                msg("reader.hint.end_date"), unit))
             return None
         # An activity running past the plan's end counts only inside the plan.
         return min(end, self.stop)
@@ -226,17 +227,15 @@ class RowConverter:
             return True
         self.problems.add(Problem(
             self.file, line, "error", "foreign-unit",
-            f"the row names unit '{unit}' but the file is from '{self.owner}'", "unit",
-            f"a unit reports its own work (and its communes'); move the row to {unit}'s file",
-            unit))
+            msg("reader.foreign_unit", unit=unit, owner=str(self.owner)), "unit",
+            msg("reader.hint.foreign_unit", unit=unit), unit))
         return False
 
     def _duplicate(self, line: int, unit: str, earlier: tuple[str, int]) -> None:
         where, first_line = earlier
         self.problems.add(Problem(
-            self.file, line, "warning", "duplicate", f"same item as line {first_line} of {where}",
-            hint="an item with the same unit, channel, date and URL (or title) is counted once",
-            unit=unit))
+            self.file, line, "warning", "duplicate",
+            msg("reader.duplicate", line=first_line, file=where), hint=DUPLICATE_HINT, unit=unit))
 
     def _optional(self, cells: list[str], line: int, unit: str
                   ) -> tuple[str | None, tuple[str, ...], str | None]:
@@ -287,7 +286,7 @@ class RowConverter:
         blank = not any(cells[p].strip() for p in (self.date_at, self.unit_at, self.channel_at))
         return texts[0] if self.footer_seen and blank and len(texts) == 1 else None
 
-    def _warn(self, line: int, code: str, message: str, column: str, unit: str) -> None:
+    def _warn(self, line: int, code: str, message: Msg, column: str, unit: str) -> None:
         self.problems.add(Problem(self.file, line, "warning", code, message, column, unit=unit))
 
 
@@ -306,7 +305,8 @@ def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
 
 
 def bad_end(fail: Fail, raw: str) -> Fail:
-    """The bad-end-date problem for an end-date cell that names no date."""
-    reason = fail.message.split(": ", 1)[-1]
-    return Fail("bad-end-date", "error", f"cannot read end_date '{show(raw)}': {reason}",
+    """The bad-end-date problem for an end-date cell that names no date (the reason is the
+    one `fail`, the bad-date problem of the same text, gives)."""
+    reason = dict(fail.message.params).get("reason", fail.message)
+    return Fail("bad-end-date", "error", msg("reader.bad_end_date", value=show(raw), reason=reason),
                 "end_date", fail.hint)

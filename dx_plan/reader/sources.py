@@ -16,6 +16,7 @@ from typing import IO
 
 from ..entries import Problem
 from ..errors import InputError
+from ..i18n import Msg, OneOf, msg
 from .delimited import Report
 from .options import ReadLimits
 from .problems import ProblemLog
@@ -25,6 +26,7 @@ FORMATS = {
     ".yaml": "yaml", ".yml": "yaml",
     ".xlsx": "xlsx", ".xlsm": "xlsx",
 }
+KNOWN_TYPES = OneOf(tuple(FORMATS))  # ".csv, .tsv, … or .xlsm"
 
 def file_format(path: Path) -> str:
     """'text', 'yaml' or 'xlsx' from the extension; InputError for any other."""
@@ -33,11 +35,11 @@ def file_format(path: Path) -> str:
     if fmt is not None:
         return fmt
     if ext == ".xls":
-        raise InputError(f"{path}: old Excel .xls files are not supported; "
-                         "save it in Excel as .xlsx or as CSV UTF-8")
-    what = f"'{ext}'" if ext else "without an extension"
-    raise InputError(f"{path}: unsupported file type {what}; "
-                     "use .csv, .tsv, .txt, .yaml, .yml, .xlsx or .xlsm")
+        raise InputError(msg("reader.error.xls", path=str(path)))
+    if not ext:
+        raise InputError(msg("reader.error.no_extension", path=str(path), types=KNOWN_TYPES))
+    raise InputError(msg("reader.error.unsupported_type", path=str(path), ext=ext,
+                         types=KNOWN_TYPES))
 
 
 def check_file(path: Path, limits: ReadLimits) -> int:
@@ -45,22 +47,23 @@ def check_file(path: Path, limits: ReadLimits) -> int:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
+        raise InputError(msg("reader.error.not_found", path=str(path))) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(cannot_read(path, exc)) from None
     _check_stat(path, st, limits)
     return st.st_size
 
 
 def _check_stat(path: Path, st: os.stat_result, limits: ReadLimits) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(f"{path}: is a directory; give its files, e.g. '{path}/*.csv'")
+        raise InputError(msg("reader.error.is_dir_example", path=str(path),
+                             example=f"{path}/*.csv"))
     if not stat.S_ISREG(st.st_mode):
         # FIFOs and devices would block or never end; they are never opened.
-        raise InputError(f"{path}: not a regular file")
+        raise InputError(msg("reader.error.not_regular", path=str(path)))
     if st.st_size > limits.max_file_bytes:
-        raise InputError(f"{path}: {st.st_size} bytes is larger than the "
-                         f"{limits.max_file_bytes}-byte limit; split the file")
+        raise InputError(msg("reader.error.too_large", path=str(path), size=st.st_size,
+                             limit=limits.max_file_bytes))
 
 
 def open_file(path: Path, limits: ReadLimits) -> tuple[IO[bytes], int]:
@@ -73,11 +76,11 @@ def open_file(path: Path, limits: ReadLimits) -> tuple[IO[bytes], int]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
+        raise InputError(msg("reader.error.not_found", path=str(path))) from None
     except OSError as exc:
         if os.path.isdir(path):
-            raise InputError(f"{path}: is a directory") from None
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(msg("reader.error.is_dir", path=str(path))) from None
+        raise InputError(cannot_read(path, exc)) from None
     try:
         st = os.fstat(fd)
         _check_stat(path, st, limits)
@@ -87,10 +90,15 @@ def open_file(path: Path, limits: ReadLimits) -> tuple[IO[bytes], int]:
     return os.fdopen(fd, "rb"), st.st_size
 
 
+def cannot_read(path: Path, exc: OSError) -> Msg:
+    """'<path>: cannot read: <the system's reason>'."""
+    return msg("reader.error.cannot_read", path=str(path), reason=str(exc.strerror or exc))
+
+
 def report_to(problems: ProblemLog, file: str) -> Report:
     """A `report(line, code, message, hint)` callable adding error Problems for `file`."""
 
-    def report(line: int | None, code: str, message: str, hint: str | None) -> None:
+    def report(line: int | None, code: str, message: Msg, hint: Msg | None) -> None:
         """Record an error Problem at `line` of the file."""
         problems.add(Problem(file, line, "error", code, message, hint=hint))
 

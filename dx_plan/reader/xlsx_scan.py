@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+from ..i18n import msg
 from .problems import FileFailed
 
 START = re.compile(rb"<(?:\w+:)?(?:c|si|row)[\s>/]")
@@ -47,9 +48,8 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_bytes: int) 
             data = tail + block
             if b"<!--" in data or b"<![CDATA[" in data:
                 # Excel writes neither; inside them a '<c' would fool the count.
-                raise FileFailed("bad-file", "the workbook's XML holds comments or CDATA, "
-                                 "which Excel never writes",
-                                 hint="open and re-save it in Excel, or save it as CSV")
+                raise FileFailed("bad-file", msg("reader.xlsx.comments"),
+                                 hint=msg("reader.hint.resave"))
             ended = (b"</" in data and (b"sheetData>" in data or b"sst>" in data)
                      and END.search(data) is not None)
             if START.search(data) is not None:
@@ -73,7 +73,6 @@ def _last_row(data: bytes) -> int | None:
 
 def _too_long(part: str, row: int | None, max_bytes: int) -> None:
     shared = part == "xl/sharedStrings.xml"
-    raise FileFailed("field-too-large",
-                     f"{'a shared string' if shared else 'a cell'} is larger than {max_bytes} "
-                     "bytes; the workbook is not read", line=None if shared else row,
-                     hint="shorten the cell, or save the sheet as CSV")
+    key = "reader.xlsx.shared_too_large" if shared else "reader.xlsx.cell_too_large"
+    raise FileFailed("field-too-large", msg(key, limit=max_bytes),
+                     line=None if shared else row, hint=msg("reader.hint.shorten_or_csv"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import IO, Any
 
+from ..i18n import msg
 from ..text import fold
 from .cells import scalar_text
 from .columns import column_of
@@ -17,7 +18,7 @@ from .encoding import SNIFF_BYTES, detect_encoding
 from .options import ReadLimits
 from .problems import FileFailed, show
 
-YAML_SHAPE = "a YAML log must be a list of entries or {unit: …, entries: [...]}"
+YAML_SHAPE = msg("reader.yaml.shape")
 _ENTRIES_KEYS = ("entries", "hoat dong")
 
 
@@ -25,7 +26,7 @@ def read_yaml_text(fh: IO[bytes], limits: ReadLimits) -> str:
     """The whole text of a YAML log (YAML logs are small; they are parsed in memory)."""
     head = fh.read(SNIFF_BYTES)
     if not head.strip():
-        raise FileFailed("empty-file", "the file is empty")
+        raise FileFailed("empty-file", msg("reader.file.empty"))
     fh.seek(0)
     raw = fh.read(limits.max_file_bytes + 1)
     # YAML is parsed whole, so the encoding is decided on all of it.
@@ -33,8 +34,9 @@ def read_yaml_text(fh: IO[bytes], limits: ReadLimits) -> str:
     try:
         return unicodedata.normalize("NFC", raw.decode(encoding))
     except UnicodeDecodeError as exc:
-        raise FileFailed("bad-file", f"cannot decode the text as {encoding}: {exc.reason}",
-                         hint="save the file as UTF-8") from None
+        raise FileFailed("bad-file",
+                         msg("reader.file.cannot_decode", encoding=encoding, reason=exc.reason),
+                         hint=msg("reader.hint.save_utf8")) from None
 
 
 def yaml_items(data: Any) -> tuple[list[Any], tuple[str, ...], str]:
@@ -44,7 +46,7 @@ def yaml_items(data: Any) -> tuple[list[Any], tuple[str, ...], str]:
     or a mapping `{unit: …, entries: [...]}`.
     """
     if data is None:
-        raise FileFailed("empty-file", "the file has no entries")
+        raise FileFailed("empty-file", msg("reader.file.no_entries"))
     if isinstance(data, list):
         return data, (), ""
     if isinstance(data, dict):
@@ -54,10 +56,10 @@ def yaml_items(data: Any) -> tuple[list[Any], tuple[str, ...], str]:
         if entries_key is not None and isinstance(data[entries_key], list | None):
             unit = yaml_text(data[unit_key]) if unit_key is not None else ""
             if unit is None:
-                raise FileFailed("bad-file", f"'{show(unit_key or '')}' must be a single unit")
+                raise FileFailed("bad-file",
+                                 msg("reader.yaml.not_single_unit", name=show(unit_key or "")))
             return data[entries_key] or [], (entries_key,), unit
-    raise FileFailed("bad-file", YAML_SHAPE,
-                     hint="write '- date: 05/03/2024' items, or 'unit:' and 'entries:' keys")
+    raise FileFailed("bad-file", YAML_SHAPE, hint=msg("reader.hint.yaml_shape"))
 
 
 def yaml_text(value: Any, many: bool = False) -> str | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from ..entries import PROBLEM_CODES, Findings, Problem
-from ..i18n import Lang, hint_text, problem_line, problem_text, t
+from ..i18n import Lang, code_label, problem_line, say, sentence, t
 from ..text import safe_text, xml_text
 from .common import to_json
 
@@ -38,7 +38,7 @@ def github(findings: Findings, totals: str, lang: Lang = "en") -> str:
         if p.line is not None:
             props.append(f"line={p.line}")
         props.append(f"title={_gh_escape(p.code, True)}")
-        message = problem_line(p.code, p.message, p.hint, lang)
+        message = problem_line(p.message, p.hint, lang)
         lines.append(f"::{level} {','.join(props)}::{_gh_escape(message)}")
     for level, total in (("error", findings.errors), ("warning", findings.warnings)):
         if total > shown[level]:
@@ -73,7 +73,7 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
                 out = ET.SubElement(case, "system-out")
                 out.text = "\n".join(
                     f"line {p.line}: [{p.code}] "
-                    f"{xml_text(problem_line(p.code, p.message, p.hint, lang))}"
+                    f"{xml_text(problem_line(p.message, p.hint, lang))}"
                     for p in warnings)
         for p in items:
             if p.severity != "error":
@@ -81,9 +81,9 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
             where = "file" if p.line is None else f"line {p.line}"
             case = ET.SubElement(suite, "testcase", classname=xml_text(file),
                                  name=f"{where}: {p.code}")
-            text = xml_text(problem_text(p.code, p.message, lang))
+            text = xml_text(sentence(p.message, lang) if lang == "vi" else say(p.message, lang))
             failure = ET.SubElement(case, "failure", type=p.code, message=text[:500])
-            failure.text = text + (f"\n{t('hint', lang)}: {xml_text(hint_text(p.hint, lang))}"
+            failure.text = text + (f"\n{t('hint', lang)}: {xml_text(say(p.hint, lang))}"
                                    if p.hint else "")
             cases += 1
         suite.set("tests", str(cases))
@@ -100,8 +100,8 @@ def junit(files: Sequence[str], problems: Sequence[Problem], rows: dict[str, int
 
 def sarif(problems: Sequence[Problem], version: str, truncated: int = 0) -> str:
     """SARIF 2.1.0 for code-scanning dashboards (`truncated`: problems counted, not listed)."""
-    rules = [{"id": code, "shortDescription": {"text": text}}
-             for code, text in PROBLEM_CODES.items()]
+    rules = [{"id": code, "shortDescription": {"text": code_label(code, "en")}}
+             for code in PROBLEM_CODES]
     results = []
     for p in problems:
         location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
@@ -110,7 +110,7 @@ def sarif(problems: Sequence[Problem], version: str, truncated: int = 0) -> str:
         results.append({
             "ruleId": p.code,
             "level": "error" if p.severity == "error" else "warning",
-            "message": {"text": safe_text(p.message)},
+            "message": {"text": safe_text(str(p.message))},
             "locations": [{"physicalLocation": location}],
         })
     run: dict[str, object] = {

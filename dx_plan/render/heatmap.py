@@ -15,12 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Catalog
-from ..i18n import Lang
+from ..i18n import Lang, t
 from ..models import ONE_OFF
 from ..report import Report, RuleLine, UnitReport, cell_status
 from ..result import CheckReport, PeriodResult, RuleResult
 from .common import fmt_date, quota
-from .report_i18n import month_short, rt, rule_title
+from .report_words import month_short, rule_title
 
 CELL = {"met": ("✔", "green"), "short": ("▲", "yellow"), "missing": ("✘", "red"),
         "open": ("·", "dim")}
@@ -55,7 +55,7 @@ def legend(lang: Lang) -> Text:
     text = Text()
     for index, (status, (char, style)) in enumerate(CELL.items()):
         text.append(("   " if index else "") + char, style=style)
-        text.append(" " + rt(f"cell.{status}", lang))
+        text.append(" " + t(f"cell.{status}", lang))
     return text
 
 
@@ -72,7 +72,7 @@ def heatmap_renderables(report: CheckReport, catalog: Catalog, lang: Lang
             by_rule.setdefault(result.rule, []).append(result)
     if not by_rule:
         return []
-    out: list[RenderableType] = [Text(rt("report.sec.weekly", lang), style="bold")]
+    out: list[RenderableType] = [Text(t("report.sec.weekly", lang), style="bold")]
     for rule_id, results in by_rule.items():
         rule = rules[rule_id]
         title = rule.title_en if lang == "en" else rule.title
@@ -99,7 +99,7 @@ def _line_cells(line: RuleLine, lang: Lang) -> Text:
         for cell in line.cells:
             char, style = CELL[cell.status]
             text.append(f"{char} ", style=style)
-            text.append(rt("report.deadline_cell", lang, due=fmt_date(cell.end, lang),
+            text.append(t("report.deadline_cell", lang, due=fmt_date(cell.end, lang),
                            delivered=cell.delivered, required=cell.required))
         return text
     if r.per == "week":
@@ -109,7 +109,7 @@ def _line_cells(line: RuleLine, lang: Lang) -> Text:
         status = "open" if not r.periods_due else STATUS_CELL.get(r.status, "short")
         char, style = CELL[status]
         text = Text(f"{char} ", style=style)
-        text.append(f"{r.periods_met}/{r.periods_due} {rt('per.day', lang)}")
+        text.append(f"{r.periods_met}/{r.periods_due} {t('per.day', lang)}")
         return text
     text = Text()
     for period in r.periods:
@@ -133,4 +133,4 @@ def unit_renderables(report: Report, unit: UnitReport, lang: Lang) -> list[Rende
     for line in unit.rules:
         grid.add_row(Text(line.result.task), Text(rule_title(line, lang)),
                      _line_cells(line, lang))
-    return [Group(Text(rt("report.sec.calendar", lang), style="bold"), grid, legend(lang))]
+    return [Group(Text(t("report.sec.calendar", lang), style="bold"), grid, legend(lang))]

@@ -25,7 +25,16 @@ from ..periods import period_bounds
 from ..report import Cell, Report, RuleHead, RuleLine, UnitReport
 from ..text import shown_url
 from .common import fmt_date, quota
-from .report_i18n import (
+from .report_md import (
+    COMMUNE_COLUMNS,
+    EVIDENCE_COLUMNS,
+    GROUP_COLUMNS,
+    RESULT_COLUMNS,
+    UNIT_COLUMNS,
+    evidence_row,
+    result_rows,
+)
+from .report_words import (
     ROMAN,
     cell_label,
     cell_title,
@@ -35,7 +44,6 @@ from .report_i18n import (
     notes,
     overview_title,
     report_title,
-    rt,
     rule_title,
     shortfall_blocks,
     status_label,
@@ -44,15 +52,6 @@ from .report_i18n import (
     verdict,
     window_line,
     window_span,
-)
-from .report_md import (
-    COMMUNE_COLUMNS,
-    EVIDENCE_COLUMNS,
-    GROUP_COLUMNS,
-    RESULT_COLUMNS,
-    UNIT_COLUMNS,
-    evidence_row,
-    result_rows,
 )
 
 CELL_STATUSES = ("met", "short", "missing", "open")
@@ -276,7 +275,7 @@ def heatmap_svg(rows: Sequence[HeatRow], start: dt.date, end: dt.date, as_of: dt
             out.append(_cell_svg(row.line, i, cell, start, end, scale, y, lang))
     if start <= as_of <= end:
         x = LABEL_WIDTH + ((as_of - start).days + 1) * scale
-        tip = rt("report.as_of", lang, as_of=fmt_date(as_of, lang))
+        tip = t("report.as_of", lang, as_of=fmt_date(as_of, lang))
         out.append(f'<line class="asof" x1="{x:.1f}" y1="{AXIS_HEIGHT - 4}" x2="{x:.1f}" '
                    f'y2="{height - 2}"><title>{esc(tip)}</title></line>')
     out.append("</svg>")
@@ -308,7 +307,7 @@ def legend(lang: Lang) -> str:
         items.append(f'<span><svg width="16" height="12" aria-hidden="true">'
                      f'<rect class="c c-{status}" width="16" height="12"/></svg>'
                      f"{esc(cell_label(status, lang))}</span>")
-    return (f'<div class="legend"><b>{esc(rt("report.legend", lang))}:</b>'
+    return (f'<div class="legend"><b>{esc(t("report.legend", lang))}:</b>'
             + "".join(items) + "</div>")
 
 
@@ -320,7 +319,7 @@ def unit_heatmap(report: Report, unit: UnitReport, lang: Lang) -> str:
     if not rows:
         return ""
     return heatmap_svg(rows, report.window_start, report.window_end, report.as_of, lang,
-                       f"{rt('report.sec.calendar', lang)}: {unit_name(unit, lang)}")
+                       f"{t('report.sec.calendar', lang)}: {unit_name(unit, lang)}")
 
 
 def weekly_heatmaps(report: Report, lang: Lang) -> str:
@@ -339,7 +338,7 @@ def weekly_heatmaps(report: Report, lang: Lang) -> str:
         parts.append(heatmap_svg(rows, report.window_start, report.window_end, report.as_of,
                                  lang, title))
     if not parts:
-        return f'<p class="note">{esc(rt("report.no_weekly", lang))}</p>'
+        return f'<p class="note">{esc(t("report.no_weekly", lang))}</p>'
     return legend(lang) + "".join(parts)
 
 
@@ -349,7 +348,7 @@ def weekly_heatmaps(report: Report, lang: Lang) -> str:
 def _problems_table(problems: Sequence[Problem], lang: Lang) -> str:
     rows = []
     for p in problems:
-        text = problem_line(p.code, p.message, p.hint, lang)
+        text = problem_line(p.message, p.hint, lang)
         rows.append([esc(p.file), esc("" if p.line is None else p.line),
                      esc(t(f"severity.{p.severity}", lang)), esc(p.code), esc(text)])
     header = [t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
@@ -370,7 +369,7 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
            *_documents_part(report, unit, lang, next(number)),
            _heading(next(number), "report.sec.problems", lang),
            _problems_table(unit.problems, lang) if unit.problems
-           else f"<p>{esc(rt('report.no_problems', lang))}</p>",
+           else f"<p>{esc(t('report.no_problems', lang))}</p>",
            _signatures(lang),
            _footer(report, lang),
            "</section>"]
@@ -379,34 +378,34 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
 
 def _heading(number: str, key: str, lang: Lang) -> str:
     """A numbered section heading of a unit's report ("II. Calendar")."""
-    return f"<h2>{number}. {esc(rt(key, lang))}</h2>"
+    return f"<h2>{number}. {esc(t(key, lang))}</h2>"
 
 
 def _unit_head(report: Report, unit: UnitReport, lang: Lang) -> list[str]:
     """The letterhead, title, facts about the unit and its verdict: the top of its report."""
     name = unit_name(unit, lang)
     status = STATUS_CLASS.get(unit.status, "open")
-    place = rt("place_date", lang, province=report.province, year=report.window_end.year)
+    place = t("place_date", lang, province=report.province, year=report.window_end.year)
     # The letterhead is the office that made the report (Sở TT&TT), not the unit judged.
-    top = rt("letterhead.top", lang, province=report.province)
+    top = t("letterhead.top", lang, province=report.province)
     return [
         '<header class="doc-head">'
         f'<div><div class="up">{esc(top)}</div><div class="up">'
-        f'{esc(rt("letterhead.office", lang))}</div><div class="rule"></div></div>'
-        f'<div><div class="up">{esc(rt("nation", lang))}</div>'
-        f'<div><b>{esc(rt("motto", lang))}</b></div><div class="rule"></div>'
+        f'{esc(t("letterhead.office", lang))}</div><div class="rule"></div></div>'
+        f'<div><div class="up">{esc(t("nation", lang))}</div>'
+        f'<div><b>{esc(t("motto", lang))}</b></div><div class="rule"></div>'
         f'<div class="place">{esc(place)}</div></div></header>',
         f"<h1>{esc(report_title(report, lang))}</h1>",
         f'<p class="sub unit-name">{esc(formal_name(unit, lang))}</p>',
         '<dl class="meta">'
-        f"<dt>{esc(rt('report.unit', lang))}</dt><dd>{esc(name)} "
+        f"<dt>{esc(t('report.unit', lang))}</dt><dd>{esc(name)} "
         f"<span class=\"note\">({esc(unit.unit)})</span></dd>"
-        f"<dt>{esc(rt('report.group', lang))}</dt>"
+        f"<dt>{esc(t('report.group', lang))}</dt>"
         f"<dd>{esc(report.name(report.group_names, unit.group, lang))}</dd>"
-        f"<dt>{esc(rt('col.window', lang))}</dt><dd>{esc(window_span(report, lang))}</dd>"
-        f"<dt>{esc(rt('report.entries', lang))}</dt><dd>{unit.entries}</dd></dl>",
+        f"<dt>{esc(t('col.window', lang))}</dt><dd>{esc(window_span(report, lang))}</dd>"
+        f"<dt>{esc(t('report.entries', lang))}</dt><dd>{unit.entries}</dd></dl>",
         f'<div class="verdict {status}" data-status="{esc(unit.status)}">'
-        f"<b>{esc(rt('report.status', lang))}:</b> "
+        f"<b>{esc(t('report.status', lang))}:</b> "
         f"{_chip(unit.status, status_label(unit.status, lang))} "
         + " ".join(esc(s) for s in verdict(unit, report.as_of, lang)) + "</div>",
     ]
@@ -419,18 +418,18 @@ def _results_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
     for line, cells in zip(unit.rules, result_rows(unit, lang), strict=True):
         (explicit if line.result.basis == "explicit" else interpreted).append(
             [esc(c) for c in cells[:-1]] + [_chip(line.result.status, cells[-1])])
-    header = [rt(k, lang) for k in RESULT_COLUMNS]
+    header = [t(k, lang) for k in RESULT_COLUMNS]
     out = [_heading(number, "report.sec.results", lang)]
     if explicit:
         out.append(_table(header, explicit, numeric=(3, 4, 5), cls="results"))
     if interpreted:
-        out.append(f"<h3>{esc(rt('interpreted.heading', lang))}</h3>")
+        out.append(f"<h3>{esc(t('interpreted.heading', lang))}</h3>")
         out.append(_table(header, interpreted, numeric=(3, 4, 5), cls="results"))
-        out.append(f'<p class="note">{esc(rt("report.interpreted", lang))}</p>')
+        out.append(f'<p class="note">{esc(t("report.interpreted", lang))}</p>')
     communes = [[esc(c) for c in row] for row in commune_rows(unit, lang)]
     if communes:
-        out.append(f"<h3>{esc(rt('report.sec.communes', lang))}</h3>")
-        out.append(_table([rt(k, lang) for k in COMMUNE_COLUMNS], communes, numeric=(2,),
+        out.append(f"<h3>{esc(t('report.sec.communes', lang))}</h3>")
+        out.append(_table([t(k, lang) for k in COMMUNE_COLUMNS], communes, numeric=(2,),
                           cls="communes"))
     return out
 
@@ -440,7 +439,7 @@ def _shortfall_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
     out = [_heading(number, "report.sec.shortfall", lang)]
     blocks = shortfall_blocks(unit, lang)
     if not blocks:
-        out.append(f'<p class="ok">{esc(rt("report.none_short", lang))}</p>')
+        out.append(f'<p class="ok">{esc(t("report.none_short", lang))}</p>')
     for line, (heading, lines) in zip(unit.failing, blocks, strict=True):
         out.append(f'<h3 data-rule="{esc(line.rule)}">{esc(heading)}</h3><ul class="gaps">'
                    + "".join(f"<li>{esc(text)}</li>" for text in lines[:-1]) + "</ul>"
@@ -452,7 +451,7 @@ def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) ->
     """The items the unit delivered, links clickable only when they are http(s)."""
     out = [_heading(number, "report.sec.evidence", lang)]
     if not unit.evidence:
-        out.append(f"<p>{esc(rt('report.no_evidence', lang))}</p>")
+        out.append(f"<p>{esc(t('report.no_evidence', lang))}</p>")
         return out
     ev_rows = []
     for entry in unit.evidence:
@@ -462,10 +461,10 @@ def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) ->
         link = (f'<a href="{esc(href)}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
                 if href else esc(url))
         ev_rows.append([esc(c) for c in cells[:5]] + [link, esc(cells[6])])
-    out.append(_table([rt(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
+    out.append(_table([t(k, lang) for k in EVIDENCE_COLUMNS], ev_rows,
                       classes={0: "num", 5: "link"}, cls="evidence"))
     if unit.evidence_more:
-        out.append(f"<p>{esc(rt('report.evidence_more', lang, n=unit.evidence_more))}</p>")
+        out.append(f"<p>{esc(t('report.evidence_more', lang, n=unit.evidence_more))}</p>")
     return out
 
 
@@ -475,24 +474,24 @@ def _documents_part(report: Report, unit: UnitReport, lang: Lang, number: str) -
     total = len(unit.docs_covered) + len(unit.docs_uncovered)
     for key, docs, cls in (("report.docs_covered", unit.docs_covered, "covered"),
                            ("report.docs_uncovered", unit.docs_uncovered, "uncovered")):
-        out.append(f"<h3>{esc(rt(key, lang, n=len(docs), total=total))}</h3>")
+        out.append(f"<h3>{esc(t(key, lang, n=len(docs), total=total))}</h3>")
         items = "".join(f'<li data-doc="{esc(d)}"><b>{esc(report.documents[d][0])}</b> — '
                         f"{esc(report.documents[d][1])}</li>" for d in docs)
         out.append(f'<ul class="docs {cls}">{items}</ul>' if items
-                   else f"<p>{esc(rt('report.none', lang))}</p>")
+                   else f"<p>{esc(t('report.none', lang))}</p>")
     return out
 
 
 def _signatures(lang: Lang) -> str:
     """The signature block: the preparer's and the head's, with the seal."""
     return ('<div class="sign">'
-            f"<div><b>{esc(rt('sign.preparer', lang))}</b><i>{esc(rt('sign.name', lang))}</i>"
-            f"</div><div><b>{esc(rt('sign.head', lang))}</b><i>{esc(rt('sign.seal', lang))}"
+            f"<div><b>{esc(t('sign.preparer', lang))}</b><i>{esc(t('sign.name', lang))}</i>"
+            f"</div><div><b>{esc(t('sign.head', lang))}</b><i>{esc(t('sign.seal', lang))}"
             "</i></div></div>")
 
 
 def _footer(report: Report, lang: Lang) -> str:
-    text = rt("report.generated", lang, plan=report.plan_id, as_of=fmt_date(report.as_of, lang))
+    text = t("report.generated", lang, plan=report.plan_id, as_of=fmt_date(report.as_of, lang))
     return f"<footer>{esc(text)}</footer>"
 
 
@@ -507,12 +506,12 @@ def unit_html(report: Report, unit: UnitReport, lang: Lang) -> str:
 
 def _matrix_cell(line: RuleLine | None, head: RuleHead, lang: Lang) -> str:
     if line is None:
-        tip = esc(rt("report.not_applicable", lang))
+        tip = esc(t("report.not_applicable", lang))
         return f'<td class="m na" data-sort="-1" title="{tip}"></td>'
     r = line.result
     tip = f"{head.task} — {rule_title(line, lang)}: {status_label(r.status, lang)}"
     if r.shortfall:
-        tip += f" ({rt('col.shortfall', lang)} {r.shortfall})"
+        tip += f" ({t('col.shortfall', lang)} {r.shortfall})"
     text = symbol(r.status) + (f" {r.shortfall}" if r.shortfall else "")
     return (f'<td class="m {STATUS_CLASS.get(r.status, "na")}" data-sort="{r.shortfall}" '
             f'data-status="{esc(r.status)}" title="{esc(tip)}">{esc(text)}</td>')
@@ -529,16 +528,16 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
                                 open=s["units_open"], shortfall=s["shortfall"])) + "</b></p>"]
     out += [f'<p class="note">{esc(text)}</p>' for text in notes(report, lang)]
     number = iter(ROMAN)
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.groups', lang))}</h2>")
+    out.append(f"<h2>{next(number)}. {esc(t('report.sec.groups', lang))}</h2>")
     rows = [[esc(report.name(report.group_names, g.group, lang)), str(g.units), str(g.met),
              str(g.behind), str(g.missing), str(g.open), str(g.failing_rules), str(g.shortfall)]
             for g in report.groups]
-    out.append(_table([rt(k, lang) for k in GROUP_COLUMNS], rows,
+    out.append(_table([t(k, lang) for k in GROUP_COLUMNS], rows,
                       numeric=(1, 2, 3, 4, 5, 6, 7), cls="groups"))
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.units', lang))}</h2>")
-    out.append(f'<p class="note no-print">{esc(rt("report.sort_hint", lang))}</p>')
+    out.append(f"<h2>{next(number)}. {esc(t('report.sec.units', lang))}</h2>")
+    out.append(f'<p class="note no-print">{esc(t("report.sort_hint", lang))}</p>')
     rank = {"missing": 3, "behind": 2, "open": 1, "met": 0}
-    head = [rt(k, lang) for k in UNIT_COLUMNS]
+    head = [t(k, lang) for k in UNIT_COLUMNS]
     num, desc = ' class="num"', ' aria-sort="descending"'
     head_html = "".join(f"<th{num if i >= 3 else ''}{desc if i == 4 else ''}>{esc(h)}</th>"
                         for i, h in enumerate(head))
@@ -554,9 +553,9 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
             f'<td class="num">{u.shortfall_all}</td></tr>')
     out.append(f'<table class="sortable units"><thead><tr>{head_html}</tr></thead>'
                f"<tbody>{''.join(body)}</tbody></table>")
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.matrix', lang))}</h2>")
-    m_head = (f"<th>{esc(rt('col.unit', lang))}</th>"
-              f'<th class="num">{esc(rt("col.short_all", lang))}</th>'
+    out.append(f"<h2>{next(number)}. {esc(t('report.sec.matrix', lang))}</h2>")
+    m_head = (f"<th>{esc(t('col.unit', lang))}</th>"
+              f'<th class="num">{esc(t("col.short_all", lang))}</th>'
               + "".join(f'<th title="{esc(r.title_en if lang == "en" else r.title)}">'
                         f"{esc(r.task)}</th>" for r in report.rules))
     m_body = []
@@ -569,10 +568,10 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
                       + "</tr>")
     out.append(f'<table class="sortable matrix"><thead><tr>{m_head}</tr></thead>'
                f"<tbody>{''.join(m_body)}</tbody></table>")
-    out.append(f"<h2>{next(number)}. {esc(rt('report.sec.weekly', lang))}</h2>")
+    out.append(f"<h2>{next(number)}. {esc(t('report.sec.weekly', lang))}</h2>")
     out.append(weekly_heatmaps(report, lang))
     if report.other_problems:
-        out.append(f"<h2>{next(number)}. {esc(rt('report.sec.other_problems', lang))}</h2>")
+        out.append(f"<h2>{next(number)}. {esc(t('report.sec.other_problems', lang))}</h2>")
         out.append(_problems_table(report.other_problems, lang))
     out.append(_footer(report, lang))
     out.append("</section>")

@@ -12,17 +12,12 @@ from itertools import groupby
 from rich.console import RenderableType
 from rich.text import Text
 
-from ..entries import GROUPS_LISTED, PROBLEM_CODES, Findings, ProblemGroup
-from ..i18n import PROBLEM_VI, Lang, problem_line, t
+from ..entries import GROUPS_LISTED, Findings, ProblemGroup
+from ..i18n import Lang, code_label, problem_line, t
 from .common import md_escape
 from .table import simple_table
 
 PER_CODE = GROUPS_LISTED  # all are counted; JSON has more
-
-
-def code_label(code: str, lang: Lang) -> str:
-    """What a problem code means, in the reader's language."""
-    return PROBLEM_CODES.get(code, code) if lang == "en" else PROBLEM_VI.get(code, code)
 
 
 def places_text(group: ProblemGroup, lang: Lang) -> str:
@@ -41,7 +36,7 @@ def problem_markdown(findings: Findings, lang: Lang, per_code: int = PER_CODE) -
     lines: list[str] = []
     for code, groups in groupby(findings.groups, key=lambda g: g.code):
         for group in list(groups)[:per_code]:
-            text = problem_line(code, group.message, group.hint, lang)
+            text = problem_line(group.message, group.hint, lang)
             lines.append(f"- **{code}** ×{group.count}: {md_escape(text)} "
                          f"({md_escape(places_text(group, lang))})")
     return lines
@@ -64,7 +59,7 @@ def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
     for code, groups in groupby(findings.groups, key=lambda g: g.code):
         listed = list(groups)
         for group in listed[:per_code]:
-            rows.append([code, group.count, problem_line(code, group.message, group.hint, lang),
+            rows.append([code, group.count, problem_line(group.message, group.hint, lang),
                          places_text(group, lang)])
         hidden = listed[per_code:]
         others = sum(g.count for g in hidden) + findings.ungrouped.get(code, 0)

@@ -12,7 +12,7 @@ from ..i18n import problem_line as problem_message
 from ..report import Report, UnitReport
 from ..text import shown_url
 from .common import md_escape, quota, to_markdown
-from .report_i18n import (
+from .report_words import (
     ROMAN,
     commune_rows,
     date_range,
@@ -21,7 +21,6 @@ from .report_i18n import (
     notes,
     overview_title,
     report_title,
-    rt,
     rule_title,
     shortfall_blocks,
     status_label,
@@ -67,71 +66,71 @@ def evidence_row(report: Report, entry: Entry, lang: Lang) -> list[str]:
 def problem_line(problem: Problem, lang: Lang) -> str:
     """'`q1.csv:7` **duplicate**: …' with every part escaped."""
     where = problem.file + (f":{problem.line}" if problem.line is not None else "")
-    text = problem_message(problem.code, problem.message, problem.hint, lang)
+    text = problem_message(problem.message, problem.hint, lang)
     return (f"- {md_escape(where)} — {t(f'severity.{problem.severity}', lang)} "
             f"**{md_escape(problem.code)}**: {md_escape(text)}")
 
 
 def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
     """One unit's report: status, results, shortfall in words, evidence, documents, problems."""
-    maker = (rt("letterhead.top", lang, province=report.province) + " — "
-             + rt("letterhead.office", lang))
+    maker = (t("letterhead.top", lang, province=report.province) + " — "
+             + t("letterhead.office", lang))
     out = [md_escape(maker), "", f"# {md_escape(report_title(report, lang))}", ""]
-    out.append(f"**{rt('report.unit', lang)}:** {md_escape(formal_name(unit, lang))} "
-               f"({md_escape(unit.unit)}) · **{rt('report.group', lang)}:** "
+    out.append(f"**{t('report.unit', lang)}:** {md_escape(formal_name(unit, lang))} "
+               f"({md_escape(unit.unit)}) · **{t('report.group', lang)}:** "
                f"{md_escape(report.name(report.group_names, unit.group, lang))}  ")
     out.append(md_escape(window_line(report, lang)) + "  ")
-    out.append(f"**{rt('report.entries', lang)}:** {unit.entries}")
-    out += ["", f"**{rt('report.status', lang)}: {status_label(unit.status, lang)}.** "
+    out.append(f"**{t('report.entries', lang)}:** {unit.entries}")
+    out += ["", f"**{t('report.status', lang)}: {status_label(unit.status, lang)}.** "
             + md_escape(" ".join(verdict(unit, report.as_of, lang))), ""]
     number = iter(ROMAN)
-    out += [f"## {next(number)}. {rt('report.sec.results', lang)}", ""]
+    out += [f"## {next(number)}. {t('report.sec.results', lang)}", ""]
     rows = result_rows(unit, lang)
     explicit = [row for row, line in zip(rows, unit.rules, strict=True)
                 if line.result.basis == "explicit"]
     interpreted = rows[len(explicit):]
-    out += _table([rt(k, lang) for k in RESULT_COLUMNS], explicit) if explicit else []
+    out += _table([t(k, lang) for k in RESULT_COLUMNS], explicit) if explicit else []
     if interpreted:
-        out += ["", f"### {md_escape(rt('interpreted.heading', lang))}", ""]
-        out += _table([rt(k, lang) for k in RESULT_COLUMNS], interpreted)
-        out += ["", md_escape(rt("report.interpreted", lang))]
+        out += ["", f"### {md_escape(t('interpreted.heading', lang))}", ""]
+        out += _table([t(k, lang) for k in RESULT_COLUMNS], interpreted)
+        out += ["", md_escape(t("report.interpreted", lang))]
     communes = commune_rows(unit, lang)
     if communes:
-        out += ["", f"### {md_escape(rt('report.sec.communes', lang))}", ""]
-        out += _table([rt(k, lang) for k in COMMUNE_COLUMNS], communes)
-    out += ["", f"## {next(number)}. {rt('report.sec.shortfall', lang)}", ""]
+        out += ["", f"### {md_escape(t('report.sec.communes', lang))}", ""]
+        out += _table([t(k, lang) for k in COMMUNE_COLUMNS], communes)
+    out += ["", f"## {next(number)}. {t('report.sec.shortfall', lang)}", ""]
     blocks = shortfall_blocks(unit, lang)
     if not blocks:
-        out.append(md_escape(rt("report.none_short", lang)))
+        out.append(md_escape(t("report.none_short", lang)))
     for heading, lines in blocks:
         out += [f"### {md_escape(heading)}", ""]
         out += [f"- {md_escape(text)}" for text in lines[:-1]]
         out += [f"- **{md_escape(lines[-1])}**", ""]
-    out += ["", f"## {next(number)}. {rt('report.sec.evidence', lang)}", ""]
+    out += ["", f"## {next(number)}. {t('report.sec.evidence', lang)}", ""]
     if unit.evidence:
-        out += _table([rt(k, lang) for k in EVIDENCE_COLUMNS],
+        out += _table([t(k, lang) for k in EVIDENCE_COLUMNS],
                       [evidence_row(report, e, lang) for e in unit.evidence])
         if unit.evidence_more:
-            out.append(md_escape(rt("report.evidence_more", lang, n=unit.evidence_more)))
+            out.append(md_escape(t("report.evidence_more", lang, n=unit.evidence_more)))
     else:
-        out.append(md_escape(rt("report.no_evidence", lang)))
-    out += ["", f"## {next(number)}. {rt('report.sec.docs', lang)}", ""]
+        out.append(md_escape(t("report.no_evidence", lang)))
+    out += ["", f"## {next(number)}. {t('report.sec.docs', lang)}", ""]
     total = len(unit.docs_covered) + len(unit.docs_uncovered)
     for key, docs in (("report.docs_covered", unit.docs_covered),
                       ("report.docs_uncovered", unit.docs_uncovered)):
-        out += [f"**{rt(key, lang, n=len(docs), total=total)}:**", ""]
+        out += [f"**{t(key, lang, n=len(docs), total=total)}:**", ""]
         out += [f"- {md_escape(report.documents[d][0])} — {md_escape(report.documents[d][1])}"
-                for d in docs] or [f"- {rt('report.none', lang)}"]
+                for d in docs] or [f"- {t('report.none', lang)}"]
         out.append("")
-    out += [f"## {next(number)}. {rt('report.sec.problems', lang)}", ""]
-    out += [problem_line(p, lang) for p in unit.problems] or [rt("report.no_problems", lang)]
+    out += [f"## {next(number)}. {t('report.sec.problems', lang)}", ""]
+    out += [problem_line(p, lang) for p in unit.problems] or [t("report.no_problems", lang)]
     out += ["", "---", "", _footer(report, lang), ""]
     return "\n".join(out)
 
 
 def _footer(report: Report, lang: Lang) -> str:
     day = date_range(report.as_of, report.as_of, lang)
-    return f"_{md_escape(rt('report.generated', lang, plan=report.plan_id, as_of=day))}_"
+    return f"_{md_escape(t('report.generated', lang, plan=report.plan_id, as_of=day))}_"
 
 
 def overview_markdown(report: Report, lang: Lang) -> str:
@@ -143,24 +142,24 @@ def overview_markdown(report: Report, lang: Lang) -> str:
                        behind=s["units_behind"], missing=s["units_missing"],
                        open=s["units_open"], shortfall=s["shortfall"])), ""]
     out += [f"_{md_escape(text)}_\n" for text in notes(report, lang)]
-    out += [f"## {rt('report.sec.groups', lang)}", ""]
-    out += _table([rt(k, lang) for k in GROUP_COLUMNS], [
+    out += [f"## {t('report.sec.groups', lang)}", ""]
+    out += _table([t(k, lang) for k in GROUP_COLUMNS], [
         [report.name(report.group_names, g.group, lang), str(g.units), str(g.met),
          str(g.behind), str(g.missing), str(g.open), str(g.failing_rules), str(g.shortfall)]
         for g in report.groups])
-    out += ["", f"## {rt('report.sec.units', lang)}", ""]
-    out += _table([rt(k, lang) for k in UNIT_COLUMNS], [
+    out += ["", f"## {t('report.sec.units', lang)}", ""]
+    out += _table([t(k, lang) for k in UNIT_COLUMNS], [
         [unit_name(u, lang), report.name(report.group_names, u.group, lang),
          status_label(u.status, lang), str(u.failing_rules), str(u.shortfall),
          str(u.shortfall_all)] for u in report.by_shortfall()])
-    out += ["", f"## {rt('report.sec.matrix', lang)}", ""]
+    out += ["", f"## {t('report.sec.matrix', lang)}", ""]
     rows = []
     for u in report.by_shortfall():
         lines = {line.rule: line for line in u.rules}
         rows.append([unit_name(u, lang)] + [matrix_text(lines.get(r.id)) for r in report.rules])
-    out += _table([rt("col.unit", lang)] + [r.task for r in report.rules], rows)
+    out += _table([t("col.unit", lang)] + [r.task for r in report.rules], rows)
     if report.other_problems:
-        out += ["", f"## {rt('report.sec.other_problems', lang)}", ""]
+        out += ["", f"## {t('report.sec.other_problems', lang)}", ""]
         out += [problem_line(p, lang) for p in report.other_problems]
     out += ["", "---", "", _footer(report, lang), ""]
     return "\n".join(out)

@@ -27,19 +27,18 @@ from ..report import Report, UnitReport
 from ..text import safe_text, shown_url
 from .common import neutralise, quota
 from .html import PALETTE, STATUS_CLASS, safe_href
-from .report_i18n import (
+from .report_md import GROUP_COLUMNS
+from .report_words import (
     catch_up,
     gap_text,
     overview_title,
     report_title,
-    rt,
     rule_title,
     status_label,
     unit_name,
     verdict,
     window_line,
 )
-from .report_md import GROUP_COLUMNS
 
 # ARGB fills from the HTML palette (Okabe–Ito), so the workbook and the page agree.
 STATUS_FILL = {status: "FF" + PALETTE[cls].lstrip("#").upper()
@@ -210,7 +209,7 @@ def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
                  behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
                  shortfall=s["shortfall"]))
     sheet.skip()
-    names = [rt(k, lang) for k in ("col.group", "col.id", "col.unit", "col.task", "col.rule",
+    names = [t(k, lang) for k in ("col.group", "col.id", "col.unit", "col.task", "col.rule",
                                    "col.requirement", "col.quota", "col.delivered",
                                    "col.periods_met", "col.periods_due", "col.shortfall",
                                    "col.status", "col.severity", "col.missing_periods")]
@@ -226,14 +225,14 @@ def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
             sheet.status(12, r.status)
     sheet.table(head, len(names))
     sheet.skip(2)
-    sheet.note(rt("report.sec.groups", lang), bold=True)
-    sheet.header([rt(k, lang) for k in GROUP_COLUMNS])
+    sheet.note(t("report.sec.groups", lang), bold=True)
+    sheet.header([t(k, lang) for k in GROUP_COLUMNS])
     for g in report.groups:
         sheet.put([report.name(report.group_names, g.group, lang), g.units, g.met, g.behind,
                    g.missing, g.open, g.failing_rules, g.shortfall])
     if report.other_problems:
         sheet.skip(2)
-        sheet.note(rt("report.sec.other_problems", lang), bold=True)
+        sheet.note(t("report.sec.other_problems", lang), bold=True)
         _problems(sheet, report.other_problems, lang)
 
 
@@ -242,18 +241,18 @@ def _problems(sheet: _Sheet, problems: Sequence[Problem], lang: Lang) -> None:
                                        "col.message")])
     for p in problems:
         sheet.put([p.file, p.line, t(f"severity.{p.severity}", lang), p.code,
-                   problem_line(p.code, p.message, p.hint, lang)])
+                   problem_line(p.message, p.hint, lang)])
 
 
 def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
     sheet.note(report_title(report, lang), bold=True)
-    sheet.note(f"{rt('report.unit', lang)}: {unit_name(unit, lang)} ({unit.unit})")
+    sheet.note(f"{t('report.unit', lang)}: {unit_name(unit, lang)} ({unit.unit})")
     sheet.note(window_line(report, lang))
-    sheet.note(f"{rt('report.status', lang)}: {status_label(unit.status, lang)}. "
+    sheet.note(f"{t('report.status', lang)}: {status_label(unit.status, lang)}. "
                + " ".join(verdict(unit, report.as_of, lang)))
     sheet.status(1, unit.status)
     sheet.skip()
-    names = [rt(k, lang) for k in ("col.task", "col.rule", "col.requirement", "col.quota",
+    names = [t(k, lang) for k in ("col.task", "col.rule", "col.requirement", "col.quota",
                                    "col.delivered", "col.periods_met", "col.periods_due",
                                    "col.shortfall", "col.status", "col.severity",
                                    "col.catch_up")]
@@ -266,18 +265,18 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
         sheet.status(9, r.status)
     sheet.table(head, len(names))
     sheet.skip(2)
-    sheet.note(rt("report.sec.shortfall", lang), bold=True)
-    sheet.header([rt(k, lang) for k in ("col.task", "col.missing_periods", "col.from", "col.to",
+    sheet.note(t("report.sec.shortfall", lang), bold=True)
+    sheet.header([t(k, lang) for k in ("col.task", "col.missing_periods", "col.from", "col.to",
                                         "col.delivered", "col.required", "col.status")])
     for line in unit.failing:
         for gap in line.gaps:
             status = gap.status
             sheet.put([line.result.task, gap_text(line, gap, lang), gap.start, gap.end,
-                       gap.delivered, gap.required, rt(f"cell.{status}", lang)])
+                       gap.delivered, gap.required, t(f"cell.{status}", lang)])
             sheet.status(7, status)
     sheet.skip(2)
-    sheet.note(rt("report.sec.evidence", lang), bold=True)
-    sheet.header([rt(k, lang) for k in ("col.date", "col.end", "col.unit", "col.channel",
+    sheet.note(t("report.sec.evidence", lang), bold=True)
+    sheet.header([t(k, lang) for k in ("col.date", "col.end", "col.unit", "col.channel",
                                         "col.kind", "col.title", "col.link", "col.docs",
                                         "col.quantity", "col.file", "col.line")])
     for e in unit.evidence:
@@ -290,17 +289,17 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
         if href:
             sheet.link(7, href)
     if unit.evidence_more:
-        sheet.note(rt("report.evidence_more", lang, n=unit.evidence_more))
+        sheet.note(t("report.evidence_more", lang, n=unit.evidence_more))
     sheet.skip(2)
-    sheet.note(rt("report.sec.docs", lang), bold=True)
-    sheet.header([rt(k, lang) for k in ("col.id", "col.document", "col.title", "col.covered")])
+    sheet.note(t("report.sec.docs", lang), bold=True)
+    sheet.header([t(k, lang) for k in ("col.id", "col.document", "col.title", "col.covered")])
     covered = set(unit.docs_covered)
     for doc in (*unit.docs_covered, *unit.docs_uncovered):
         number, title = report.documents[doc]
         sheet.put([doc, number, title, t("yes" if doc in covered else "no", lang)])
         sheet.status(4, "met" if doc in covered else "open")
     sheet.skip(2)
-    sheet.note(rt("report.sec.problems", lang), bold=True)
+    sheet.note(t("report.sec.problems", lang), bold=True)
     _problems(sheet, unit.problems, lang)
 
 
@@ -314,7 +313,7 @@ def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None =
     wb.properties.creator = "dxplan"
     taken: set[str] = set()
     if overview:
-        sheet = _Sheet(wb.create_sheet(sheet_name(rt("sheet.overview", lang), taken)))
+        sheet = _Sheet(wb.create_sheet(sheet_name(t("sheet.overview", lang), taken)))
         _overview(sheet, report, lang)
         sheet.finish()
     for unit in report.units if units is None else units:
@@ -323,7 +322,7 @@ def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None =
         _unit(sheet, report, unit, lang)
         sheet.finish()
     if not wb.worksheets:
-        wb.create_sheet(sheet_name(rt("sheet.overview", lang), taken))
+        wb.create_sheet(sheet_name(t("sheet.overview", lang), taken))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -1,0 +1,194 @@
+"""`dxplan check`: each unit against each rule of the plan, what is met and what is short."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Collection
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .options import (
+    EXIT_ERROR,
+    MAX_PROBLEMS_DEFAULT,
+    AllowBadRowsOpt,
+    AsOfOpt,
+    DebugOpt,
+    FailOn,
+    FailOnOpt,
+    FilesArg,
+    ForceOpt,
+    FormatOpt,
+    FromOpt,
+    GroupOpt,
+    LangOpt,
+    LimitOpt,
+    ListFormat,
+    MaxProblemsOpt,
+    OutputOpt,
+    PeriodOpt,
+    PlanOpt,
+    SheetOpt,
+    ToOpt,
+    lang_of,
+    load,
+    refuse_output,
+    say_err,
+    terminal_width,
+    write_or_emit,
+)
+from .run import run_check_with_progress, window_and_as_of
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..catalog import Catalog
+    from ..engine import Selection
+    from ..i18n import Lang
+    from ..periods import Window
+    from ..result import CheckReport
+    from ..service import CheckRequest
+
+
+class SortBy(StrEnum):
+    """How `check --sort` orders units."""
+
+    compliance = "compliance"
+    shortfall = "shortfall"
+    unit = "unit"
+
+
+UnitsOpt = Annotated[list[str] | None, typer.Option(
+    "--unit", "-u", help="help.check.unit", show_default=False, metavar="UNIT")]
+TasksOpt = Annotated[list[str] | None, typer.Option(
+    "--task", help="help.check.task", show_default=False, metavar="STT")]
+OnlyFailingOpt = Annotated[bool, typer.Option("--only-failing", help="help.check.only_failing")]
+SortOpt = Annotated[SortBy | None, typer.Option("--sort", help="help.check.sort",
+                                                show_default=False)]
+CalendarOpt = Annotated[bool, typer.Option("--calendar", help="help.check.calendar")]
+NoBomOpt = Annotated[bool, typer.Option("--no-bom", help="help.check.no_bom")]
+
+
+def check_cmd(
+    files: FilesArg,
+    period: PeriodOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    as_of: AsOfOpt = None,
+    unit: UnitsOpt = None,
+    group: GroupOpt = None,
+    task: TasksOpt = None,
+    only_failing: OnlyFailingOpt = False,
+    sort: SortOpt = None,
+    fmt: FormatOpt = ListFormat.table,
+    output: OutputOpt = None,
+    sheet: SheetOpt = None,
+    allow_bad_rows: AllowBadRowsOpt = False,
+    fail_on: FailOnOpt = FailOn.error,
+    max_problems: MaxProblemsOpt = MAX_PROBLEMS_DEFAULT,
+    calendar: CalendarOpt = False,
+    no_bom: NoBomOpt = False,
+    force: ForceOpt = False,
+    limit: LimitOpt = None,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Check activity logs against the plan; return the exit code (0 met, 1 short, 2 unusable)."""
+    from ..reader import expand_paths
+    from ..service import build_selection, fail_severities
+
+    language = lang_of(lang)
+    catalog = load(plan)
+    paths = expand_paths(files)
+    window, day, from_logs = window_and_as_of(catalog, period, date_from, date_to, as_of)
+    refuse_output(output, force, paths)
+    selection = build_selection(catalog, unit, group, task, only_failing,
+                                sort.value if sort else None)
+    fail = fail_severities(fail_on.value)
+    request = replace(_check_request(paths, window, day, selection, sheet, limit, fail, calendar),
+                      as_of_from_logs=from_logs)
+    report = run_check_with_progress(catalog, request)
+    code = check_exit_status(report, allow_bad_rows, fail, language)
+    if output is None and fmt == ListFormat.table and sys.stdout.isatty():
+        # On a terminal: colours and the real width; files and pipes get plain text.
+        _print_check(report, catalog, language, max_problems, calendar)
+    elif output is None or code != EXIT_ERROR:  # a run that cannot be used writes no file
+        text = _check_text(report, catalog, fmt, language, max_problems, calendar)
+        if no_bom:
+            text = text.removeprefix("\ufeff")
+        write_or_emit(text, output, paths, force)
+    return code
+
+
+def _check_request(paths: list[Path], window: Window, day: dt.date, selection: Selection,
+                   sheet: str | None, limit: list[str] | None, fail: Collection[str],
+                   calendar: bool) -> CheckRequest:
+    """The engine request of `check`: per-period detail only when the calendar is drawn."""
+    from ..reader import ReadOptions
+    from ..service import CheckRequest, parse_limits
+
+    return CheckRequest(paths=paths, window=window, as_of=day, selection=selection,
+                        read=ReadOptions(sheet=sheet, limits=parse_limits(limit)),
+                        fail_on=fail, detail=calendar)
+
+
+def check_exit_status(report: CheckReport, allow_bad_rows: bool, fail: Collection[str],
+                      lang: Lang) -> int:
+    """`service.check_exit_code`, saying on stderr how many rows have errors when it is 2."""
+    from ..i18n import t
+    from ..service import check_exit_code
+
+    code = check_exit_code(report, allow_bad_rows, fail)
+    if code == EXIT_ERROR:
+        say_err(t("check.bad_rows", lang, n=report.problem_counts.get("error", 0)))
+    return code
+
+
+def _print_check(report: CheckReport, catalog: Catalog, lang: Lang, max_problems: int,
+                 calendar: bool) -> None:
+    """Draw the check on the terminal with rich (colours, real width), then the calendar."""
+    from rich.console import Console
+
+    from ..render.check import check_renderables
+
+    console = Console()
+    for renderable in check_renderables(report, catalog, lang, max_problems, console.width):
+        console.print(renderable)
+    if calendar:
+        from ..render.heatmap import heatmap_renderables
+
+        for renderable in heatmap_renderables(report, catalog, lang):
+            console.print(renderable)
+
+
+def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: Lang,
+                max_problems: int, calendar: bool) -> str:
+    """The check as plain text in `fmt`, the table followed by the calendar if asked for."""
+    text = _render_check(report, catalog, fmt, lang, max_problems)
+    if calendar and fmt == ListFormat.table:
+        from ..render.heatmap import heatmap_renderables
+        from ..render.table import render_to_text
+
+        text += render_to_text(heatmap_renderables(report, catalog, lang), terminal_width())
+    return text
+
+
+def _render_check(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: Lang,
+                  max_problems: int) -> str:
+    if fmt in (ListFormat.json, ListFormat.csv):
+        from ..render.check_data import check_csv, check_json
+
+        return check_json(report) if fmt == ListFormat.json else check_csv(report, lang)
+    from ..render import check as render
+
+    if fmt == ListFormat.markdown:
+        return render.check_markdown(report, catalog, lang)
+    from ..render.table import render_to_text
+
+    width = terminal_width()
+    return render_to_text(render.check_renderables(report, catalog, lang, max_problems, width),
+                          width)

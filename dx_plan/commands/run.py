@@ -1,0 +1,65 @@
+"""The engine run shared by `check` and `report`: the window, the as-of date, progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .options import parse_date_option
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ..catalog import Catalog
+    from ..periods import Window
+    from ..result import CheckReport
+    from ..service import CheckRequest
+
+
+def window_and_as_of(catalog: Catalog, period: str | None, start: str | None, end: str | None,
+                     as_of: str | None) -> tuple[Window, dt.date, bool]:
+    """The window, the as-of date (default today), and whether the logs set the as-of
+    date instead: when no window and no date was asked for."""
+    from ..service import resolve_as_of, resolve_window
+
+    window = resolve_window(catalog, period, parse_date_option(start, "--from"),
+                            parse_date_option(end, "--to"))
+    from_logs = period is None and start is None and end is None and as_of is None
+    return window, resolve_as_of(window, parse_date_option(as_of, "--as-of")), from_logs
+
+
+def run_check_with_progress(catalog: Catalog, request: CheckRequest) -> CheckReport:
+    """`service.run_check`, with a progress bar on stderr for long runs on a terminal."""
+    from ..service import run_check
+
+    bar, callback = _progress(list(request.paths))
+    try:
+        return run_check(catalog, request, callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def _progress(paths: list[Path]
+              ) -> tuple[Progress | None, Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr for long runs, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    total = sum(p.stat().st_size for p in paths if p.is_file())
+    if total < 20 * 1024 * 1024 and len(paths) < 20:
+        return None, None
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("dxplan", total=total)
+    bar.start()
+
+    def advance(done: int, _rows: int) -> None:
+        bar.update(task, completed=done)
+
+    return bar, advance

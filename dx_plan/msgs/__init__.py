@@ -1,0 +1,1 @@
+"""The tables of the one message catalogue, by area (see `dx_plan.i18n`)."""
