@@ -128,11 +128,9 @@ def _flag(argv: list[str], name: str) -> bool:
 def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
     """Run the command tree; every error becomes a message in `lang` and an exit code."""
     try:
-        code = run()
+        code = run()  # typer turns Ctrl-C (and SIGTERM, see main) into exit code 130
     except typer.Exit as exc:
         code = exc.exit_code
-        if code == INTERRUPTED and isinstance(exc.__cause__, KeyboardInterrupt):
-            typer.echo(t("error.interrupted", lang), err=True)
     except exceptions.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help(), err=True)
         return EXIT_ERROR
@@ -157,6 +155,8 @@ def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
         error = safe_text(f"{type(exc).__name__}: {exc}")
         typer.echo(t("error.internal", lang, error=error), err=True)
         return EXIT_ERROR
+    if code == INTERRUPTED:
+        typer.echo(t("error.interrupted", lang), err=True)
     return code if isinstance(code, int) else EXIT_OK
 
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from pathlib import Path
 
 import pytest
+import typer.testing
+
+# pytest keeps its assertion-rewritten test modules (and Python its bytecode) only while
+# bytecode may be written; a machine with PYTHONDONTWRITEBYTECODE=1 would otherwise rewrite
+# and compile every module in every xdist worker on every run (about 5 s of each run).
+sys.dont_write_bytecode = False
+
+# typer builds the click command tree from the functions' signatures on every
+# `CliRunner.invoke` (about 27 ms; a real run pays it once).  Build it once per app: each
+# run still says the tree in its own language (`commands.words.localise` keeps the keys).
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 from dx_plan.catalog import Catalog
 from dx_plan.loader import load_plan

@@ -113,7 +113,7 @@ def test_broken_rows_exit_2_unless_allowed() -> None:
     codes = {p["code"] for p in json.loads(out)["problems"]}
     assert {"unknown-unit", "unknown-channel", "bad-date", "bad-quantity", "bad-end-date",
             "missing-value"} <= codes
-    code, _, _ = run("check", BROKEN, "--period", "2024-Q1", "--allow-bad-rows")
+    code, _, _ = run("check", BROKEN, "--period", "2024-Q1", "--allow-bad-rows", "-f", "json")
     assert code == 1
 
 

@@ -24,10 +24,17 @@ from dx_plan.cli import app
 from dx_plan.entries import PROBLEM_CODES
 from tests.conftest import run_measured
 
+# Hostile inputs run with the slow set (`pytest -m slow`, which .ci/run runs too).
+pytestmark = pytest.mark.slow
+
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
-sys.dont_write_bytecode = True
 sys.path.insert(0, str(HOSTILE))
+# No __pycache__ in the committed corpus folder; only for this import, since pytest keeps its
+# rewritten test modules only while bytecode may be written.
+_WRITES, sys.dont_write_bytecode = sys.dont_write_bytecode, True
 import make_hostile as mh  # noqa: E402
+
+sys.dont_write_bytecode = _WRITES
 
 DXPLAN = Path(sys.executable).with_name("dxplan")
 if not DXPLAN.exists():

@@ -26,14 +26,18 @@ if TYPE_CHECKING:
 
 
 def localise(command: Command, lang: Lang) -> None:
-    """Say every help key of `command` and its subcommands in `lang` (in place)."""
-    command.help = _said(command.help, lang)
-    command.epilog = _said(command.epilog, lang)
+    """Say every help key of `command` and its subcommands in `lang` (in place; the keys
+    are remembered, so a tree can be said again in the other language)."""
+    keys: dict[str, str | None] = command.__dict__.setdefault(
+        "_help_keys", {"help": command.help, "epilog": command.epilog})
+    command.help = _said(keys["help"], lang)
+    command.epilog = _said(keys["epilog"], lang)
     if isinstance(command, DxCommand | DxGroup):
         command.lang = lang
     for param in command.params:
         if isinstance(param, TyperOption | TyperArgument):
-            param.help = _typer_help(param, lang) or _said(param.help, lang)
+            key: str | None = param.__dict__.setdefault("_help_key", param.help)
+            param.help = _typer_help(param, lang) or _said(key, lang)
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             localise(sub, lang)
