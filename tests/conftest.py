@@ -20,8 +20,8 @@ sys.dont_write_bytecode = False
 # run still says the tree in its own language (`commands.words.localise` keeps the keys).
 typer.testing._get_command = functools.cache(typer.testing._get_command)
 
-from dx_plan.catalog import Catalog
-from dx_plan.loader import load_plan
+from dx_plan.catalog import Catalog  # noqa: E402  (after the bytecode setting above)
+from dx_plan.loader import load_plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
