@@ -187,7 +187,7 @@ def test_xlsx_status_colours(report: Report) -> None:
     assert status["2.5"].fill.fgColor.rgb == STATUS_FILL["behind"] == "FFE69F00"
     assert status["IV.1"].fill.fgColor.rgb == STATUS_FILL["missing"] == "FFD55E00"
     met = _book(report)["Báo Long An"].cell(7, 9)
-    assert met.fill.fgColor.rgb == STATUS_FILL["met"] == "FF0072B2"
+    assert met.fill.fgColor.rgb == STATUS_FILL["met"] == "FF007A5E"  # green
     assert met.font.color.rgb == "FFFFFFFF"
 
 
