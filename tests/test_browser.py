@@ -285,8 +285,8 @@ def test_unit_page_loads_cleanly_with_the_right_heatmap(browser: Cdp, pages: Pat
         "2024-W09": "missing", "2024-W10": "met", "2024-W11": "missing",
         "2024-W12": "missing", "2024-W13": "missing"}
     assert weekly["2024-W07"]["title"] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
-    # Colour comes from the stylesheet: solid blue for met, a hatched pattern for missing.
-    assert weekly["2024-W08"]["fill"] == "rgb(0, 114, 178)"
+    # Colour comes from the stylesheet: solid green for met, a hatched pattern for missing.
+    assert weekly["2024-W08"]["fill"] == "rgb(0, 122, 94)"
     assert weekly["2024-W07"]["fill"].startswith("url(") and "hm-missing" in weekly[
         "2024-W07"]["fill"]
     assert all(c["width"] > 0 for c in cells)
@@ -298,6 +298,23 @@ def test_unit_page_loads_cleanly_with_the_right_heatmap(browser: Cdp, pages: Pat
     assert page.evaluate("document.querySelectorAll('a[href^=javascript]').length") == 0
     png = page.screenshot(tmp_path / "h-ben-luc.png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
+
+
+def test_a_phone_reads_the_page_without_widening_it(browser: Cdp, pages: Path) -> None:
+    """At 390 px (a report forwarded over Zalo) the page is as wide as the screen; wide
+    tables scroll inside it."""
+    page = Page(browser)
+    page.send("Emulation.setDeviceMetricsOverride",
+              {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        page.open((pages / "h-ben-luc.html").as_uri())
+        assert page.errors() == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        widest = page.evaluate("Math.max(...Array.from(document.querySelectorAll('table'))"
+                               ".map(t => t.scrollWidth))")
+        assert widest > 390  # the tables themselves are wider: they scroll
+    finally:
+        page.send("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_overview_loads_sorts_and_draws_the_weekly_heatmap(browser: Cdp, pages: Path,
