@@ -158,6 +158,21 @@ class Catalog:
         """The unit ids a rule yields one result for."""
         return self.expand(rule.applies_to, rule.exclude)
 
+    @cached_property
+    def routes(self) -> dict[tuple[str, str], list[tuple[int, str]]]:
+        """(unit that logs an item, channel) → [(rule index, unit credited)]: where an item
+        counts.  A rule that includes children credits a commune's items to its district."""
+        routes: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        for index, rule in enumerate(self.plan.rules):
+            for unit in self.rule_units(rule):
+                sources = [unit]
+                if rule.include_children:
+                    sources += self.children.get(unit, [])
+                for source in sources:
+                    for channel in rule.channels:
+                        routes.setdefault((source, channel), []).append((index, unit))
+        return routes
+
     def primary_group(self, unit_id: str) -> str:
         """The first group of a unit (its table section), or '' when it has none."""
         unit = self.units.by_id[unit_id]

@@ -147,7 +147,7 @@ class Accumulator:
         self.last: dt.date | None = None
         # (rule index, unit id) → period label (or DEADLINE) → items
         self.counts: dict[tuple[int, str], dict[str, int]] = {}
-        self._route = self._build_routes()
+        self._route = catalog.routes
         # Channels of rules that judge only the units that use them, and who did.
         self._watched = frozenset(c for r in self.rules if r.only_if_used for c in r.channels)
         self._used: dict[tuple[str, str], dt.date] = {}  # (unit, channel) → first item
@@ -175,19 +175,6 @@ class Accumulator:
         if not periods or periods[0].start > self.as_of:
             return None
         return Window(periods[0].start, min(periods[-1].end, self.as_of))
-
-    def _build_routes(self) -> dict[tuple[str, str], list[tuple[int, str]]]:
-        """(entry unit, channel) → [(rule index, unit credited)], children included."""
-        routes: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-        for index, rule in enumerate(self.rules):
-            for unit in self.catalog.rule_units(rule):
-                sources = [unit]
-                if rule.include_children:
-                    sources += self.catalog.children.get(unit, [])
-                for source in sources:
-                    for channel in rule.channels:
-                        routes[(source, channel)].append((index, unit))
-        return dict(routes)
 
     def add(self, entry: Entry) -> None:
         """Credit one entry to every rule it matches."""

@@ -486,7 +486,6 @@ class Samples:
         self.rows: list[Row] = []
         self.used: set[tuple[str, str, dt.date]] = set()
         self.url_serial = 0
-        self.routes = self._routes()
         self._check_words()
 
     # -- lookups -----------------------------------------------------------------------
@@ -494,17 +493,6 @@ class Samples:
     def unit(self, uid: str) -> Unit:
         """The plan's unit with this id."""
         return self.cat.units.by_id[uid]
-
-    def _routes(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        """(writer unit, channel) → [(rule id, credited unit)], as the engine routes entries."""
-        routes: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for rule in self.cat.plan.rules:
-            for uid in self.cat.rule_units(rule):
-                writers = [uid] + (self.cat.children.get(uid, []) if rule.include_children else [])
-                for writer in writers:
-                    for channel in rule.channels:
-                        routes.setdefault((writer, channel), []).append((rule.id, uid))
-        return routes
 
     def _check_words(self) -> None:
         """Fail early if a channel or kind word would not resolve to what we mean."""
@@ -725,7 +713,8 @@ class Samples:
         untasked row would fill another rule's gap."""
         if rule.tagged_only:
             return rule.task
-        for other, unit in self.routes.get((writer, channel), []):
+        for index, unit in self.cat.routes.get((writer, channel), []):
+            other = self.cat.plan.rules[index].id
             if (other, unit) != (rule.id, credited) and GAPS.get(unit, {}).get(other):
                 return rule.task
         return rule.task if self.rng.random() < 0.5 else ""
