@@ -66,17 +66,12 @@ def sort_units(results: list[RuleResult], units: list[UnitSummary], by: str,
     "compliance" ranks by the share of due periods met over the rules whose severity
     counts, so 60 missed LED days weigh what they are: 60 of 60, or 60 of 335.
     """
-    due: dict[str, int] = defaultdict(int)
-    met: dict[str, int] = defaultdict(int)
-    for r in results:
-        if r.severity in fail_on:
-            due[r.unit] += r.periods_due
-            met[r.unit] += r.periods_met
     by_unit = {u.unit: u for u in units}
 
     def key(unit: str) -> tuple[float, int, str]:
         summary = by_unit[unit]
-        share = met[unit] / due[unit] if due[unit] else 1.0
+        due, met = summary.periods_due, summary.periods_met
+        share = met / due if due else 1.0
         if by == "compliance":
             return (share, -summary.shortfall, fold(summary.unit_name))
         if by == "shortfall":
@@ -337,6 +332,8 @@ class Accumulator:
             children=children,
             as_of_source="logs" if self.as_of_from_logs and self.last else "given",
             sort=selection.sort,
+            fail_on=frozenset(fail_on),
+            only_failing=selection.only_failing,
         )
 
     @staticmethod
@@ -535,7 +532,8 @@ class Accumulator:
             by_unit.setdefault(r.unit, []).append(r)
         out = []
         for unit_id, rows in by_unit.items():
-            failing = [r for r in rows if r.failing and r.severity in fail_on]
+            counted = [r for r in rows if r.severity in fail_on]
+            failing = [r for r in counted if r.failing]
             anything_due = any(r.periods_due for r in rows)
             entries = self.entries_by_unit.get(unit_id, 0)
             status: str
@@ -549,7 +547,9 @@ class Accumulator:
                 status = "met"
             out.append(UnitSummary(unit_id, rows[0].unit_name, rows[0].group, status,  # type: ignore[arg-type]
                                    sum(r.shortfall + r.children_shortfall for r in failing),
-                                   len(failing), entries))
+                                   len(failing), entries,
+                                   sum(r.periods_due for r in counted),
+                                   sum(r.periods_met for r in counted)))
         return out
 
 

@@ -131,6 +131,9 @@ class UnitSummary:
     shortfall: int
     failing_rules: int
     entries: int
+    # Over the rules whose severity counts: periods due and met (the share --sort ranks by)
+    periods_due: int = 0
+    periods_met: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,8 @@ class CheckReport:
     # "given" (--as-of, or today for an explicit window) or "logs" (their last week)
     as_of_source: str = "given"
     sort: str | None = None  # how units are ordered (None: by group, in plan order)
+    fail_on: frozenset[str] = frozenset({"error"})  # severities that make a unit behind
+    only_failing: bool = False  # only the results (and units) that fall short are shown
 
     @property
     def problems(self) -> tuple[Problem, ...]:

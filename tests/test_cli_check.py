@@ -87,8 +87,8 @@ def test_without_a_window_the_logs_set_the_as_of_date(tmp_path: Path) -> None:
     # newspaper (every week met) is met and nothing later is called missing.
     code, out, _ = run("check", Q1, "--unit", "bao-long-an")
     assert code == 0
-    assert ("Thời gian: 01/02/2024 – 31/12/2024; tính đến ngày 31/03/2024 (hết tuần có mục "
-            "cuối cùng trong nhật ký; --as-of hoặc --period để chọn ngày khác)") in out
+    assert ("Thời gian: 01/02/2024 – 31/12/2024; tính đến ngày 31/03/2024, hết tuần có mục "
+            "cuối cùng (ngày khác: --as-of)") in out
     assert "--period 2024-Q1." not in out  # no need to suggest the quarter any more
     # A log whose last item is Wednesday 20 March is judged to Sunday 24 March (W12): a
     # unit that stopped in February is behind for the March weeks, not excused.
@@ -343,18 +343,20 @@ def test_no_command_replaces_a_file_without_force_and_a_failed_run_writes_none(
 def test_an_80_column_terminal_gets_the_compact_table_and_whole_words(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    code, out, _ = run("check", Q1, "--period", "2024-Q1")
-    lines = out.splitlines()
-    assert max(len(line) for line in lines) <= 80
-    # Unit, task, periods met, shortfall, status, missed: quota, items and rate are dropped.
-    assert "┃ Đơn vị " in out and "┃ Kỳ thiếu ┃" in out and "Tỷ lệ" not in out
-    # No word is broken across lines: every word of every unit name is found whole.
-    tokens = {w for line in lines for w in line.replace("│", " ").split()}
     _, doc, _ = run("check", Q1, "--period", "2024-Q1", "--format", "json")
     names = {r["unit_name"] for r in json.loads(doc)["results"]}
     assert len(names) == 38
-    for name in names:
-        assert set(name.split()) <= tokens, name
+    for view in ((), ("--detail",)):
+        code, out, _ = run("check", Q1, "--period", "2024-Q1", *view)
+        lines = out.splitlines()
+        assert max(len(line) for line in lines) <= 80
+        assert "┃ Đơn vị " in out and "Tỷ lệ" not in out  # the share column is dropped
+        # No word is broken across lines: every word of every unit name is found whole.
+        tokens = {w for line in lines for w in line.replace("│", " ").split()}
+        for name in names:
+            assert set(name.split()) <= tokens, (view, name)
+    # The detail keeps unit, task, periods met, shortfall, status and missed periods.
+    assert "┃ Kỳ thiếu ┃" in out
 
 
 def test_a_file_that_cannot_be_read_stops_before_any_table(tmp_path: Path) -> None:
@@ -362,10 +364,10 @@ def test_a_file_that_cannot_be_read_stops_before_any_table(tmp_path: Path) -> No
     empty.write_bytes(b"")
     code, out, err = run("check", str(empty), "--lang", "en")
     assert code == 2
-    assert out.splitlines()[2] == "Read 0 rows, counted 0 items; 1 errors, 0 warnings."
+    assert out.splitlines()[0] == "Read 0 rows, counted 0 items; 1 errors, 0 warnings."
     assert out.splitlines()[-1] == ("No item could be read: fix the files as the problems "
                                     "above say, then run again (no results table).")
-    assert "Báo Long An" not in out and "units:" not in out  # no table, no unit verdict
+    assert "Báo Long An" not in out and "units" not in out  # no table, no unit verdict
 
 
 def test_the_logs_as_of_date_counts_ranges_and_flags_a_lone_late_item(tmp_path: Path) -> None:
@@ -388,3 +390,28 @@ def test_the_logs_as_of_date_counts_ranges_and_flags_a_lone_late_item(tmp_path: 
     assert ("The as-of date comes from the last item (2024-12-01), more than four weeks after "
             "every other (the next latest: 2024-02-12); if that date is a typo, fix it or use "
             "--as-of.") in " ".join(out.split())  # (the terminal wraps it)
+
+
+def test_the_first_screen_answers_in_under_60_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no options, the sample quarter is judged as of its last week (31/03/2024): 20
+    units met, 14 behind, 4 with no rows (see tests/test_samples.py), on one screen."""
+    monkeypatch.setenv("COLUMNS", "120")
+    code, out, _ = run("check", Q1)
+    lines = out.splitlines()
+    assert (code, len(lines) < 60, max(map(len, lines)) <= 120) == (1, True, True)
+    verdict = ("Tính đến ngày 31/03/2024, 38 đơn vị: 20 đạt, 14 chưa đạt, 4 không có báo cáo, "
+               "0 chưa đến hạn; tổng số thiếu 389.")
+    assert (lines[0], lines[-1]) == (verdict, verdict)
+    # A unit a row: Sở GTVT missed 16 LED days; Cần Đước 2 of its 17 communes' radio.
+    assert re.search(r"│ Sở Giao thông vận tải +│ ▲ chưa đạt │ +47/63 │ +74\.6% │ +16 │ "
+                     r"3\.4 \(16 ngày\) +│", out)
+    assert re.search(r"│ Huyện Cần Đước +│ ▲ chưa đạt │ +71/71 │ +100\.0% │ +3 │ "
+                     r"2\.5 \(2/17 xã\) +│", out)
+    assert re.search(r"│ Huyện Tân Hưng +│ ✘ không có │ +0/71 │ +0\.0% │ +167 │ "
+                     r"tất cả 4 chỉ tiêu +│", out)
+    # Only the problems' codes (all warnings); the detail is one option away.
+    assert "Trùng với dòng" not in out and "thêm --detail" in out
+    # The same verdicts as the explicit quarter.
+    by_logs = json.loads(run("check", Q1, "--format", "json")[1])["results"]
+    by_period = json.loads(run("check", Q1, "--period", "2024-Q1", "--format", "json")[1])
+    assert by_logs == by_period["results"]

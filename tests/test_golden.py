@@ -18,6 +18,7 @@ Q1 = ["--period", "2024-Q1", "--as-of", "2024-03-31"]
 LOG = "logs/q1.csv"
 CASES = {
     "check-q1.txt": (["check", LOG, *Q1], 1),
+    "check-q1-detail.txt": (["check", LOG, *Q1, "--detail"], 1),
     "check-q1.md": (["check", LOG, *Q1, "--format", "markdown"], 1),
     "check-q1-communes-en.txt": (["check", LOG, *Q1, "--group", "communes", "--task", "2.5",
                                   "--only-failing", "--lang", "en"], 1),

@@ -26,8 +26,9 @@ pytestmark = pytest.mark.slow
 README = ROOT / "README.md"
 # command as written in README.md → (exit code, text its stdout or stderr must hold)
 EXPECTED = {
-    "dxplan check logs/q1.csv": (1, "tính đến ngày 31/03/2024 (hết tuần có mục cuối cùng"),
-    "dxplan check logs/q1.csv --period 2024-Q1": (1, "đơn vị cấp xã đạt"),
+    "dxplan check logs/q1.csv": (1, "Tính đến ngày 31/03/2024, 38 đơn vị: 20 đạt, 14 chưa đạt"),
+    "dxplan check logs/q1.csv --period 2024-Q1": (1, "2.5 (2/17 xã)"),
+    "dxplan check logs/q1.csv --period 2024-Q1 --detail": (1, "đơn vị cấp xã đạt"),
     "dxplan check submissions/h-ben-luc/*.csv submissions/so-tttt/*.yaml --period 2024-Q1":
         (1, "Huyện Bến Lức"),
     "dxplan check logs/q1.csv --from 01/02/2024 --to 15/03/2024 --as-of 15/03/2024":

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -69,6 +69,7 @@ OnlyFailingOpt = Annotated[bool, typer.Option("--only-failing", help="help.check
 SortOpt = Annotated[SortBy | None, typer.Option("--sort", help="help.check.sort",
                                                 show_default=False)]
 CalendarOpt = Annotated[bool, typer.Option("--calendar", help="help.check.calendar")]
+DetailOpt = Annotated[bool, typer.Option("--detail", help="help.check.detail")]
 NoBomOpt = Annotated[bool, typer.Option("--no-bom", help="help.check.no_bom")]
 
 
@@ -83,6 +84,7 @@ def check_cmd(
     task: TasksOpt = None,
     only_failing: OnlyFailingOpt = False,
     sort: SortOpt = None,
+    detail: DetailOpt = False,
     fmt: FormatOpt = ListFormat.table,
     output: OutputOpt = None,
     sheet: SheetOpt = None,
@@ -113,11 +115,12 @@ def check_cmd(
                       as_of_from_logs=from_logs)
     report = run_check_with_progress(catalog, request)
     code = check_exit_status(report, allow_bad_rows, fail, language)
+    view = View(language, max_problems, calendar, detail or bool(unit) or bool(task))
     if output is None and fmt == ListFormat.table and sys.stdout.isatty():
         # On a terminal: colours and the real width; files and pipes get plain text.
-        _print_check(report, catalog, language, max_problems, calendar)
+        _print_check(report, catalog, view)
     elif output is None or code != EXIT_ERROR:  # a run that cannot be used writes no file
-        text = _check_text(report, catalog, fmt, language, max_problems, calendar)
+        text = _check_text(report, catalog, fmt, view)
         if no_bom:
             text = text.removeprefix("\ufeff")
         write_or_emit(text, output, paths, force)
@@ -148,47 +151,56 @@ def check_exit_status(report: CheckReport, allow_bad_rows: bool, fail: Collectio
     return code
 
 
-def _print_check(report: CheckReport, catalog: Catalog, lang: Lang, max_problems: int,
-                 calendar: bool) -> None:
+class View(NamedTuple):
+    """How the table view of `check` is drawn."""
+
+    lang: Lang
+    max_problems: int
+    calendar: bool
+    detail: bool  # every quota of every unit (else a row per unit)
+
+
+def _print_check(report: CheckReport, catalog: Catalog, view: View) -> None:
     """Draw the check on the terminal with rich (colours, real width), then the calendar."""
     from rich.console import Console
 
     from ..render.check import check_renderables
 
     console = Console()
-    for renderable in check_renderables(report, catalog, lang, max_problems, console.width):
+    for renderable in check_renderables(report, catalog, view.lang, view.max_problems,
+                                        console.width, view.detail):
         console.print(renderable)
-    if calendar:
+    if view.calendar:
         from ..render.heatmap import heatmap_renderables
 
-        for renderable in heatmap_renderables(report, catalog, lang):
+        for renderable in heatmap_renderables(report, catalog, view.lang):
             console.print(renderable)
 
 
-def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: Lang,
-                max_problems: int, calendar: bool) -> str:
+def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, view: View) -> str:
     """The check as plain text in `fmt`, the table followed by the calendar if asked for."""
-    text = _render_check(report, catalog, fmt, lang, max_problems)
-    if calendar and fmt == ListFormat.table:
+    text = _render_check(report, catalog, fmt, view)
+    if view.calendar and fmt == ListFormat.table:
         from ..render.heatmap import heatmap_renderables
         from ..render.table import render_to_text
 
-        text += render_to_text(heatmap_renderables(report, catalog, lang), terminal_width())
+        text += render_to_text(heatmap_renderables(report, catalog, view.lang),
+                               terminal_width())
     return text
 
 
-def _render_check(report: CheckReport, catalog: Catalog, fmt: ListFormat, lang: Lang,
-                  max_problems: int) -> str:
+def _render_check(report: CheckReport, catalog: Catalog, fmt: ListFormat, view: View) -> str:
     if fmt in (ListFormat.json, ListFormat.csv):
         from ..render.check_data import check_csv, check_json
 
-        return check_json(report) if fmt == ListFormat.json else check_csv(report, lang)
+        return check_json(report) if fmt == ListFormat.json else check_csv(report, view.lang)
     from ..render import check as render
 
     if fmt == ListFormat.markdown:
-        return render.check_markdown(report, catalog, lang)
+        return render.check_markdown(report, catalog, view.lang)
     from ..render.table import render_to_text
 
     width = terminal_width()
-    return render_to_text(render.check_renderables(report, catalog, lang, max_problems, width),
+    return render_to_text(render.check_renderables(report, catalog, view.lang,
+                                                   view.max_problems, width, view.detail),
                           width)

@@ -170,6 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "thiếu) hoặc unit (theo tên); mặc định: theo nhóm, theo thứ tự kế hoạch.",
                         "Units worst first: compliance (share of due periods met), shortfall "
                         "(items short), or unit (by name); default: by group in plan order."),
+    "help.check.detail": ("Hiện từng chỉ tiêu của từng đơn vị và các kỳ thiếu (mặc định: một "
+                          "dòng cho mỗi đơn vị; --unit và --task luôn hiện chi tiết).",
+                          "Show each quota of each unit and its missed periods (default: one "
+                          "row per unit; --unit and --task always show the detail)."),
     "help.check.calendar": ("Sau bảng kết quả, vẽ lịch theo tuần của từng đơn vị.",
                             "After the table, draw the weekly heatmap of every unit."),
     "help.check.no_bom": ("Với --format csv: không ghi dấu BOM UTF-8 (Excel cần dấu này để đọc "

@@ -28,6 +28,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.sorted.shortfall": ("Đơn vị theo số thiếu, nhiều nhất trước",
                                "Units by items short, most first"),
     "check.sorted.unit": ("Đơn vị theo tên", "Units by name"),
+    # the first screen of check: a row per unit (render/overview.py)
+    "overview.title": ("Kết quả từng đơn vị", "Results by unit"),
+    "overview.col.short": ("Chỉ tiêu chưa đạt (số kỳ thiếu)", "Quotas missed (periods)"),
+    "overview.col.warnings": ("Cảnh báo", "Warnings"),
+    "overview.communes": ("{n}/{total} xã", "{n}/{total} communes"),
+    "overview.all": ("tất cả {n} chỉ tiêu", "all {n} quotas"),
+    "overview.col.periods": ("Kỳ đạt", "Met"),
+    "overview.more": ("Từng chỉ tiêu và kỳ thiếu: thêm --detail, hoặc --unit <đơn vị>. Báo cáo "
+                      "gửi đơn vị: dxplan report.",
+                      "Each quota and its missed periods: add --detail, or --unit <unit>. A "
+                      "report to send a unit: dxplan report."),
+    "overview.one.day": ("1 ngày", "1 day"),
+    "overview.one.week": ("1 tuần", "1 week"),
+    "overview.one.month": ("1 tháng", "1 month"),
+    "overview.one.quarter": ("1 quý", "1 quarter"),
+    "overview.one.year": ("1 năm", "1 year"),
+    "overview.day": ("{n} ngày", "{n} days"),
+    "overview.week": ("{n} tuần", "{n} weeks"),
+    "overview.month": ("{n} tháng", "{n} months"),
+    "overview.quarter": ("{n} quý", "{n} quarters"),
+    "overview.year": ("{n} năm", "{n} years"),
     "check.children": ("{met}/{total} đơn vị cấp xã đạt", "{met}/{total} communes met"),
     # The heading of the interpreted rules in check, plan show and the reports.
     "interpreted.heading": (
@@ -91,16 +112,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.title": ("Kết quả thực hiện {plan}", "Compliance with {plan}"),
     "check.window": ("Thời gian: {start} – {end}; tính đến ngày {as_of}",
                      "Window: {start} – {end}; as of {as_of}"),
-    "check.window_logs": ("Thời gian: {start} – {end}; tính đến ngày {as_of} (hết tuần có mục "
-                          "cuối cùng trong nhật ký; --as-of hoặc --period để chọn ngày khác)",
-                          "Window: {start} – {end}; as of {as_of} (the end of the week of the "
-                          "logs' last item; --as-of or --period to choose another)"),
+    "check.window_logs": ("Thời gian: {start} – {end}; tính đến ngày {as_of}, hết tuần có mục "
+                          "cuối cùng (ngày khác: --as-of)",
+                          "Window: {start} – {end}; as of {as_of}, the end of the week of the "
+                          "last item (another date: --as-of)"),
     "check.summary": (
         "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} không có báo cáo, {open} chưa "
         "đến hạn; tổng số thiếu {shortfall}.",
         "{units} units: {met} compliant, {behind} behind, {missing} with no entries, {open} not "
         "yet due; total shortfall {shortfall}.",
     ),
+    "check.verdict": ("Tính đến ngày {as_of}, {summary}", "As of {as_of}, {summary}"),
     "check.rows": (
         "Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
         "Read {rows} rows, counted {entries} items; {errors} errors, {warnings} warnings.",
@@ -128,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "(không lập bảng kết quả).",
                            "No item could be read: fix the files as the problems above say, "
                            "then run again (no results table)."),
+    "problems.where_detail": ("Nội dung và vị trí từng vấn đề: thêm --detail, hoặc dxplan "
+                              "validate.",
+                              "What each problem is and where: add --detail, or dxplan "
+                              "validate."),
     "problems.count": ("Số lần", "Count"),
     "problems.where": ("Vị trí đầu tiên", "First at"),
     "problems.line": ("dòng", "line"),

@@ -11,8 +11,9 @@ from ..i18n import Lang, t
 from ..result import CheckReport, RuleResult
 from .common import fmt_date, md_escape, note_lines, percent, quota, to_markdown
 from .missed import missed_runs
+from .overview import overview_renderables
 from .problems import PER_CODE, problem_markdown, problem_renderables
-from .table import STATUS_STYLE, cell, simple_table
+from .table import STATUS_STYLE, cell, simple_table, whole_words
 
 
 def missed_text(result: RuleResult, lang: Lang = "en") -> str:
@@ -52,14 +53,6 @@ def _row(result: RuleResult, lang: Lang, keep: tuple[int, ...]) -> list[Text]:
     cells = [cell(c) for c in result_cells(result, lang)]
     cells[STATUS_COLUMN].stylize(STATUS_STYLE.get(result.status, ("", ""))[1])
     return [cells[i] for i in keep]
-
-
-def _whole_words(table: Table) -> None:
-    """Give each column at least its longest word, so rich never breaks a word
-    ("Thàn / h / phố") on a narrow terminal; long lines wrap between words."""
-    for column in table.columns:
-        words = [w for c in column.cells for w in str(c).split()] + str(column.header).split()
-        column.min_width = max((len(w) for w in words), default=1)
 
 
 def window_text(report: CheckReport, lang: Lang) -> str:
@@ -115,38 +108,50 @@ def _group_tables(results: list[RuleResult], catalog: Catalog, lang: Lang,
         previous_unit = result.unit
         tables[-1].add_row(*row)
     for table in tables:
-        _whole_words(table)
+        whole_words(table)
     return tables
 
 
 def check_renderables(report: CheckReport, catalog: Catalog, lang: Lang,
-                      per_code: int = PER_CODE, width: int | None = None
-                      ) -> list[RenderableType]:
-    """The terminal view, answer first: the verdict, the problems, then a table per group
-    (the plan's quotas, then the interpreted rules), notes, and the verdict once more."""
-    out: list[RenderableType] = []
-    plan = catalog.plan.plan
-    out.append(Text(t("check.title", lang, plan=plan.title if lang == "vi" else
-                      (plan.title_en or plan.title)), style="bold"))
-    out.append(Text(window_text(report, lang)))
+                      per_code: int = PER_CODE, width: int | None = None,
+                      detail: bool = True) -> list[RenderableType]:
+    """The terminal view, answer first: the verdict as of its date, what was read, the
+    problems, then a row per unit (or, with `detail`, a table per group: the plan's
+    quotas, then the interpreted rules), notes, and the verdict once more."""
     verdict = summary_lines(report, lang)
+    out: list[RenderableType] = [Text(verdict[0], style="bold"), Text(verdict[1]),
+                                 Text(window_text(report, lang))]
     if nothing_read(report):  # the files failed: say so, and nothing about the units
-        out.append(Text(verdict[1]))
+        out = [Text(verdict[1]), Text(window_text(report, lang))]
         out.extend(problem_renderables(report.findings, lang, per_code))
         out.append(Text(t("check.nothing_read", lang), style="bold"))
         return out
-    out.extend([Text(verdict[0], style="bold"), Text(verdict[1])])
-    out.extend(problem_renderables(report.findings, lang, per_code))
+    # Errors are listed in full (they must be fixed); warnings alone only by code.
+    grouped = detail or report.findings.errors > 0
+    out.extend(problem_renderables(report.findings, lang, per_code, grouped=grouped))
+    if not report.results:
+        out.append(Text(t("check.no_results", lang)))
+    elif detail:
+        out.extend(_detail_tables(report, catalog, lang, width))
+    else:
+        out.extend(overview_renderables(report, lang, width))
+    out.extend(Text(line, style="cyan") for line in note_lines(report.notes, lang))
+    out.append(Text(verdict[0], style="bold"))  # again under a long table
+    return out
+
+
+def _detail_tables(report: CheckReport, catalog: Catalog, lang: Lang, width: int | None
+                   ) -> list[RenderableType]:
+    """A table per group, the plan's quotas first, then the interpreted rules."""
+    plan = catalog.plan.plan
+    out: list[RenderableType] = [Text(t("check.title", lang, plan=plan.title if lang == "vi"
+                                        else (plan.title_en or plan.title)), style="bold")]
     for part, results in _parts(report.results):
         if part:
             out.append(Text(t(part, lang), style="bold"))
         out.extend(_group_tables(results, catalog, lang, report.sort, width))
-    if not report.results:
-        out.append(Text(t("check.no_results", lang)))
-    elif any(r.severity != "error" for r in report.results):
+    if any(r.severity != "error" for r in report.results):
         out.append(Text(t("check.star", lang), style="dim"))
-    out.extend(Text(line, style="cyan") for line in note_lines(report.notes, lang))
-    out.append(Text(verdict[0], style="bold"))  # again under a long table
     return out
 
 
@@ -162,9 +167,9 @@ def nothing_read(report: CheckReport) -> bool:
 def summary_lines(report: CheckReport, lang: Lang) -> tuple[str, str]:
     """The verdict over units, and what was read (rows, items, problems)."""
     s = report.summary()
-    units = t("check.summary", lang, units=s["units"], met=s["units_met"],
-              behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
-              shortfall=s["shortfall"])
+    units = t("check.verdict", lang, as_of=fmt_date(report.as_of, lang), summary=t(
+        "check.summary", lang, units=s["units"], met=s["units_met"], behind=s["units_behind"],
+        missing=s["units_missing"], open=s["units_open"], shortfall=s["shortfall"]))
     rows = t("check.rows", lang, rows=s["rows_read"], entries=s["entries_counted"],
              errors=s["problems_error"], warnings=s["problems_warning"])
     return units, rows

@@ -42,9 +42,10 @@ def problem_markdown(findings: Findings, lang: Lang, per_code: int = PER_CODE) -
     return lines
 
 
-def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
-                        ) -> list[RenderableType]:
-    """A summary table by code, then a table of grouped problems; [] when there are none."""
+def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE,
+                        grouped: bool = True) -> list[RenderableType]:
+    """A summary table by code, then (`grouped`) a table of grouped problems, or else a
+    line saying where they are; [] when there are none."""
     if not findings.counts:
         return []
     summary_rows = [
@@ -55,6 +56,8 @@ def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
         t("check.problems", lang),
         [t(k, lang) for k in ("col.code", "col.severity", "problems.count", "col.message")],
         summary_rows, right=(2,), nowrap=(0,))]
+    if not grouped:
+        return [*out, Text(t("problems.where_detail", lang), style="dim")]
     rows: list[list[object]] = []
     for code, groups in groupby(findings.groups, key=lambda g: g.code):
         listed = list(groups)

@@ -40,6 +40,14 @@ def simple_table(title: str | None, header: Sequence[str], rows: Sequence[Sequen
     return table
 
 
+def whole_words(table: Table) -> None:
+    """Give each column at least its longest word, so rich never breaks a word
+    ("Thàn / h / phố") on a narrow terminal; long lines wrap between words."""
+    for column in table.columns:
+        words = [w for c in column.cells for w in str(c).split()] + str(column.header).split()
+        column.min_width = max((len(w) for w in words), default=1)
+
+
 def render_to_text(renderables: Sequence[RenderableType], width: int) -> str:
     """Render to plain text at a fixed width (used for files and tests)."""
     buf = io.StringIO()
