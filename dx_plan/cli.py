@@ -143,7 +143,7 @@ def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
     except PlanError as exc:
         typer.echo(t("error.plan_invalid", lang, n=len(exc.issues)), err=True)
         for issue in exc.issues:
-            typer.echo(f"  {safe_text(str(issue))}", err=True)
+            typer.echo(f"  {safe_text(issue.say(lang))}", err=True)
         return EXIT_ERROR
     except DxplanError as exc:
         # File names and option values are the user's text: no terminal escapes.
