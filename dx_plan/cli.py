@@ -8,18 +8,19 @@ line before parsing, so `--help` and usage errors speak it too).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
-from typer._click import Context, Parameter, exceptions
+from typer._click import Command, Context, Parameter, exceptions
 from typer._click.types import IntRange
 from typer._types import TyperChoice
 from typer.core import TyperOption
 
 from .commands import check, listing, report, validate
-from .commands.options import EXIT_ERROR, EXIT_OK
+from .commands.options import EXIT_ERROR, EXIT_OK, LangOpt
 from .commands.words import DxCommand, DxGroup, UsageProblem, localise
 from .errors import DxplanError, PlanError
 from .i18n import Lang, Msg, OneOf, msg, resolve_lang, say, sentence, t
@@ -42,7 +43,7 @@ class DxRoot(DxGroup):
             return super(DxRoot, self).main(argv, prog_name or "dxplan", complete_var,
                                             False, windows_expand_args, **extra)
 
-        code = guarded(run, lang, debug)
+        code = guarded(run, lang, debug, Usage(self, argv))
         if standalone_mode:
             sys.exit(code)
         return code
@@ -78,8 +79,9 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(version: Annotated[bool, typer.Option(
         "--version", callback=_show_version, is_eager=True, help="help.opt.version")] = False,
-          ) -> None:
-    """The root of the command tree (its help is the catalogue's "help.app")."""
+          lang: LangOpt = None) -> None:
+    """The root of the command tree (its help is the catalogue's "help.app"); its --lang,
+    like every command's, is read before parsing (`_language`)."""
 
 
 _COMMANDS: tuple[tuple[typer.Typer, str, Callable[..., int]], ...] = (
@@ -110,22 +112,31 @@ def main() -> None:
 
 
 def _language(argv: list[str]) -> Lang:
-    """--lang as given on the command line (before click parses it), else $DXPLAN_LANG."""
+    """--lang as given on the command line (the last one, as click takes it; read before
+    click parses anything), else $DXPLAN_LANG."""
+    given: str | None = None
     for i, arg in enumerate(argv):
         if arg == "--":
             break
         if arg == "--lang" and i + 1 < len(argv):
-            return resolve_lang(argv[i + 1])
-        if arg.startswith("--lang="):
-            return resolve_lang(arg.removeprefix("--lang="))
-    return resolve_lang(None)
+            given = argv[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.removeprefix("--lang=")
+    return resolve_lang(given)
 
 
 def _flag(argv: list[str], name: str) -> bool:
     return name in argv[: argv.index("--")] if "--" in argv else name in argv
 
 
-def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
+class Usage(NamedTuple):
+    """What a usage error is said against: the command tree and the arguments given."""
+
+    root: Command
+    argv: list[str]
+
+
+def guarded(run: Callable[[], object], lang: Lang, debug: bool, usage: Usage) -> int:
     """Run the command tree; every error becomes a message in `lang` and an exit code."""
     try:
         code = run()  # typer turns Ctrl-C (and SIGTERM, see main) into exit code 130
@@ -135,7 +146,7 @@ def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
         typer.echo(exc.ctx.get_help(), err=True)
         return EXIT_ERROR
     except exceptions.UsageError as exc:
-        _usage_error(exc, lang)
+        _usage_error(exc, lang, usage)
         return EXIT_ERROR
     except (typer.Abort, KeyboardInterrupt):
         typer.echo(t("error.interrupted", lang), err=True)
@@ -160,17 +171,17 @@ def guarded(run: Callable[[], object], lang: Lang, debug: bool) -> int:
     return code if isinstance(code, int) else EXIT_OK
 
 
-def _usage_error(exc: exceptions.UsageError, lang: Lang) -> None:
+def _usage_error(exc: exceptions.UsageError, lang: Lang, usage: Usage) -> None:
     """Usage line, where to find help, and what is wrong, as click says it, in `lang`."""
     ctx = exc.ctx
     if ctx is not None:
         typer.echo(ctx.get_usage(), err=True)
-        typer.echo(t("help.try", lang, command=ctx.command_path), err=True)
-    text = sentence(_usage_message(exc), lang)
-    typer.echo(f"\n{t('error.prefix', lang)}: {safe_text(text)}", err=True)
+        typer.echo(t("help.try", lang, command=ctx.command_path) + "\n", err=True)
+    text = sentence(_usage_message(exc, usage), lang)
+    typer.echo(f"{t('error.prefix', lang)}: {safe_text(text)}", err=True)
 
 
-def _usage_message(exc: exceptions.UsageError) -> Msg:
+def _usage_message(exc: exceptions.UsageError, usage: Usage) -> Msg:
     """The catalogue message for one of click's usage errors."""
     if isinstance(exc, UsageProblem):
         return exc.said
@@ -180,23 +191,48 @@ def _usage_message(exc: exceptions.UsageError) -> Msg:
                        close=OneOf(tuple(sorted(exc.possibilities))))
         return msg("cli.no_such_option", option=exc.option_name)
     if isinstance(exc, exceptions.BadOptionUsage):
-        return msg("cli.option_needs_value", option=exc.option_name)
+        flag = any(getattr(p, "is_flag", False) for p in _options(usage.root, exc.option_name))
+        return msg("cli.flag_takes_no_value" if flag else "cli.option_needs_value",
+                   option=exc.option_name)
     if isinstance(exc, exceptions.MissingParameter):
         return msg("cli.missing", name=_param_name(exc.param, exc.ctx))
     if isinstance(exc, exceptions.BadParameter):
-        return _bad_value(exc)
+        return _bad_value(exc, usage.argv)
     return msg("cli.usage", detail=exc.format_message())
 
 
-def _bad_value(exc: exceptions.BadParameter) -> Msg:
-    """A value click refused: the choices it accepts, or the least it accepts."""
+def _options(command: Command, name: str) -> list[Parameter]:
+    """Every option of the tree called `name` (click does not say which command's)."""
+    found = [p for p in command.params if name in getattr(p, "opts", ())]
+    for sub in getattr(command, "commands", {}).values():
+        found += _options(sub, name)
+    return found
+
+
+def _bad_value(exc: exceptions.BadParameter, argv: list[str]) -> Msg:
+    """A value click refused: the choices it accepts, or the least it accepts; a value from
+    an environment variable is named as such."""
     name = _param_name(exc.param, exc.ctx)
     kind = getattr(exc.param, "type", None)
+    env = _from_environment(exc.param, argv)
+    if isinstance(kind, TyperChoice) and env is not None:
+        return msg("cli.bad_choice_env", env=env[0], value=env[1],
+                   choices=OneOf(tuple(map(str, kind.choices))))
     if isinstance(kind, TyperChoice):
         return msg("cli.bad_choice", name=name, choices=OneOf(tuple(map(str, kind.choices))))
     if isinstance(kind, IntRange) and kind.min is not None:
         return msg("cli.bad_min", name=name, min=int(kind.min))
     return msg("cli.bad_value", name=name, detail=exc.message)
+
+
+def _from_environment(param: Parameter | None, argv: list[str]) -> tuple[str, str] | None:
+    """(variable, value) when the option was not given and its variable was set."""
+    envvar = getattr(param, "envvar", None)
+    if not isinstance(envvar, str) or envvar not in os.environ:
+        return None
+    opts: Sequence[str] = getattr(param, "opts", ())
+    given = any(a == o or a.startswith(f"{o}=") for a in argv for o in opts)
+    return None if given else (envvar, os.environ[envvar])
 
 
 def _param_name(param: Parameter | None, ctx: Context | None) -> str:

@@ -8,25 +8,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import Msg
+from .i18n import Lang, Msg, say
 
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem found while loading a file: where it is and what is wrong."""
+    """One problem found while loading a file: where it is and what is wrong (a catalogue
+    `Msg`, said in the user's language by the CLI)."""
 
     file: str
     line: int | None
     key: str | None
-    message: str
+    message: Msg
 
     def __str__(self) -> str:
+        """'<file>:<line>: <key>: <message>' in English."""
+        return self.say("en")
+
+    def say(self, lang: Lang) -> str:
+        """'<file>:<line>: <key>: <message>' with the message said in `lang`."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
         if self.key:
             where += f": {self.key}"
-        return f"{where}: {self.message}"
+        return f"{where}: {say(self.message, lang)}"
 
 
 class DxplanError(Exception):

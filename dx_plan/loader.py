@@ -7,6 +7,7 @@ or `DXPLAN_PLAN` selects another plan file; its appendices are found next to it.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import stat
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import plan_cache
 from .catalog import Catalog
 from .errors import InputError, Issue, PlanError
-from .i18n import msg
+from .i18n import Msg, Span, msg
 from .models import Plan, PlanMeta, Rule, Task, Unit, plan_shape, validate_plan
 from .plan_cache import code_digest
 from .text import fold
@@ -182,35 +183,7 @@ def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     hit = _cached(cache)
     if hit is not None:
         return hit
-    main = _parse(plan_path, raw)
-    if not isinstance(main.data, dict):
-        raise PlanError([Issue(str(plan_path), 1, None, "a plan file must be a YAML mapping")])
-    parts = [_Part(str(plan_path), main)]
-    data: dict[str, Any] = {k: v for k, v in main.data.items() if k not in ("include", "schema")}
-    issues: list[Issue] = []
-    schema = main.data.get("schema", PLAN_SCHEMA)
-    if schema != PLAN_SCHEMA:
-        issues.append(Issue(str(plan_path), main.line_of(("schema",)), "schema",
-                            f"unsupported schema {schema!r}; this dxplan reads {PLAN_SCHEMA!r}"))
-    include = main.data.get("include") or {}
-    if not isinstance(include, dict):
-        issues.append(Issue(str(plan_path), main.line_of(("include",)), "include",
-                            "must map 'documents'/'tasks' to file names"))
-        include = {}
-    for key, name in include.items():
-        if key not in ("documents", "tasks"):
-            issues.append(Issue(str(plan_path), main.line_of(("include", key)), f"include.{key}",
-                                "unknown include; use 'documents' or 'tasks'"))
-            continue
-        sub_path = plan_path.parent / str(name)
-        sub = _parse(sub_path)
-        if not isinstance(sub.data, dict) or key not in sub.data:
-            issues.append(Issue(str(sub_path), 1, key, f"expected a mapping with a '{key}' list"))
-            continue
-        parts.append(_Part(str(sub_path), sub, key))
-        data[key] = sub.data[key]
-    if issues:
-        raise PlanError(issues)
+    parts, data = _assemble(plan_path, _parse(plan_path, raw))
     from pydantic import ValidationError  # only a cache miss validates
 
     try:
@@ -224,6 +197,47 @@ def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     _store(cache, plan, catalog, parts)
     return plan, catalog
 
+
+def _assemble(plan_path: Path, main: LoadedYaml) -> tuple[list[_Part], dict[str, Any]]:
+    """The plan's files (main first, then its includes) and their data as one mapping;
+    raise PlanError on a bad shape, schema or include."""
+    if not isinstance(main.data, dict):
+        raise PlanError([Issue(str(plan_path), 1, None, msg("plan.not_mapping"))])
+    issues: list[Issue] = []
+    schema = main.data.get("schema", PLAN_SCHEMA)
+    if schema != PLAN_SCHEMA:
+        issues.append(Issue(str(plan_path), main.line_of(("schema",)), "schema",
+                            msg("plan.schema", schema=repr(schema), supported=repr(PLAN_SCHEMA))))
+    parts = [_Part(str(plan_path), main), *_included(plan_path, main, issues)]
+    if issues:
+        raise PlanError(issues)
+    data: dict[str, Any] = {k: v for k, v in main.data.items() if k not in ("include", "schema")}
+    for part in parts[1:]:
+        data[str(part.key)] = part.loaded.data[part.key]
+    return parts, data
+
+
+def _included(plan_path: Path, main: LoadedYaml, issues: list[Issue]) -> list[_Part]:
+    """The files named by the plan's `include:` (documents, tasks); adds to `issues` what
+    is wrong with them."""
+    include = main.data.get("include") or {}
+    if not isinstance(include, dict):
+        issues.append(Issue(str(plan_path), main.line_of(("include",)), "include",
+                            msg("plan.include_not_mapping")))
+        return []
+    parts = []
+    for key, name in include.items():
+        if key not in ("documents", "tasks"):
+            issues.append(Issue(str(plan_path), main.line_of(("include", key)), f"include.{key}",
+                                msg("plan.include_unknown")))
+            continue
+        sub_path = plan_path.parent / str(name)
+        sub = _parse(sub_path)
+        if not isinstance(sub.data, dict) or key not in sub.data:
+            issues.append(Issue(str(sub_path), 1, key, msg("plan.include_shape", name=key)))
+            continue
+        parts.append(_Part(str(sub_path), sub, key))
+    return parts
 
 
 def _where(parts: list[_Part], loc: tuple[Any, ...]) -> tuple[str, int | None]:
@@ -239,16 +253,26 @@ def _validation_issues(exc: ValidationError, parts: list[_Part]) -> list[Issue]:
     for err in exc.errors():
         loc = tuple(err["loc"])
         name, line = _where(parts, loc)
-        message = err["msg"]
-        if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            message = "unknown key; check its spelling against the data model in the README"
-        elif err["type"] == "missing":
-            message = "required key is missing"
-        elif err["type"] in ("dataclass_type", "model_type"):
-            # pydantic's wording names the Python class; say what to write instead.
-            message = "must be a mapping of keys (key: value lines), not a single value or a list"
-        issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
+        issues.append(Issue(name, line, ".".join(str(p) for p in loc),
+                            _validation_message(err["type"], err["msg"])))
     return issues
+
+
+_REPHRASED = {
+    "extra_forbidden": "plan.unknown_key",
+    "unexpected_keyword_argument": "plan.unknown_key",
+    "missing": "plan.missing_key",
+    # pydantic's wording names the Python class; say what to write instead.
+    "dataclass_type": "plan.not_a_mapping_value",
+    "model_type": "plan.not_a_mapping_value",
+}
+
+
+def _validation_message(kind: str, detail: str) -> Msg:
+    """What a pydantic error means for the plan's author; pydantic's own (English) words
+    for the kinds of error the plan does not rephrase."""
+    key = _REPHRASED.get(kind)
+    return msg(key) if key else msg("plan.invalid_value", detail=detail)
 
 
 def cross_check(plan: Plan, parts: list[_Part] | None = None) -> list[Issue]:
@@ -256,14 +280,14 @@ def cross_check(plan: Plan, parts: list[_Part] | None = None) -> list[Issue]:
     parts = parts or [_Part("<plan>", LoadedYaml({}, {}))]
     issues: list[Issue] = []
 
-    def add(loc: tuple[Any, ...], message: str) -> None:
+    def add(loc: tuple[Any, ...], message: Msg) -> None:
         name, line = _where(parts, loc)
         issues.append(Issue(name, line, ".".join(str(p) for p in loc), message))
 
     ids = _plan_ids(plan, add)
     meta = plan.plan
     if meta.period_start > meta.period_end:
-        add(("plan", "period_end"), "period_end is before period_start")
+        add(("plan", "period_end"), msg("plan.period_reversed"))
     _check_units(plan.units, ids, add)
     _check_aliases(plan.units, "units", add)
     _check_aliases(plan.channels, "channels", add)
@@ -278,7 +302,7 @@ def cross_check(plan: Plan, parts: list[_Part] | None = None) -> list[Issue]:
     return issues
 
 
-_Add = Callable[[tuple[str | int, ...], str], None]  # report an issue at a location
+_Add = Callable[[tuple[str | int, ...], Msg], None]  # report an issue at a location
 
 
 class _Identified(Protocol):
@@ -306,7 +330,7 @@ def _unique(key: str, items: Sequence[_Identified], add: _Add) -> set[str]:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if item.id in seen:
-            add((key, index, "id"), f"duplicate id {item.id!r}; ids must be unique")
+            add((key, index, "id"), msg("plan.duplicate_id", id=repr(item.id)))
         seen.add(item.id)
     return seen
 
@@ -324,7 +348,7 @@ def _plan_ids(plan: Plan, add: _Add) -> _PlanIds:
     both = group_ids & unit_ids
     for index, unit in enumerate(plan.units):
         if unit.id in both:
-            add(("units", index, "id"), f"{unit.id!r} is both a unit and a group id")
+            add(("units", index, "id"), msg("plan.unit_and_group", id=repr(unit.id)))
     return _PlanIds(group_ids, unit_ids, channel_ids, kind_ids, task_ids, section_ids,
                     who=group_ids | unit_ids)
 
@@ -345,14 +369,14 @@ def _check_tasks(tasks: Sequence[Task], ids: _PlanIds, add: _Add) -> None:
         for col in ("lead", "coordinating"):
             for ref in getattr(task, col):
                 if ref not in ids.who:
-                    add(("tasks", index, col), _unknown("unit or group", ref, ids.who))
+                    add(("tasks", index, col), _unknown("unit_or_group", ref, ids.who))
         if task.parent is not None and task.parent not in ids.tasks:
             add(("tasks", index, "parent"), _unknown("task", task.parent, ids.tasks))
 
 
 def _check_rule_refs(rule: Rule, at: tuple[str, int], ids: _PlanIds, add: _Add) -> None:
     """Whom a rule applies to, whom it excludes, its channels, kinds and task must exist."""
-    lists = (("applies_to", rule.applies_to, "unit or group", ids.who),
+    lists = (("applies_to", rule.applies_to, "unit_or_group", ids.who),
              ("exclude", rule.exclude, "unit", ids.units),
              ("channels", rule.channels, "channel", ids.channels),
              ("kinds", rule.kinds, "kind", ids.kinds))
@@ -361,42 +385,51 @@ def _check_rule_refs(rule: Rule, at: tuple[str, int], ids: _PlanIds, add: _Add) 
             if ref not in known:
                 add((*at, key), _unknown(what, ref, known))
     if rule.task not in ids.tasks | ids.sections:
-        add((*at, "task"), _unknown("task or section", rule.task, ids.tasks | ids.sections))
+        add((*at, "task"), _unknown("task_or_section", rule.task, ids.tasks | ids.sections))
 
 
 def _check_rule_values(rule: Rule, at: tuple[str, int], add: _Add) -> None:
     """A rule needs whom it applies to, a channel, a quota of at least 1 and, per period, 'per'."""
     if not rule.applies_to:
-        add((*at, "applies_to"), "a rule must apply to at least one unit or group")
+        add((*at, "applies_to"), msg("plan.rule_no_applies_to"))
     if not rule.channels:
-        add((*at, "channels"), "a rule must name at least one channel")
+        add((*at, "channels"), msg("plan.rule_no_channels"))
     if rule.min < 1:
-        add((*at, "min"), f"min must be at least 1, not {rule.min}")
+        add((*at, "min"), msg("plan.rule_min", min=rule.min))
     if rule.type == "frequency" and rule.per is None:
-        add((*at, "per"), "a frequency rule needs 'per' (day, week, month, quarter or year)")
+        add((*at, "per"), msg("plan.rule_no_per"))
 
 
 def _check_rule_dates(rule: Rule, at: tuple[str, int], meta: PlanMeta, add: _Add) -> None:
     """A deadline and a rule's window must lie in the plan period and in order."""
+    period = Span(meta.period_start, meta.period_end)
     if rule.type == "deadline":
-        if rule.due is None:
-            add((*at, "due"), "a deadline rule needs 'due' (a date)")
-        elif not meta.period_start <= rule.due <= meta.period_end:
-            add((*at, "due"), f"{rule.due} is outside the plan period "
-                f"{meta.period_start}..{meta.period_end}")
-        if rule.not_before and rule.due and rule.not_before > rule.due:
-            add((*at, "not_before"), "not_before is after due")
+        _check_due(rule, at, period, add)
     if rule.window is not None:
         start = rule.window.start or meta.period_start
         end = rule.window.end or meta.period_end
-        if start < meta.period_start or end > meta.period_end:
-            add((*at, "window"), f"window {start}..{end} is outside the plan period "
-                f"{meta.period_start}..{meta.period_end}")
+        if start < period.start or end > period.end:
+            add((*at, "window"), msg("plan.window_outside", window=Span(start, end),
+                                     period=period))
         if start > end:
-            add((*at, "window"), "window end is before its start")
+            add((*at, "window"), msg("plan.window_reversed"))
 
 
-def _check_aliases(items: list[Any], key: str, add: Any) -> None:
+def _check_due(rule: Rule, at: tuple[str, int], period: Span, add: _Add) -> None:
+    """A deadline rule needs a due date inside the plan period, not before its not_before."""
+    if rule.due is None:
+        add((*at, "due"), msg("plan.rule_no_due"))
+    elif not _within(rule.due, period):
+        add((*at, "due"), msg("plan.due_outside", due=rule.due, period=period))
+    if rule.not_before and rule.due and rule.not_before > rule.due:
+        add((*at, "not_before"), msg("plan.not_before_after_due"))
+
+
+def _within(day: dt.date, period: Span) -> bool:
+    return period.start <= day <= period.end
+
+
+def _check_aliases(items: list[Any], key: str, add: _Add) -> None:
     """Ids and aliases must not fold to the same key for two different objects."""
     owner: dict[str, str] = {}
     for index, item in enumerate(items):
@@ -408,13 +441,17 @@ def _check_aliases(items: list[Any], key: str, add: Any) -> None:
             if other is not None and other != item.id:
                 loc = (key, index, "id") if alias_index == 0 else (
                     key, index, "aliases", alias_index - 1)
-                add(loc, f"alias {alias!r} also names {other!r}; make it unique")
+                add(loc, msg("plan.alias_clash", alias=repr(alias), other=repr(other)))
             owner.setdefault(folded, item.id)
 
 
-def _unknown(what: str, ref: str, known: set[str]) -> str:
+def _unknown(what: str, ref: str, known: set[str]) -> Msg:
+    """'unknown unit 'x'; did you mean 'y'?' — `what` names a `plan.noun.*`."""
     from .text import suggest
 
+    noun = msg(f"plan.noun.{what}")
     hint = suggest(ref, sorted(known))
-    tail = f"; did you mean {', '.join(repr(h) for h in hint)}?" if hint else ""
-    return f"unknown {what} {ref!r}{tail}"
+    if not hint:
+        return msg("plan.unknown_ref", what=noun, ref=repr(ref))
+    return msg("plan.unknown_ref_guess", what=noun, ref=repr(ref),
+               guess=", ".join(repr(h) for h in hint))

@@ -42,12 +42,25 @@ def fold(text: str) -> str:
 
 
 def suggest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """Return up to `n` candidates close to `word`, best first (compared folded)."""
+    """Return up to `n` candidates close to `word`, best first (compared folded).
+
+    Of two names with as many words, each word must start with the same letter: a typo
+    rarely changes a word's first letter, while names that merely share letters ('tọa
+    đàm' and 'tờ gấp') are different words, and suggesting one for the other misleads.
+    """
     by_key: dict[str, str] = {}
     for cand in candidates:
         by_key.setdefault(fold(cand), cand)
-    keys = difflib.get_close_matches(fold(word), list(by_key), n=n, cutoff=0.6)
-    return [by_key[k] for k in keys]
+    folded = fold(word)
+    keys = difflib.get_close_matches(folded, list(by_key), n=n * 3, cutoff=0.6)
+    return [by_key[k] for k in keys if _same_initials(folded, k)][:n]
+
+
+def _same_initials(a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return True
+    return all(x[0] == y[0] for x, y in zip(words_a, words_b, strict=True))
 
 
 def safe_text(text: str) -> str:

@@ -81,8 +81,8 @@ class YamlLoadError(Exception):
 
     @property
     def issues(self) -> list[Issue]:
-        """The faults as plan issues, '<file>:<line>: <key>: <message>' (in English)."""
-        return [Issue(self.filename, f.line, f.key, str(f.message)) for f in self.faults]
+        """The faults as plan issues, '<file>:<line>: <key>: <message>'."""
+        return [Issue(self.filename, f.line, f.key, f.message) for f in self.faults]
 
 
 class _Builder:

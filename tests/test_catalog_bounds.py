@@ -30,3 +30,10 @@ def test_only_the_first_unknown_spellings_get_suggestions(
     assert calls == ["Huyen Ben Lucc", "Huyen Duc Hoaa"]
     # Known names are still found, whatever the budget.
     assert units.lookup("huyen ben luc").item is not None
+
+
+def test_a_suggestion_keeps_the_first_letter_of_each_word(catalog: Catalog) -> None:
+    # 'tọa đàm' (a talk show) shares letters with 'tờ gấp' (a leaflet), not meaning.
+    assert catalog.kinds.lookup("tọa đàm").suggestions == ()
+    assert catalog.units.lookup("Ben Lucc").suggestions == ("h-ben-luc",)
+    assert catalog.channels.lookup("tivi").suggestions == ("tv",)

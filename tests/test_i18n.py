@@ -114,7 +114,7 @@ def test_usage_errors_read_in_the_users_language() -> None:
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Lỗi: Giá trị của --sort phải là compliance, shortfall hoặc unit\n")
-    assert result.stderr.startswith("Cách dùng: dxplan check [OPTIONS] ")
+    assert result.stderr.startswith("Cách dùng: dxplan check [TÙY_CHỌN] {TỆP...}\n")
     result = runner.invoke(app, ["chek", "--lang", "en"])
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
         2, "Error: No such command 'chek' (did you mean check?)")
@@ -129,3 +129,31 @@ def test_dates_in_vietnamese_messages_are_day_first_and_typed_text_is_kept() -> 
                                   "01/02/2024 – 31/12/2024; không tính")
     typed = msg("reader.bad_date", value="2024-13-45", reason=msg("date.no_such_day"))
     assert say(typed, "vi") == "không đọc được ngày '2024-13-45': không có ngày này"
+
+
+def test_option_values_are_refused_for_what_is_wrong_with_them(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    q1 = str(ROOT / "logs" / "q1.csv")
+    flag = runner.invoke(app, ["check", q1, "--force=1"])
+    assert (flag.exit_code, flag.stderr) == (
+        2, "Lỗi: Tùy chọn --force không nhận giá trị (chỉ ghi --force)\n")
+    bare = runner.invoke(app, ["check", q1, "--period"])
+    assert (bare.exit_code, bare.stderr) == (2, "Lỗi: Tùy chọn --period cần một giá trị\n")
+    monkeypatch.setenv("DXPLAN_LANG", "xx")
+    env = runner.invoke(app, ["docs"])
+    assert env.stderr.splitlines()[-1] == (
+        "Lỗi: Giá trị 'xx' của biến môi trường DXPLAN_LANG phải là vi hoặc en")
+    monkeypatch.setenv("DXPLAN_LANG", "EN")  # as people type it
+    assert runner.invoke(app, ["docs"]).stdout.startswith(" " * 10)  # a table, in English
+    assert "Appendix I" in runner.invoke(app, ["docs"]).stdout
+
+
+def test_the_last_lang_wins_everywhere_and_the_root_takes_it_too() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", "nowhere.csv", "--lang", "en", "--lang", "vi"])
+    assert result.stderr == "Lỗi: nowhere.csv: không tìm thấy tệp\n"
+    assert runner.invoke(app, ["--lang", "en", "--help"]).stdout.startswith(
+        "Usage: dxplan [OPTIONS] COMMAND [ARGS]...")
+    assert runner.invoke(app, ["--help"]).stdout.startswith(
+        "Cách dùng: dxplan [TÙY_CHỌN] LỆNH [THAM_SỐ]...")

@@ -215,6 +215,35 @@ def test_hostile_yaml_in_a_plan(tmp_path: Path) -> None:
         load_plan(tmp_path)
 
 
+def test_a_broken_plan_reads_in_vietnamese_through_the_cli(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import dx_plan.cli
+
+    text = MINI.replace("applies_to: [districts]", "applies_to: [distrcts]").replace(
+        "    per: week\n", "    per: week\n    window: {start: 2023-01-01}\n")
+    path = _write(tmp_path, text)
+    runner = CliRunner()
+    result = runner.invoke(dx_plan.cli.app, ["plan", "validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Kế hoạch không hợp lệ (2 lỗi):",
+        f"  {path}:24: rules.0.applies_to: đơn vị hoặc nhóm 'distrcts' không có trong kế "
+        "hoạch; có phải là 'districts'?",
+        f"  {path}:28: rules.0.window: khoảng thời gian áp dụng (window) 01/01/2023 – "
+        "31/12/2024 nằm ngoài thời gian của kế hoạch 01/02/2024 – 31/12/2024",
+    ]
+    result = runner.invoke(dx_plan.cli.app, ["plan", "validate", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "The plan is invalid (2 errors):",
+        f"  {path}:24: rules.0.applies_to: unknown unit or group 'distrcts'; did you mean "
+        "'districts'?",
+        f"  {path}:28: rules.0.window: window 2023-01-01..2024-12-31 is outside the plan period "
+        "2024-02-01..2024-12-31",
+    ]
+
+
 def test_validated_plans_are_cached_by_content(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))

@@ -43,7 +43,10 @@ from dx_plan.text import fold
 
 LOGS = Path(__file__).resolve().parent / "data" / "logs"
 sys.path.insert(0, str(LOGS))
+_WRITES, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no __pycache__ in data/
 import make_fixtures  # noqa: E402
+
+sys.dont_write_bytecode = _WRITES
 
 D = dt.date
 # The hints list every code with its Vietnamese name from the plan: "leaflet (tờ gấp)".

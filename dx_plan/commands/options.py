@@ -20,7 +20,7 @@ from ..entries import GROUPS_LISTED
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..i18n import Lang, Msg
+    from ..i18n import Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 MAX_PROBLEMS_DEFAULT = GROUPS_LISTED
@@ -53,7 +53,8 @@ PlanOpt = Annotated[Path | None, typer.Option(
     "--plan", envvar="DXPLAN_PLAN", help="help.opt.plan", show_default=False,
     metavar="FILE")]
 LangOpt = Annotated[LangChoice | None, typer.Option(
-    "--lang", envvar="DXPLAN_LANG", help="help.opt.lang", show_default=False)]
+    "--lang", envvar="DXPLAN_LANG", help="help.opt.lang", show_default=False,
+    case_sensitive=False)]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="help.opt.debug")]
 FormatOpt = Annotated[ListFormat, typer.Option("--format", "-f", help="help.opt.format")]
 GroupOpt = Annotated[str | None, typer.Option(
@@ -68,6 +69,9 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="help.opt.to", show_defa
                                            metavar="DATE")]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="help.opt.as_of",
                                              show_default=False, metavar="DATE")]
+# validate: a date after which rows are in the future (default: today)
+FutureAfterOpt = Annotated[str | None, typer.Option("--as-of", help="help.validate.as_of",
+                                                    show_default=False, metavar="DATE")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="help.opt.sheet",
                                               show_default=False, metavar="NAME")]
 LimitOpt = Annotated[list[str] | None, typer.Option(
@@ -125,21 +129,17 @@ def parse_date_option(value: str | None, option: str) -> dt.date | None:
     """A date given on the command line (day-first), or UsageError naming the option."""
     if value is None:
         return None
-    from ..dates import parse_date
+    from ..dates import DateError, parse_date
     from ..errors import UsageError
     from ..i18n import msg
 
     try:
         return parse_date(value)
-    except ValueError as exc:
+    except DateError as exc:
         raise UsageError(msg("cli.bad_date_option", option=option, value=repr(value),
-                             reason=reason_of(exc))) from None
+                             reason=exc.message)) from None
 
 
-def reason_of(exc: ValueError) -> Msg | str:
-    """The catalogue message a date or period error carries (its English text otherwise)."""
-    message = getattr(exc, "message", None)
-    return message if message is not None else str(exc)
 
 
 def write_or_emit(text: str, output: Path | None, inputs: list[Path],

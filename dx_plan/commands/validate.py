@@ -15,9 +15,9 @@ from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
     MAX_PROBLEMS_DEFAULT,
-    AsOfOpt,
     DebugOpt,
     ForceOpt,
+    FutureAfterOpt,
     LangOpt,
     LimitOpt,
     MaxProblemsOpt,
@@ -56,7 +56,7 @@ def validate_cmd(
     submissions_dir: Annotated[Path | None, typer.Option(
         "--submissions-dir", help="help.validate.submissions_dir", show_default=False,
         metavar="DIR")] = None,
-    as_of: AsOfOpt = None,
+    as_of: FutureAfterOpt = None,
     require_url: Annotated[bool, typer.Option(
         "--require-url", help="help.validate.require_url")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="help.validate.strict")] = False,

@@ -29,22 +29,34 @@ def localise(command: Command, lang: Lang) -> None:
     """Say every help key of `command` and its subcommands in `lang` (in place; the keys
     are remembered, so a tree can be said again in the other language)."""
     keys: dict[str, str | None] = command.__dict__.setdefault(
-        "_help_keys", {"help": command.help, "epilog": command.epilog})
+        "_help_keys", {"help": command.help, "epilog": command.epilog,
+                       "options": command.options_metavar})
     command.help = _said(keys["help"], lang)
     command.epilog = _said(keys["epilog"], lang)
+    command.options_metavar = _meta(keys["options"], lang)
     if isinstance(command, DxCommand | DxGroup):
         command.lang = lang
     for param in command.params:
         if isinstance(param, TyperOption | TyperArgument):
-            key: str | None = param.__dict__.setdefault("_help_key", param.help)
-            param.help = _typer_help(param, lang) or _said(key, lang)
+            said: dict[str, str | None] = param.__dict__.setdefault(
+                "_help_keys", {"help": param.help, "metavar": param.metavar})
+            param.help = _typer_help(param, lang) or _said(said["help"], lang)
+            param.metavar = _meta(said["metavar"], lang)
     if isinstance(command, TyperGroup):
+        sub_key: str = command.__dict__.setdefault("_sub_key", command.subcommand_metavar)
+        command.subcommand_metavar = _meta(sub_key, lang) or sub_key
         for sub in command.commands.values():
             localise(sub, lang)
     typer.core._ = typer_words(lang)  # type: ignore[attr-defined,assignment]
 
 
 _TYPER_OPTIONS = frozenset({"install_completion", "show_completion"})
+
+
+def _meta(metavar: str | None, lang: Lang) -> str | None:
+    """A placeholder ("FILE", "[OPTIONS]") in the user's language ("TỆP", "[TÙY_CHỌN]")."""
+    key = f"meta.{metavar}"
+    return t(key, lang) if key in CATALOGUE else metavar
 
 
 def _said(text: str | None, lang: Lang) -> str | None:

@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.app": (
         "Kiểm tra nhật ký hoạt động tuyên truyền của các đơn vị theo Kế hoạch tuyên truyền về "
         "chuyển đổi số tỉnh Long An năm 2024. Mã thoát: 0 không có vấn đề, 1 có đơn vị chưa "
-        "đạt hoặc tệp có lỗi, 2 không chạy được. Dùng --lang en để xem bằng tiếng Anh.",
+        "đạt hoặc tệp có lỗi, 2 không chạy được. Tiếng Anh: --lang en (hoặc DXPLAN_LANG=en).",
         "Check units' activity logs against Long An's 2024 plan for communicating digital "
         "transformation. Exit codes: 0 all good, 1 findings, 2 could not run."),
     "help.app.examples": (
@@ -38,8 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--period 2024-Q1 --sort compliance --only-failing\n  dxplan check logs/q1.csv --group "
         "communes --format markdown -o results.md"),
     "help.report": (
-        "Lập báo cáo cho từng đơn vị: đã thực hiện gì, còn thiếu gì (từng kỳ thiếu, các tin bài "
-        "đã đăng, văn bản Phụ lục I đã tuyên truyền, các vấn đề trong nhật ký), và bản tổng hợp "
+        "Lập báo cáo cho từng đơn vị: đã thực hiện gì, còn thiếu gì (từng kỳ thiếu, các tin, bài, "
+        "hoạt động đã thực hiện, văn bản Phụ lục I đã tuyên truyền, các vấn đề trong nhật ký), "
+        "và bản tổng hợp "
         "toàn tỉnh. Không có --out-dir hay --output thì in ra màn hình. Mã thoát như check.",
         "Report to each unit what it delivered and what it still owes (each missed period, the "
         "items delivered, the Phụ lục I documents covered, the problems in its rows), plus a "
@@ -123,9 +124,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.to": ("Ngày cuối của thời gian xét (DD/MM/YYYY).",
                     "Last day of the window (DD/MM/YYYY)."),
     "help.opt.as_of": ("Tính các kỳ đến hạn đến ngày này (mặc định: hết tuần có mục cuối cùng "
-                       "của nhật ký).",
+                       "của nhật ký; khi có --period, --from hoặc --to: hôm nay, không quá ngày "
+                       "cuối của thời gian xét).",
                        "Count periods due by this date (default: the end of the week of the "
-                       "logs' last item)."),
+                       "logs' last item; with --period, --from or --to: today, at most the "
+                       "window's last day)."),
+    "help.validate.as_of": ("Dòng ghi ngày sau ngày này là ngày trong tương lai (mặc định: hôm "
+                            "nay).",
+                            "Rows dated after this day are in the future (default: today)."),
     "help.opt.sheet": ("Trang tính Excel cần đọc (mặc định: trang đầu).",
                        "Excel sheet (default: the first)."),
     "help.opt.limit": ("Nâng một giới hạn đọc (dùng nhiều lần được): file-mb (1024), rows "
@@ -148,11 +154,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.opt.fail_on": ("error: thoát 1 chỉ khi chỉ tiêu nêu rõ chưa đạt; warning: cả chỉ tiêu "
                          "diễn giải.",
                          "error: exit 1 on explicit quotas only; warning: interpreted ones too."),
-    "help.opt.version": ("In phiên bản dxplan, mã kế hoạch và dấu vân tay dữ liệu kế hoạch.",
+    "help.opt.version": ("In phiên bản dxplan, mã kế hoạch và mã băm (SHA-256) của dữ liệu kế "
+                         "hoạch.",
                          "Print dxplan's version, and the plan's id and data fingerprint."),
-    "help.opt.install_completion": ("Cài tự động hoàn thành lệnh cho shell đang dùng.",
+    "help.opt.install_completion": ("Cài đặt gợi ý lệnh (phím Tab) cho shell đang dùng.",
                                     "Install completion for the current shell."),
-    "help.opt.show_completion": ("In mã tự động hoàn thành lệnh cho shell đang dùng, để sao "
+    "help.opt.show_completion": ("In mã gợi ý lệnh (phím Tab) cho shell đang dùng, để sao "
                                  "chép hoặc tùy chỉnh.",
                                  "Show completion for the current shell, to copy it or "
                                  "customize the installation."),
@@ -216,11 +223,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_such_option": ("không có tùy chọn {option}", "no such option: {option}"),
     "cli.no_such_option_close": ("không có tùy chọn {option} (có phải là {close}?)",
                                  "no such option: {option} (did you mean {close}?)"),
-    "cli.option_needs_value": ("tùy chọn {option} cần một giá trị (hoặc không nhận giá trị)",
-                               "option {option} needs a value (or takes none)"),
+    "cli.option_needs_value": ("tùy chọn {option} cần một giá trị",
+                               "option {option} needs a value"),
+    "cli.flag_takes_no_value": ("tùy chọn {option} không nhận giá trị (chỉ ghi {option})",
+                                "option {option} takes no value (write just {option})"),
+    "cli.bad_choice_env": ("giá trị '{value}' của biến môi trường {env} phải là {choices}",
+                           "the value '{value}' of the environment variable {env} must be "
+                           "{choices}"),
     "cli.missing": ("thiếu {name}", "missing {name}"),
     "cli.bad_choice": ("giá trị của {name} phải là {choices}",
                        "the value of {name} must be {choices}"),
+    # Placeholders of --help ("--output TỆP"); the English side is the metavar as declared.
+    "meta.FILE": ("TỆP", "FILE"),
+    "meta.FILES...": ("TỆP...", "FILES..."),
+    "meta.DIR": ("THƯ_MỤC", "DIR"),
+    "meta.DATE": ("NGÀY", "DATE"),
+    "meta.UNIT": ("ĐƠN_VỊ", "UNIT"),
+    "meta.GROUP": ("NHÓM", "GROUP"),
+    "meta.PERIOD": ("KỲ", "PERIOD"),
+    "meta.NAME": ("TÊN", "NAME"),
+    "meta.KEY=N": ("KHÓA=N", "KEY=N"),
+    "meta.[OPTIONS]": ("[TÙY_CHỌN]", "[OPTIONS]"),
+    "meta.COMMAND [ARGS]...": ("LỆNH [THAM_SỐ]...", "COMMAND [ARGS]..."),
     "cli.bad_min": ("{name} phải là số nguyên từ {min} trở lên",
                     "{name} must be a whole number of at least {min}"),
     "cli.bad_value": ("giá trị của {name} không hợp lệ ({detail})",
