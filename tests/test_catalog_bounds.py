@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dx_plan import catalog as catalog_module
+from dx_plan.catalog import Catalog
 from dx_plan.loader import load_plan
 
 
