@@ -106,8 +106,11 @@ def test_plan_validate(tmp_path: Path) -> None:
     bad.write_text("plan: {id: x}\nplan: {id: y}\n", encoding="utf-8")
     code, out, err = run("plan", "validate", str(bad))
     assert code == 2
-    assert err == (f"Kế hoạch không hợp lệ (1 lỗi):\n  {bad}:2: plan: duplicate key 'plan' "
-                   "(first at line 1); keep only one\n")
+    assert err == (f"Kế hoạch không hợp lệ (1 lỗi):\n  {bad}:2: plan: khóa 'plan' bị lặp "
+                   "(lần đầu ở dòng 1); chỉ giữ một\n")
+    code, out, err = run("plan", "validate", str(bad), "--lang", "en")
+    assert (code, err) == (2, f"The plan is invalid (1 errors):\n  {bad}:2: plan: duplicate key "
+                              "'plan' (first at line 1); keep only one\n")
 
 
 def test_plan_env_var_selects_another_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch

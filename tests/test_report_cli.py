@@ -160,9 +160,12 @@ def test_workbook_output(log: Path, tmp_path: Path) -> None:
                          str(target), *QUARTER)
     assert (code, out, err) == (1, "", f"Đã ghi {target}.\n")
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames[0] == "Tổng hợp" and len(wb.sheetnames) == 1 + 15  # the 15 districts
-    ws = wb["Huyện Bến Lức"]
-    titles = [ws.cell(r, 6).value for r in range(1, ws.max_row + 1)]
+    # Overview, groups, the 15 districts, then missed periods, items and documents.
+    assert wb.sheetnames[:2] + wb.sheetnames[-3:] == [
+        "Tổng hợp", "Theo nhóm", "Kỳ thiếu", "Tin, bài, hoạt động", "Văn bản Phụ lục I"]
+    assert len(wb.sheetnames) == 2 + 15 + 3 and "Huyện Bến Lức" in wb.sheetnames
+    ws = wb["Tin, bài, hoạt động"]
+    titles = [ws.cell(r, 7).value for r in range(1, ws.max_row + 1)]
     assert "'" + FORMULA in titles and FORMULA not in titles
 
 

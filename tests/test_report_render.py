@@ -123,49 +123,61 @@ def _row(ws: Any, first: str) -> int:
 
 def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
     wb = _book(report)
-    # Tabs named as people know the units; Excel allows 31 characters.
-    assert wb.sheetnames == ["Tổng hợp", "Báo Long An", "Huyện Bến Lức", "Huyện Đức Hòa",
-                             "Văn phòng Ủy ban nhân dân tỉnh", "Sở Thông tin và Truyền thông"]
+    # One table per sheet; unit tabs named as people know the units (31 characters).
+    assert wb.sheetnames == [
+        "Tổng hợp", "Theo nhóm", "Báo Long An", "Huyện Bến Lức", "Huyện Đức Hòa",
+        "Văn phòng Ủy ban nhân dân tỉnh", "Sở Thông tin và Truyền thông", "Kỳ thiếu",
+        "Tin, bài, hoạt động", "Văn bản Phụ lục I", "Vấn đề trong nhật ký"]
     ws = wb["Tổng hợp"]
     assert [c.value for c in ws[5]] == [
-        "Nhóm", "Mã", "Đơn vị", "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện",
-        "Kỳ đạt", "Kỳ đến hạn", "Thiếu", "Trạng thái", "Mức", "Kỳ thiếu"]
+        "Nhóm", "Đơn vị", "Nhiệm vụ", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt",
+        "Kỳ đến hạn", "Thiếu", "Trạng thái", "Căn cứ", "Kỳ thiếu"]  # no ids, no "Mức"
     assert ws.freeze_panes == "A6"
     # Rule rows: Báo Long An 1, VP UBND tỉnh 8, Sở TT&TT 13, two districts 12 each = 46.
-    assert ws.auto_filter.ref == "A5:N51"
+    assert (ws.auto_filter.ref, ws.max_row) == ("A5:L51", 51)
     # The unit most short first, its explicit rules before the interpreted ones.
-    assert [ws.cell(6, c).value for c in (2, 4, 11, 12)] == ["h-duc-hoa", "2.5", 8, "✘ không có"]
-    assert ws.column_dimensions["F"].width > 30
+    assert [ws.cell(6, c).value for c in (2, 3, 9, 10, 11)] == [
+        "Huyện Đức Hòa", "2.5", 8, "✘ không có", "nêu rõ"]
+    assert ws.column_dimensions["D"].width > 30
     unit = wb["Huyện Bến Lức"]
     assert unit["A1"].value.endswith("— Quý I")
-    assert [c.value for c in unit[6]][:9] == [
-        "Nhiệm vụ", "Quy định", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn",
-        "Thiếu", "Trạng thái"]
-    assert unit.freeze_panes == "A7" and unit.auto_filter.ref == "A6:K18"  # 12 rules
+    assert [c.value for c in unit[6]] == [
+        "Nhiệm vụ", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn", "Thiếu",
+        "Trạng thái", "Căn cứ", "Còn thiếu so với chỉ tiêu"]
+    # 12 rules and nothing under them: the other tables have sheets of their own.
+    assert (unit.freeze_panes, unit.auto_filter.ref, unit.max_row) == ("A7", "A6:J18", 18)
+    groups = wb["Theo nhóm"]
+    # The sample's units are in 3 groups: press, departments (VP UBND, Sở TT&TT), districts.
+    assert groups["A1"].value == "Nhóm" and groups.max_row == 1 + 3
+
+
+def _first(ws: Any, col: int, value: str) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, col).value == value)
 
 
 def test_xlsx_dates_are_real_dates(report: Report) -> None:
-    ws = _book(report)["Huyện Bến Lức"]
-    head = _row(ws, "Ngày")
-    first = ws.cell(head + 1, 1)
+    wb = _book(report)
+    items = wb["Tin, bài, hoạt động"]
+    first = items.cell(_first(items, 1, "Huyện Bến Lức"), 2)
     assert first.is_date and first.value == dt.datetime(2024, 2, 2)
     assert first.number_format == "DD/MM/YYYY"
-    gaps = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "Kỳ thiếu")
-    week7 = next(r for r in range(gaps, ws.max_row + 1)
-                 if str(ws.cell(r, 2).value).startswith("Tuần 07"))
-    assert [ws.cell(week7, c).value for c in (3, 4)] == [dt.datetime(2024, 2, 12),
-                                                          dt.datetime(2024, 2, 18)]
+    gaps = wb["Kỳ thiếu"]
+    week7 = next(r for r in range(2, gaps.max_row + 1)
+                 if gaps.cell(r, 1).value == "Huyện Bến Lức"
+                 and str(gaps.cell(r, 3).value).startswith("Tuần 07"))
+    assert [gaps.cell(week7, c).value for c in (2, 4, 5)] == [
+        "2.5", dt.datetime(2024, 2, 12), dt.datetime(2024, 2, 18)]
 
 
 def test_xlsx_neutralises_formulas(report: Report) -> None:
-    ws = _book(report)["Huyện Bến Lức"]
-    titles = {ws.cell(r, 6).value: ws.cell(r, 6) for r in range(1, ws.max_row + 1)}
+    ws = _book(report)["Tin, bài, hoạt động"]
+    titles = {ws.cell(r, 7).value: ws.cell(r, 7) for r in range(1, ws.max_row + 1)}
     cell = titles["'" + FORMULA]
     assert cell.data_type == "s"  # text, not a formula
     assert all(not (isinstance(c.value, str) and c.value.startswith("="))
                for row in ws.iter_rows() for c in row)
     # The javascript: URL is text without a hyperlink; an https URL is a link.
-    links = {ws.cell(r, 7).value: ws.cell(r, 7).hyperlink for r in range(1, ws.max_row + 1)}
+    links = {ws.cell(r, 8).value: ws.cell(r, 8).hyperlink for r in range(1, ws.max_row + 1)}
     assert links["javascript:alert(1)"] is None
     assert links["https://benluc.longan.gov.vn/cds"].target == "https://benluc.longan.gov.vn/cds"
 
@@ -175,18 +187,18 @@ def test_xlsx_neutralises_every_formula_start(title: str) -> None:
     rows = [entry(2, dt.date(2024, 2, 7), "bao-long-an", "newspaper", title)]
     small = build_report(run(rows, window("2024-02"), dt.date(2024, 2, 29), ["bao-long-an"]),
                          catalog(), ["bao-long-an"])
-    ws = openpyxl.load_workbook(io.BytesIO(report_xlsx(small, "vi")))["Báo Long An"]
-    cell = ws.cell(_row(ws, "Ngày") + 1, 6)
+    ws = openpyxl.load_workbook(io.BytesIO(report_xlsx(small, "vi")))["Tin, bài, hoạt động"]
+    cell = ws.cell(2, 7)
     assert cell.data_type == "s" and cell.value.startswith("'")
 
 
 def test_xlsx_status_colours(report: Report) -> None:
     ws = _book(report)["Huyện Bến Lức"]
-    status = {ws.cell(r, 1).value: ws.cell(r, 9) for r in range(7, 11)}  # explicit rules
+    status = {ws.cell(r, 1).value: ws.cell(r, 8) for r in range(7, 11)}  # explicit rules
     assert status["2.5"].value == "▲ chưa đạt"
     assert status["2.5"].fill.fgColor.rgb == STATUS_FILL["behind"] == "FFE69F00"
     assert status["IV.1"].fill.fgColor.rgb == STATUS_FILL["missing"] == "FFD55E00"
-    met = _book(report)["Báo Long An"].cell(7, 9)
+    met = _book(report)["Báo Long An"].cell(7, 8)
     assert met.fill.fgColor.rgb == STATUS_FILL["met"] == "FF007A5E"  # green
     assert met.font.color.rgb == "FFFFFFFF"
 
@@ -194,8 +206,11 @@ def test_xlsx_status_colours(report: Report) -> None:
 def test_xlsx_one_unit_workbook(report: Report) -> None:
     data = report_xlsx(report, "en", units=[report.unit("bao-long-an")], overview=False)
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Long An Newspaper"]  # its English name, in English
+    # Its English name, in English; its missed periods, items and documents.
+    assert wb.sheetnames == ["Long An Newspaper", "Missed periods", "Items delivered",
+                             "Phụ lục I documents"]
     assert wb["Long An Newspaper"]["A4"].value.startswith("Overall: ✔ met. Met: the unit has met")
+    assert wb["Missed periods"].max_row == 1  # met: a header and no row
 
 
 def test_sheet_names_are_valid_and_unique() -> None:

@@ -1,4 +1,8 @@
-"""`dxplan report --format xlsx`: an overview sheet and one sheet per unit.
+"""`dxplan report --format xlsx`: one table per sheet, for people who work in Excel.
+
+The overview and the group totals, a sheet per unit (its verdict and its quotas),
+then the missed periods, the items, the Phụ lục I documents and the problems of all
+the units, each one table with a unit column to filter on.
 
 Each table has a frozen header and filters, columns sized to their content, dates
 as real Excel dates (dd/mm/yyyy) and status cells filled with the report's
@@ -11,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 # openpyxl ships no type information (as in dx_plan.reader.sources).
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -27,6 +32,7 @@ from ..report import Report, UnitReport
 from ..text import safe_text, shown_url
 from .common import neutralise, quota
 from .html import PALETTE, STATUS_CLASS, safe_href
+from .missed import missed_runs
 from .report_md import GROUP_COLUMNS
 from .report_words import (
     catch_up,
@@ -202,6 +208,7 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 
 def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
+    """Every unit × rule, worst units first: one table under the verdict."""
     s = report.summary
     sheet.note(overview_title(report, lang), bold=True)
     sheet.note(window_line(report, lang))
@@ -209,120 +216,163 @@ def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
                  behind=s["units_behind"], missing=s["units_missing"], open=s["units_open"],
                  shortfall=s["shortfall"]))
     sheet.skip()
-    names = [t(k, lang) for k in ("col.group", "col.id", "col.unit", "col.task", "col.rule",
-                                   "col.requirement", "col.quota", "col.delivered",
-                                   "col.periods_met", "col.periods_due", "col.shortfall",
-                                   "col.status", "col.severity", "col.missing_periods")]
+    names = [t(k, lang) for k in ("col.group", "col.unit", "col.task", "col.requirement",
+                                   "col.quota", "col.delivered", "col.periods_met",
+                                   "col.periods_due", "col.shortfall", "col.status",
+                                   "col.basis", "col.missing_periods")]
     head = sheet.header(names)
     for unit in report.by_shortfall():
         for line in unit.rules:
             r = line.result
-            sheet.put([report.name(report.group_names, unit.group, lang), unit.unit,
-                       unit_name(unit, lang), r.task, r.rule, rule_title(line, lang),
-                       quota(r, lang), r.delivered, r.periods_met, r.periods_due, r.shortfall,
-                       status_label(r.status, lang), t(f"severity.{r.severity}", lang),
-                       " ".join(r.missed)])
-            sheet.status(12, r.status)
+            sheet.put([report.name(report.group_names, unit.group, lang),
+                       unit_name(unit, lang), r.task, rule_title(line, lang), quota(r, lang),
+                       r.delivered, r.periods_met, r.periods_due, r.shortfall,
+                       status_label(r.status, lang), t(f"basis.{r.basis}", lang),
+                       missed_runs(r.missed, r.per, lang)])
+            sheet.status(10, r.status)
     sheet.table(head, len(names))
-    sheet.skip(2)
-    sheet.note(t("report.sec.groups", lang), bold=True)
-    sheet.header([t(k, lang) for k in GROUP_COLUMNS])
+
+
+def _groups(sheet: _Sheet, report: Report, lang: Lang) -> None:
+    head = sheet.header([t(k, lang) for k in GROUP_COLUMNS])
     for g in report.groups:
         sheet.put([report.name(report.group_names, g.group, lang), g.units, g.met, g.behind,
                    g.missing, g.open, g.failing_rules, g.shortfall])
-    if report.other_problems:
-        sheet.skip(2)
-        sheet.note(t("report.sec.other_problems", lang), bold=True)
-        _problems(sheet, report.other_problems, lang)
-
-
-def _problems(sheet: _Sheet, problems: Sequence[Problem], lang: Lang) -> None:
-    sheet.header([t(k, lang) for k in ("col.file", "col.line", "col.severity", "col.code",
-                                       "col.message")])
-    for p in problems:
-        sheet.put([p.file, p.line, t(f"severity.{p.severity}", lang), p.code,
-                   problem_line(p.message, p.hint, lang)])
+    sheet.table(head, len(GROUP_COLUMNS))
 
 
 def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
+    """A unit's sheet: its verdict and one table, a row per quota."""
     sheet.note(report_title(report, lang), bold=True)
-    sheet.note(f"{t('report.unit', lang)}: {unit_name(unit, lang)} ({unit.unit})")
+    sheet.note(f"{t('report.unit', lang)}: {unit_name(unit, lang)}")
     sheet.note(window_line(report, lang))
     sheet.note(f"{t('report.status', lang)}: {status_label(unit.status, lang)}. "
                + " ".join(verdict(unit, report.as_of, lang)))
     sheet.status(1, unit.status)
     sheet.skip()
-    names = [t(k, lang) for k in ("col.task", "col.rule", "col.requirement", "col.quota",
-                                   "col.delivered", "col.periods_met", "col.periods_due",
-                                   "col.shortfall", "col.status", "col.severity",
-                                   "col.catch_up")]
+    names = [t(k, lang) for k in ("col.task", "col.requirement", "col.quota", "col.delivered",
+                                   "col.periods_met", "col.periods_due", "col.shortfall",
+                                   "col.status", "col.basis", "col.catch_up")]
     head = sheet.header(names)
     for line in unit.rules:
         r = line.result
-        sheet.put([r.task, r.rule, rule_title(line, lang), quota(r, lang), r.delivered,
+        sheet.put([r.task, rule_title(line, lang), quota(r, lang), r.delivered,
                    r.periods_met, r.periods_due, r.shortfall, status_label(r.status, lang),
-                   t(f"severity.{r.severity}", lang), catch_up(line, lang) if r.failing else ""])
-        sheet.status(9, r.status)
+                   t(f"basis.{r.basis}", lang), catch_up(line, lang) if r.failing else ""])
+        sheet.status(8, r.status)
     sheet.table(head, len(names))
-    sheet.skip(2)
-    sheet.note(t("report.sec.shortfall", lang), bold=True)
-    sheet.header([t(k, lang) for k in ("col.task", "col.missing_periods", "col.from", "col.to",
-                                        "col.delivered", "col.required", "col.status")])
-    for line in unit.failing:
-        for gap in line.gaps:
-            status = gap.status
-            sheet.put([line.result.task, gap_text(line, gap, lang), gap.start, gap.end,
-                       gap.delivered, gap.required, t(f"cell.{status}", lang)])
-            sheet.status(7, status)
-    sheet.skip(2)
-    sheet.note(t("report.sec.evidence", lang), bold=True)
-    sheet.header([t(k, lang) for k in ("col.date", "col.end", "col.unit", "col.channel",
-                                        "col.kind", "col.title", "col.link", "col.docs",
-                                        "col.quantity", "col.file", "col.line")])
-    for e in unit.evidence:
-        sheet.put([e.date, e.end, report.name(report.unit_names, e.unit, lang),
-                   report.name(report.channel_names, e.channel, lang),
-                   report.name(report.kind_names, e.kind, lang), e.title, shown_url(e.url),
-                   ", ".join(report.documents.get(d, (d, ""))[0] for d in e.docs), e.quantity,
-                   e.file, e.line])
-        href = safe_href(shown_url(e.url))
-        if href:
-            sheet.link(7, href)
-    if unit.evidence_more:
-        sheet.note(t("report.evidence_more", lang, n=unit.evidence_more))
-    sheet.skip(2)
-    sheet.note(t("report.sec.docs", lang), bold=True)
-    sheet.header([t(k, lang) for k in ("col.id", "col.document", "col.title", "col.covered")])
-    covered = set(unit.docs_covered)
-    for doc in (*unit.docs_covered, *unit.docs_uncovered):
-        number, title = report.documents[doc]
-        sheet.put([doc, number, title, t("yes" if doc in covered else "no", lang)])
-        sheet.status(4, "met" if doc in covered else "open")
-    sheet.skip(2)
-    sheet.note(t("report.sec.problems", lang), bold=True)
-    _problems(sheet, unit.problems, lang)
+
+
+def _gaps(sheet: _Sheet, units: Sequence[UnitReport], lang: Lang) -> None:
+    """Every missed period of every unit: one row each, with its dates."""
+    names = [t(k, lang) for k in ("col.unit", "col.task", "col.missing_periods", "col.from",
+                                   "col.to", "col.delivered", "col.required", "col.status")]
+    head = sheet.header(names)
+    for unit in units:
+        for line in unit.failing:
+            for gap in line.gaps:
+                sheet.put([unit_name(unit, lang), line.result.task, gap_text(line, gap, lang),
+                           gap.start, gap.end, gap.delivered, gap.required,
+                           t(f"cell.{gap.status}", lang)])
+                sheet.status(8, gap.status)
+    sheet.table(head, len(names))
+
+
+def _evidence(sheet: _Sheet, report: Report, units: Sequence[UnitReport], lang: Lang) -> None:
+    """The items each unit delivered (its communes' too), with their links."""
+    names = [t(k, lang) for k in ("col.report_unit", "col.date", "col.end", "col.unit",
+                                   "col.channel", "col.kind", "col.title", "col.link",
+                                   "col.docs", "col.quantity", "col.file", "col.line")]
+    head = sheet.header(names)
+    for unit in units:
+        for e in unit.evidence:
+            sheet.put([unit_name(unit, lang), e.date, e.end,
+                       report.name(report.unit_names, e.unit, lang),
+                       report.name(report.channel_names, e.channel, lang),
+                       report.name(report.kind_names, e.kind, lang), e.title, shown_url(e.url),
+                       ", ".join(report.documents.get(d, (d, ""))[0] for d in e.docs),
+                       e.quantity, e.file, e.line])
+            href = safe_href(shown_url(e.url))
+            if href:
+                sheet.link(8, href)
+        if unit.evidence_more:
+            sheet.put([unit_name(unit, lang), None, None, None, None, None,
+                       t("report.evidence_more", lang, n=unit.evidence_more)])
+    sheet.table(head, len(names))
+
+
+def _docs(sheet: _Sheet, report: Report, units: Sequence[UnitReport], lang: Lang) -> None:
+    """Which Phụ lục I documents each unit's items publicised."""
+    names = [t(k, lang) for k in ("col.unit", "col.document", "col.title", "col.covered")]
+    head = sheet.header(names)
+    for unit in units:
+        covered = set(unit.docs_covered)
+        for doc in (*unit.docs_covered, *unit.docs_uncovered):
+            number, title = report.documents[doc]
+            sheet.put([unit_name(unit, lang), number, title,
+                       t("yes" if doc in covered else "no", lang)])
+            sheet.status(4, "met" if doc in covered else "open")
+    sheet.table(head, len(names))
+
+
+def _problems(sheet: _Sheet, rows: Sequence[tuple[str, Problem]], lang: Lang) -> None:
+    """The problems in the logs, each with the unit whose rows raised it."""
+    names = [t(k, lang) for k in ("col.unit", "col.file", "col.line", "col.severity",
+                                   "col.code", "col.message")]
+    head = sheet.header(names)
+    for who, p in rows:
+        sheet.put([who, p.file, p.line, t(f"severity.{p.severity}", lang), p.code,
+                   problem_line(p.message, p.hint, lang)])
+    sheet.table(head, len(names))
+
+
+def _problem_rows(report: Report, units: Sequence[UnitReport], overview: bool, lang: Lang
+                  ) -> list[tuple[str, Problem]]:
+    rows = [(unit_name(u, lang), p) for u in units for p in u.problems]
+    if overview:
+        rows += [("", p) for p in report.other_problems]
+    return rows
 
 
 def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None = None,
                 overview: bool = True) -> bytes:
-    """The workbook: the overview sheet (unless `overview` is False) and a sheet per unit.
+    """The workbook, one table per sheet: the overview and the groups (unless `overview`
+    is False), a sheet per unit, then the missed periods, the items, the Phụ lục I
+    documents and the problems of every unit, each a table with a unit column.
 
     Written in openpyxl's write-only mode: cells stream to the file sheet by sheet.
     """
     wb = Workbook(write_only=True)
     wb.properties.creator = "dxplan"
-    taken: set[str] = set()
+    chosen = list(report.units if units is None else units)
+    book = _Book(wb, lang)
     if overview:
-        sheet = _Sheet(wb.create_sheet(sheet_name(t("sheet.overview", lang), taken)))
-        _overview(sheet, report, lang)
-        sheet.finish()
-    for unit in report.units if units is None else units:
-        # Tabs named as people know the units (Excel's 31 characters; ids stay in cells).
-        sheet = _Sheet(wb.create_sheet(sheet_name(unit_name(unit, lang), taken)))
-        _unit(sheet, report, unit, lang)
-        sheet.finish()
-    if not wb.worksheets:
-        wb.create_sheet(sheet_name(t("sheet.overview", lang), taken))
+        book.sheet("sheet.overview", lambda sh: _overview(sh, report, lang))
+        book.sheet("sheet.groups", lambda sh: _groups(sh, report, lang))
+    for unit in chosen:
+        # Tabs named as people know the units (Excel's 31 characters; ids stay in JSON).
+        book.sheet(unit_name(unit, lang), partial(_unit, report=report, unit=unit, lang=lang),
+                   key=False)
+    book.sheet("sheet.gaps", lambda sh: _gaps(sh, chosen, lang))
+    book.sheet("sheet.evidence", lambda sh: _evidence(sh, report, chosen, lang))
+    book.sheet("sheet.docs", lambda sh: _docs(sh, report, chosen, lang))
+    problems = _problem_rows(report, chosen, overview, lang)
+    if problems:
+        book.sheet("sheet.problems", lambda sh: _problems(sh, problems, lang))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+class _Book:
+    """Sheets added one after another, each written in full before the next starts."""
+
+    def __init__(self, wb: Workbook, lang: Lang) -> None:
+        self.wb, self.lang = wb, lang
+        self.taken: set[str] = set()
+
+    def sheet(self, name: str, fill: Callable[[_Sheet], None], key: bool = True) -> None:
+        title = sheet_name(t(name, self.lang) if key else name, self.taken)
+        sheet = _Sheet(self.wb.create_sheet(title))
+        fill(sheet)
+        sheet.finish()
