@@ -200,6 +200,10 @@ class Rule:
     task: str = _field("Phụ lục II task id or plan section id it encodes.")
     title: str = _field("Short Vietnamese label of what is required.")
     title_en: str = _field("Short English label.")
+    short: str | None = _field(
+        "A word telling apart rules of the same task in column headings ('IV.1 báo cáo quý'; "
+        "default: none, the task alone).", default=None)
+    short_en: str | None = _field("English of `short`.", default=None)
     applies_to: list[str] = _field("Unit ids and/or group ids.")
     exclude: list[str] = _field("Unit ids left out, with note.", default_factory=list)
     include_children: bool = _field(

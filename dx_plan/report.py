@@ -179,6 +179,13 @@ class RuleHead:
     title_en: str
     per: str | None
     type: str
+    short: str | None = None
+    short_en: str | None = None
+
+    def label(self, lang: str) -> str:
+        """The column heading: the task, and a word when the task has several rules."""
+        word = self.short_en if lang == "en" else self.short
+        return f"{self.task} {word}" if word else self.task
 
 
 @dataclass(frozen=True)
@@ -284,7 +291,8 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
     problems, other = _problems_by_unit(check, catalog, wanted)
     reports = _unit_reports(check, catalog, wanted, by_unit, problems)
     selected = {r.unit for r in reports}
-    heads = tuple(RuleHead(r.id, r.task, r.title, r.title_en, r.per, r.type) for r in plan.rules
+    heads = tuple(RuleHead(r.id, r.task, r.title, r.title_en, r.per, r.type, r.short,
+                           r.short_en) for r in plan.rules
                   if any(res.rule == r.id for u in selected for res in by_unit[u]))
     # `check` ran with exactly these units selected, so its summary is theirs.
     totals = check.summary()

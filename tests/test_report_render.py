@@ -295,3 +295,11 @@ def test_runs_across_the_new_year_say_both_years() -> None:
     assert missed_runs(["2024-12", "2025-01", "2025-02"], "month", "vi") == "Tháng 12/2024–2/2025"
     assert missed_runs(["2024-12-30", "2024-12-31", "2025-01-01"], "day", "vi") == (
         "30/12/2024–01/01/2025 (3 ngày)")
+
+
+def test_rules_of_one_task_have_headings_of_their_own(report: Report) -> None:
+    labels = [r.label("vi") for r in report.rules]
+    assert len(labels) == len(set(labels))  # no two columns called "IV.1"
+    assert {"IV.1 báo cáo quý", "IV.1 kế hoạch", "3.4 cấp huyện", "3.4 sở, ngành"} <= set(labels)
+    assert "2.5" in labels  # a task with one rule keeps its number alone
+    assert "IV.1 quarterly report" in [r.label("en") for r in report.rules]

@@ -567,7 +567,7 @@ def overview_section(report: Report, lang: Lang, href: Callable[[str], str]) -> 
     m_head = (f"<th>{esc(t('col.unit', lang))}</th>"
               f'<th class="num">{esc(t("col.short_all", lang))}</th>'
               + "".join(f'<th title="{esc(r.title_en if lang == "en" else r.title)}">'
-                        f"{esc(r.task)}</th>" for r in report.rules))
+                        f"{esc(r.label(lang))}</th>" for r in report.rules))
     m_body = []
     for u in report.by_shortfall():
         lines = {line.rule: line for line in u.rules}

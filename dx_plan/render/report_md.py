@@ -157,7 +157,7 @@ def overview_markdown(report: Report, lang: Lang) -> str:
     for u in report.by_shortfall():
         lines = {line.rule: line for line in u.rules}
         rows.append([unit_name(u, lang)] + [matrix_text(lines.get(r.id)) for r in report.rules])
-    out += _table([t("col.unit", lang)] + [r.task for r in report.rules], rows)
+    out += _table([t("col.unit", lang)] + [r.label(lang) for r in report.rules], rows)
     if report.other_problems:
         out += ["", f"## {t('report.sec.other_problems', lang)}", ""]
         out += [problem_line(p, lang) for p in report.other_problems]
