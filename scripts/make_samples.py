@@ -95,7 +95,8 @@ Rows that draw warnings but no errors (q1.csv has no error rows):
 
     * one exact duplicate of a Báo Long An newspaper row (same unit, channel, date, URL);
     * one so-tttt meeting dated 15/01/2024, before the plan period (not counted);
-    * one dai-ptth-long-an TV row whose kind is "tọa đàm", a word the plan does not know
+    * one dai-ptth-long-an TV row whose kind is "tiểu phẩm" (a sketch), a word the plan does
+      not know
       (an extra item in a week that is met anyway).
 
 Row mix: unit written as its id on ~60% of rows, else a Vietnamese name or alias
@@ -1005,8 +1006,8 @@ class Samples:
         day = self.pick_days("dai-ptth-long-an", "tv", *week, 1, office=False)[0]
         self.rows.append(Row(
             date=day, end=None, unit="dai-ptth-long-an", unit_text="Đài PT-TH Long An",
-            channel="tv", channel_text="truyền hình", kind_text="tọa đàm",
-            title="Tọa đàm: Chuyển đổi số - từ chủ trương đến hành động", task="2.3",
+            channel="tv", channel_text="truyền hình", kind_text="tiểu phẩm",
+            title="Tiểu phẩm: Chuyển đổi số - từ chủ trương đến hành động", task="2.3",
             notes="Phát sóng trực tiếp 20h00"))
 
 

@@ -54,7 +54,7 @@ CHANNEL_IDS = ", ".join(f"{c.id} ({c.name})" for c in load_plan().channels)
 KIND_IDS = ("article (bài viết), news (tin), bulletin (bản tin), story (phóng sự), "
             "infographic, video, slide (nội dung trình chiếu), leaflet (tờ gấp), meeting (buổi "
             "tuyên truyền), guidance (văn bản hướng dẫn), support (đợt hỗ trợ người dân), plan "
-            "(kế hoạch), award (tổng kết, trao giải), report (báo cáo)")
+            "(kế hoạch), talk (tọa đàm), award (tổng kết, trao giải), report (báo cáo)")
 REQUIRED = "every row needs a date, a unit and a channel"
 HEADER_HINT = ("the header row needs the columns date (ngày), unit (đơn vị), channel (kênh); "
                "the others are optional")

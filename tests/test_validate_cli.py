@@ -385,3 +385,18 @@ def test_a_user_info_part_is_flagged_and_the_real_host_still_judged(tmp_path: Pa
     doc = json.loads(invoke("validate", str(path), *AS_OF, "-f", "json").stdout)
     assert [(p["line"], p["code"]) for p in doc["problems"]] == [
         (2, "credentials-in-url"), (2, "foreign-domain")]  # an @ in the query is no user
+
+
+def test_an_item_of_a_kind_its_task_does_not_count_is_pointed_out(tmp_path: Path) -> None:
+    """2.3 counts TV bulletins and stories ("bản tin/phóng sự"); a talk show tagged 2.3
+    counts for nothing, and validate says so."""
+    log = tmp_path / "tv.csv"
+    log.write_text("date,unit,channel,kind,title,task\n"
+                   "05/03/2024,dai-ptth-long-an,truyền hình,tọa đàm,Tọa đàm CĐS,2.3\n"
+                   "06/03/2024,dai-ptth-long-an,tv,bản tin,Bản tin CĐS,2.3\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(log), "--as-of", "31/12/2024",
+                                      "--format", "json"])
+    assert result.exit_code == 0
+    assert [(p["line"], p["code"], p["message"]) for p in json.loads(result.stdout)["problems"]] == [
+        (2, "task-mismatch", "task 2.3 counts bản tin or phóng sự, not tọa đàm; this item "
+                             "counts for no quota of the task")]

@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nhiệm vụ không có trong Phụ lục II",
         "the task is not a Phụ lục II row or plan section"),
     "code.task-mismatch": (
-        "Nhiệm vụ không giao cho đơn vị này",
-        "the task does not fit the row's unit or channel"),
+        "Nhiệm vụ không khớp với đơn vị, kênh hoặc loại tin bài của dòng",
+        "the task does not fit the row's unit, channel or kind"),
     "code.bad-url": ("Đường dẫn không phải http(s)", "the evidence URL is not http(s)"),
     "code.foreign-domain": (
         "Đường dẫn không thuộc trang của đơn vị",

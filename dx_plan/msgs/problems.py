@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reader.task_channel": ("nhiệm vụ {task} chỉ tính các mục trên kênh {channels}, không "
                             "phải {channel}",
                             "task {task} counts items on {channels}, not {channel}"),
+    "reader.task_kind": ("nhiệm vụ {task} chỉ tính {kinds}, không tính {kind}; mục này không "
+                         "được tính cho nhiệm vụ",
+                         "task {task} counts {kinds}, not {kind}; this item counts for no "
+                         "quota of the task"),
     "reader.missing_url": ("thiếu đường dẫn cho mục trên kênh trực tuyến '{channel}'",
                            "no URL for an item on '{channel}', an online channel"),
     "reader.hint.add_link": ("hãy thêm đường dẫn tới bài đã đăng",

@@ -15,7 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..catalog import Catalog
-from ..i18n import msg
+from ..i18n import OneOf, msg
 from ..text import shown_url
 from .problems import Fail, ProblemLog, show
 
@@ -71,6 +71,7 @@ class EvidenceChecks:
         # Keys are plan ids (tasks × units, tasks × channels): bounded by the plan.
         self._leads: dict[tuple[str, str], Fail | None] = {}
         self._channels: dict[tuple[str, str], Fail | None] = {}
+        self._kinds: dict[tuple[str, str, str], Fail | None] = {}
         self._tasks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._sites: dict[tuple[str, str, str, str], tuple[Fail, ...]] = {}
         self._domains: dict[tuple[str, str], tuple[str, ...] | None] = {}
@@ -81,10 +82,10 @@ class EvidenceChecks:
             for c in catalog.plan.channels if c.online}
 
     def check(self, file: str, line: int, unit: str, channel: str, task: str | None,
-              url: str) -> None:
+              url: str, kind: str | None = None) -> None:
         """Add the problems of a counted row's task and URL."""
         if task is not None:
-            for fail in self._task_fit(task, unit, channel):
+            for fail in (*self._task_fit(task, unit, channel), self._kind_fit(task, channel, kind)):
                 if fail is not None:
                     self.problems.add_fail(fail, file, line, unit)
         if url:
@@ -112,6 +113,26 @@ class EvidenceChecks:
                     msg("reader.task_channel", task=task, channels=", ".join(sorted(wanted)),
                         channel=channel), "task")
         return self._leads[lead_key], self._channels[channel_key]
+
+    def _kind_fit(self, task: str, channel: str, kind: str | None) -> Fail | None:
+        """A task-mismatch warning when the task's rules on this channel count other kinds
+        (a 'tọa đàm' tagged 2.3, whose rule counts bulletins and stories): the row would
+        count for nothing, and should say so."""
+        if kind is None:
+            return None
+        key = (task, channel, kind)
+        if key not in self._kinds:
+            rules = [r for r in self.catalog.plan.rules if r.task == task and channel in r.channels]
+            counted = {k for r in rules for k in r.kinds}
+            fits = not rules or any(not r.kinds for r in rules) or kind in counted
+            self._kinds[key] = None if fits else Fail(
+                "task-mismatch", "warning",
+                msg("reader.task_kind", task=task, kinds=OneOf(tuple(sorted(
+                    self._kind_name(k) for k in counted))), kind=self._kind_name(kind)), "kind")
+        return self._kinds[key]
+
+    def _kind_name(self, kind: str) -> str:
+        return self.catalog.kinds.by_id[kind].name
 
     def _task_scope(self, task: str) -> tuple[frozenset[str], frozenset[str]]:
         """The units that lead a task and the channels its rules count (once per task)."""

@@ -122,7 +122,7 @@ class RowConverter:
             self._warn(line, "future-date",
                        msg("reader.future_date", day=day, as_of=self.future), "date", unit)
         if self.checker.evidence is not None:
-            self.checker.evidence.check(self.file, line, unit, channel, task, url)
+            self.checker.evidence.check(self.file, line, unit, channel, task, url, kind)
         extra = self._extra(cells, more) if self.extra_columns else more
         return Entry(self.file, line, day, end, unit, channel, kind, title, url, docs, task,
                      quantity, nfc(cells[self.notes_at].strip()), extra)
