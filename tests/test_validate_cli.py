@@ -397,6 +397,7 @@ def test_an_item_of_a_kind_its_task_does_not_count_is_pointed_out(tmp_path: Path
     result = CliRunner().invoke(app, ["validate", str(log), "--as-of", "31/12/2024",
                                       "--format", "json"])
     assert result.exit_code == 0
-    assert [(p["line"], p["code"], p["message"]) for p in json.loads(result.stdout)["problems"]] == [
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["line"], p["code"], p["message"]) for p in problems] == [
         (2, "task-mismatch", "task 2.3 counts bản tin or phóng sự, not tọa đàm; this item "
                              "counts for no quota of the task")]
