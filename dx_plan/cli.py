@@ -19,7 +19,7 @@ from typer._click.types import IntRange
 from typer._types import TyperChoice
 from typer.core import TyperOption
 
-from .commands import check, listing, report, validate
+from .commands import check, listing, report, template, validate
 from .commands.options import EXIT_ERROR, EXIT_OK, LangOpt
 from .commands.words import DxCommand, DxGroup, UsageProblem, localise
 from .errors import DxplanError, PlanError
@@ -88,6 +88,7 @@ _COMMANDS: tuple[tuple[typer.Typer, str, Callable[..., int]], ...] = (
     (app, "check", check.check_cmd),
     (app, "report", report.report_cmd),
     (app, "validate", validate.validate_cmd),
+    (app, "template", template.template_cmd),
     (app, "units", listing.units_cmd),
     (app, "docs", listing.docs_cmd),
     (app, "tasks", listing.tasks_cmd),

@@ -45,11 +45,15 @@ EXPECTED = {
     "dxplan report logs/q1.csv --all --period 2024-Q1 --format html --out-dir reports/":
         (1, "39"),
     "dxplan report logs/q1.csv --group districts --format xlsx -o districts.xlsx": (1, ""),
+    "dxplan template --unit h-ben-luc -o mau-ben-luc.xlsx":
+        (0, "Đã ghi mẫu nhật ký: mau-ben-luc.xlsx"),
+    "dxplan template --format csv -o mau.csv": (0, "Đã ghi mẫu nhật ký: mau.csv"),
     "dxplan plan validate my-plan/plan.yaml": (0, "1 quy định"),
     "DXPLAN_PLAN=my-plan/plan.yaml dxplan check logs/2025.csv": (0, "Huyện Bến Lức"),
 }
 OUTPUTS = {"--output q1.json": "q1.json", "--output validate.xml": "validate.xml",
-           "--out-dir reports/": "reports/index.html", "-o districts.xlsx": "districts.xlsx"}
+           "--out-dir reports/": "reports/index.html", "-o districts.xlsx": "districts.xlsx",
+           "-o mau-ben-luc.xlsx": "mau-ben-luc.xlsx", "-o mau.csv": "mau.csv"}
 
 
 def readme_commands() -> list[str]:

@@ -39,6 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sec.shortfall": ("Những chỉ tiêu chưa đạt và việc cần bổ sung",
                              "What is short and what to add"),
     "report.sec.evidence": ("Tin, bài, hoạt động đã thực hiện", "Items delivered (evidence)"),
+    "report.appendix": ("Phụ lục: Tin, bài, hoạt động đã thực hiện ({n} mục)",
+                        "Appendix: items delivered ({n})"),
     "report.sec.docs": ("Văn bản tại Phụ lục I", "Documents of Phụ lục I"),
     "report.sec.problems": ("Các vấn đề trong nhật ký của đơn vị",
                             "Problems in the unit's log rows"),

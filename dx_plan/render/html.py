@@ -103,6 +103,8 @@ td.m.short{background:var(--short);color:#000}
 td.m.missing{background:var(--missing);color:#fff}
 td.m.open{background:var(--open)}
 .gaps li{margin:1px 0}
+details.appendix{margin-top:28px;break-before:page}
+details.appendix summary{font-weight:bold;font-size:17px;cursor:pointer;padding:4px 0}
 .catch{font-weight:bold;margin:2px 0 10px}
 ul.docs{columns:2;column-gap:28px;padding-left:18px;font-size:13.5px}
 ul.docs li{break-inside:avoid}
@@ -375,12 +377,12 @@ def unit_section(report: Report, unit: UnitReport, lang: Lang) -> str:
            _heading(next(number), "report.sec.calendar", lang),
            legend(lang) + unit_heatmap(report, unit, lang),
            *_shortfall_part(unit, lang, next(number)),
-           *_evidence_part(report, unit, lang, next(number)),
            *_documents_part(report, unit, lang, next(number)),
            _heading(next(number), "report.sec.problems", lang),
            _problems_table(unit.problems, lang) if unit.problems
            else f"<p>{esc(t('report.no_problems', lang))}</p>",
            _signatures(lang),
+           *_evidence_part(report, unit, lang),
            _footer(report, lang),
            "</section>"]
     return "\n".join(out)
@@ -457,12 +459,14 @@ def _shortfall_part(unit: UnitReport, lang: Lang, number: str) -> list[str]:
     return out
 
 
-def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) -> list[str]:
-    """The items the unit delivered, links clickable only when they are http(s)."""
-    out = [_heading(number, "report.sec.evidence", lang)]
+def _evidence_part(report: Report, unit: UnitReport, lang: Lang) -> list[str]:
+    """The appendix of the items the unit delivered, after the signatures and folded (a
+    reader opens it, and then it prints too), so the report's pages hold the verdict and
+    what is short; links are clickable only when they are http(s)."""
+    title = t("report.appendix", lang, n=len(unit.evidence) + unit.evidence_more)
+    out = [f'<details class="appendix"><summary>{esc(title)}</summary>']
     if not unit.evidence:
-        out.append(f"<p>{esc(t('report.no_evidence', lang))}</p>")
-        return out
+        return [*out, f"<p>{esc(t('report.no_evidence', lang))}</p></details>"]
     ev_rows = []
     for entry in unit.evidence:
         cells = evidence_row(report, entry, lang)
@@ -475,7 +479,7 @@ def _evidence_part(report: Report, unit: UnitReport, lang: Lang, number: str) ->
                       classes={0: "num", 5: "link"}, cls="evidence"))
     if unit.evidence_more:
         out.append(f"<p>{esc(t('report.evidence_more', lang, n=unit.evidence_more))}</p>")
-    return out
+    return [*out, "</details>"]
 
 
 def _documents_part(report: Report, unit: UnitReport, lang: Lang, number: str) -> list[str]:
