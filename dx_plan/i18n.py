@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from .msgs import codes, errors, help, plan, problems, report, template, ui
+from .msgs import ci, codes, config, errors, help, plan, problems, report, template, ui, waivers
 
 Lang = Literal["vi", "en"]
 LANG_ENV = "DXPLAN_LANG"
@@ -36,7 +36,8 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 CATALOGUE: dict[str, tuple[str, str]] = _merge(
     ui.MESSAGES, report.MESSAGES, codes.MESSAGES, problems.MESSAGES, errors.MESSAGES,
-    help.MESSAGES, plan.MESSAGES, template.MESSAGES)
+    help.MESSAGES, plan.MESSAGES, template.MESSAGES, ci.MESSAGES, config.MESSAGES,
+    waivers.MESSAGES)
 
 
 @dataclass(frozen=True, slots=True)
