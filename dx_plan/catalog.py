@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Generic, Protocol, TypeVar
 
 from .models import Channel, Document, Kind, Plan, Rule, Unit
+from .provenance import PlanSource
 from .text import fold, suggest
 
 
@@ -122,6 +123,8 @@ class Catalog:
         self.groups = {g.id: g for g in plan.groups}
         self.tasks = {t.id: t for t in plan.tasks}
         self.sections = {s.id: s for s in plan.sections}
+        # The files it was built from (set by the loader; empty for a plan built in code).
+        self.source = PlanSource()
 
     @cached_property
     def members(self) -> dict[str, list[str]]:

@@ -58,21 +58,17 @@ app.add_typer(plan_app, name="plan")
 
 
 def _show_version(value: bool) -> None:
-    """`dxplan --version`: the package, and the plan it reads with a fingerprint of its data."""
+    """`dxplan --version`: the package, and the plan it reads with the SHA-256 of its files
+    (the digest reports and JSON name, see `dx_plan.provenance`)."""
     if not value:
         return
-    import hashlib
-    import json
-
     from . import __version__
-    from .loader import load_plan, resolve_plan_path
-    from .models import to_json_data
+    from .loader import load_catalog, resolve_plan_path
 
     typer.echo(f"dxplan {__version__}")
-    plan = load_plan()
-    data = json.dumps(to_json_data(plan), sort_keys=True, ensure_ascii=False)
-    fingerprint = hashlib.sha256(data.encode()).hexdigest()[:12]
-    typer.echo(f"{plan.plan.id} {fingerprint} ({safe_text(str(resolve_plan_path(None)))})")
+    catalog = load_catalog()
+    typer.echo(f"{catalog.plan.plan.id} {catalog.source.sha256[:12]} "
+               f"({safe_text(str(resolve_plan_path(None)))})")
     raise typer.Exit()
 
 

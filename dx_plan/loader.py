@@ -23,6 +23,7 @@ from .errors import InputError, Issue, PlanError
 from .i18n import Msg, Span, msg
 from .models import Plan, PlanMeta, Rule, Task, Unit, plan_shape, validate_plan
 from .plan_cache import code_digest
+from .provenance import PlanSource
 from .text import fold
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
 
@@ -183,6 +184,19 @@ def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     hit = _cached(cache)
     if hit is not None:
         return hit
+    plan, catalog, parts = _build(plan_path, raw)
+    _store(cache, plan, catalog, parts)
+    return plan, catalog
+
+
+def _source(plan_path: Path, raw: bytes, includes: dict[str, str]) -> PlanSource:
+    """The plan file's digest, then each included file's (by file name)."""
+    return PlanSource(((plan_path.name, hashlib.sha256(raw).hexdigest()),
+                       *((Path(name).name, digest) for name, digest in includes.items())))
+
+
+def _build(plan_path: Path, raw: bytes) -> tuple[Plan, Catalog, list[_Part]]:
+    """Parse, validate and cross-check the plan; its catalogue names the files' digests."""
     parts, data = _assemble(plan_path, _parse(plan_path, raw))
     from pydantic import ValidationError  # only a cache miss validates
 
@@ -194,8 +208,9 @@ def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     if problems:
         raise PlanError(problems)
     catalog = Catalog(plan)
-    _store(cache, plan, catalog, parts)
-    return plan, catalog
+    catalog.source = _source(plan_path, raw, {part.name: hashlib.sha256(
+        _read_bytes(Path(part.name))).hexdigest() for part in parts[1:]})
+    return plan, catalog, parts
 
 
 def _assemble(plan_path: Path, main: LoadedYaml) -> tuple[list[_Part], dict[str, Any]]:

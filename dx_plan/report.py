@@ -18,6 +18,7 @@ from typing import Literal
 from .catalog import Catalog
 from .entries import Entry, Problem
 from .models import ONE_OFF, Rule
+from .provenance import Provenance
 from .result import CheckReport, PeriodResult, RuleResult
 
 REPORT_SCHEMA = "dxplan.report/1"
@@ -213,6 +214,7 @@ class Report:
     unit_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     group_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (number, title)
+    provenance: Provenance | None = None  # the plan and dxplan that judged it
 
     def name(self, table: dict[str, tuple[str, str]], key: str | None, lang: str) -> str:
         """The display name of `key` in one of the name tables (the id when unknown)."""
@@ -244,6 +246,7 @@ class Report:
         return {
             "schema": REPORT_SCHEMA,
             "plan": self.plan_id,
+            **({"provenance": self.provenance.to_dict()} if self.provenance else {}),
             "window": {"start": self.window_start.isoformat(), "end": self.window_end.isoformat(),
                        "as_of": self.as_of.isoformat()},
         }
@@ -309,6 +312,7 @@ def build_report(check: CheckReport, catalog: Catalog, units: Sequence[str] | No
                     if u.id in selected or u.parent in selected},
         group_names={g.id: (g.name, g.name_en) for g in plan.groups},
         documents={d.id: (d.number, d.title) for d in plan.documents},
+        provenance=check.provenance,
     )
 
 

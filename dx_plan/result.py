@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .entries import Entry, Findings, Problem
+from .provenance import Provenance
 
 Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
 PeriodStatus = Literal["met", "short", "open"]
@@ -160,6 +161,7 @@ class CheckReport:
     sort: str | None = None  # how units are ordered (None: by group, in plan order)
     fail_on: frozenset[str] = frozenset({"error"})  # severities that make a unit behind
     only_failing: bool = False  # only the results (and units) that fall short are shown
+    provenance: Provenance | None = None  # the plan and dxplan that judged the run
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -204,6 +206,7 @@ class CheckReport:
         return {
             "schema": CHECK_SCHEMA,
             "plan": self.plan_id,
+            **_provenance(self.provenance),
             "window": {
                 "start": self.window_start.isoformat(),
                 "end": self.window_end.isoformat(),
@@ -228,6 +231,7 @@ class ValidateReport:
     rows_by_file: dict[str, int]
     entries: int
     findings: Findings
+    provenance: Provenance | None = None
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -248,6 +252,7 @@ class ValidateReport:
         """The `dxplan.validate/2` JSON document."""
         return {
             "schema": VALIDATE_SCHEMA,
+            **_provenance(self.provenance),
             "files": list(self.files),
             "problems": [p.to_dict() for p in self.problems],
             "problems_truncated": self.findings.truncated,
@@ -256,3 +261,8 @@ class ValidateReport:
                         "entries": self.entries, "errors": self.errors,
                         "warnings": self.warnings, "by_code": self.findings.by_code()},
         }
+
+
+def _provenance(provenance: Provenance | None) -> dict[str, object]:
+    """The JSON `provenance` block, when the run knows it."""
+    return {"provenance": provenance.to_dict()} if provenance is not None else {}

@@ -17,6 +17,7 @@ from .entries import Problem
 from .errors import UsageError
 from .i18n import OneOf, Param, Span, msg
 from .periods import PeriodError, Window, parse_period
+from .provenance import Provenance
 from .reader import LogReader, ProblemLog, ReadLimits, ReadOptions
 from .reader.paths import walk_tree
 from .reader.sources import FORMATS
@@ -206,12 +207,17 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     reader.read_into(request.paths, acc.add)
     if progress is not None:
         progress(reader.bytes_read, reader.rows_read)
-    return acc.finish(
-        request.selection,
-        findings=problems.findings(),
-        rows_read=reader.rows_read,
-        fail_on=request.fail_on,
-    )
+    report = acc.finish(request.selection, findings=problems.findings(),
+                        rows_read=reader.rows_read, fail_on=request.fail_on)
+    return replace(report, provenance=provenance(catalog, report.as_of))
+
+
+def provenance(catalog: Catalog, as_of: dt.date | None) -> Provenance:
+    """What judges a run: the catalogue's plan and files, this dxplan, the as-of date."""
+    from . import __version__
+
+    meta = catalog.plan.plan
+    return Provenance(meta.id, meta.number, meta.issued, catalog.source, __version__, as_of)
 
 
 LIMIT_KEYS = {
@@ -324,4 +330,5 @@ def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
         rows_by_file=dict(reader.rows_by_file),
         entries=entries,
         findings=problems.findings(),
+        provenance=provenance(catalog, read.future_after),
     )

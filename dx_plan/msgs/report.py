@@ -96,8 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "its words, and falling short is only a warning."),
     "report.as_of": ("tính đến ngày {as_of}", "as of {as_of}"),
     "report.legend": ("Chú giải", "Legend"),
-    "report.generated": ("Lập bằng dxplan theo kế hoạch {plan}; tính đến ngày {as_of}.",
-                         "Made with dxplan from plan {plan}; as of {as_of}."),
+    "report.generated": ("Lập bằng dxplan {version} theo kế hoạch {plan} (SHA-256 {digest}); "
+                         "tính đến ngày {as_of}.",
+                         "Made with dxplan {version} from plan {plan} (SHA-256 {digest}); as of "
+                         "{as_of}."),
     "report.written": ("Đã ghi {n} tệp vào {dir}.", "Wrote {n} files to {dir}."),
     "report.written_one": ("Đã ghi {path}.", "Wrote {path}."),
     "report.sort_hint": ("Bấm vào tiêu đề cột để sắp xếp.", "Click a column heading to sort."),

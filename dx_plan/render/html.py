@@ -40,6 +40,7 @@ from .report_words import (
     cell_title,
     commune_rows,
     formal_name,
+    generated,
     month_short,
     notes,
     overview_title,
@@ -505,7 +506,7 @@ def _signatures(lang: Lang) -> str:
 
 
 def _footer(report: Report, lang: Lang) -> str:
-    text = t("report.generated", lang, plan=report.plan_id, as_of=fmt_date(report.as_of, lang))
+    text = generated(report, lang, fmt_date(report.as_of, lang))
     return f"<footer>{esc(text)}</footer>"
 
 

@@ -17,6 +17,7 @@ from .report_words import (
     commune_rows,
     date_range,
     formal_name,
+    generated,
     matrix_text,
     notes,
     overview_title,
@@ -130,7 +131,7 @@ def unit_markdown(report: Report, unit: UnitReport, lang: Lang) -> str:
 
 def _footer(report: Report, lang: Lang) -> str:
     day = date_range(report.as_of, report.as_of, lang)
-    return f"_{md_escape(t('report.generated', lang, plan=report.plan_id, as_of=day))}_"
+    return f"_{md_escape(generated(report, lang, day))}_"
 
 
 def overview_markdown(report: Report, lang: Lang) -> str:

@@ -315,3 +315,10 @@ def matrix_text(line: RuleLine | None) -> str:
 def notes(report: Report, lang: Lang) -> list[str]:
     """The engine's notes in words (see `common.note_lines`)."""
     return note_lines(report.notes, lang)
+
+
+def generated(report: Report, lang: Lang, day: str) -> str:
+    """Who made the report from what: dxplan's version, the plan and its digest, as-of."""
+    p = report.provenance
+    return t("report.generated", lang, version=p.version if p else "?", plan=report.plan_id,
+             digest=p.short if p else "?", as_of=day)

@@ -30,13 +30,14 @@ from ..entries import Problem
 from ..i18n import Lang, problem_line, t
 from ..report import Report, UnitReport
 from ..text import safe_text, shown_url
-from .common import neutralise, quota
+from .common import fmt_date, neutralise, quota
 from .html import PALETTE, STATUS_CLASS, safe_href
 from .missed import missed_runs
 from .report_md import GROUP_COLUMNS
 from .report_words import (
     catch_up,
     gap_text,
+    generated,
     overview_title,
     report_title,
     rule_title,
@@ -343,7 +344,7 @@ def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None =
     Written in openpyxl's write-only mode: cells stream to the file sheet by sheet.
     """
     wb = Workbook(write_only=True)
-    wb.properties.creator = "dxplan"
+    _properties(wb, report, lang)
     chosen = list(report.units if units is None else units)
     book = _Book(wb, lang)
     if overview:
@@ -362,6 +363,17 @@ def report_xlsx(report: Report, lang: Lang, units: Sequence[UnitReport] | None =
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _properties(wb: Workbook, report: Report, lang: Lang) -> None:
+    """The workbook's document properties say what produced it (File › Info in Excel)."""
+    props = wb.properties
+    props.creator = "dxplan"
+    props.title = overview_title(report, lang)
+    props.description = generated(report, lang, fmt_date(report.as_of, lang))
+    if report.provenance is not None:
+        props.identifier = f"{report.plan_id} sha256:{report.provenance.source.sha256}"
+        props.version = report.provenance.version
 
 
 class _Book:
