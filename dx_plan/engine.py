@@ -21,6 +21,7 @@ from .models import ONE_OFF, Rule
 from .periods import ONE_DAY, Per, Period, Window, iter_periods, period_label
 from .result import CheckReport, PeriodResult, PeriodStatus, RuleResult, Status, UnitSummary
 from .text import fold
+from .waivers import Waiver, Waivers, for_rule
 
 EVIDENCE_LIMIT = 2000  # evidence items kept per unit for its report
 DEADLINE = "deadline"  # the bucket key of a one-off rule's items
@@ -114,8 +115,11 @@ class Accumulator:
         detail: bool = True,
         evidence_limit: int = EVIDENCE_LIMIT,
         as_of_from_logs: bool = False,
+        waivers: Waivers | None = None,
     ) -> None:
         self.catalog = catalog
+        self.waivers = waivers
+        self.waived: tuple[Waiver, ...] = ()  # the waivers applied (see `finish`)
         self.window = window
         self.as_of = clamp_as_of(as_of, window)
         # With no date asked for, judge up to what the logs cover (see `finish`); `as_of`
@@ -302,6 +306,7 @@ class Accumulator:
                 # One item far after all the others: perhaps a mistyped date.
                 notes.append({"code": "as-of-outlier", "date": self.latest[0].isoformat(),
                               "before": self.latest[1].isoformat()})
+        notes += self._apply_waivers()
         every = self._roll_up(self._all_results(selection))
         every.sort(key=lambda pair: pair[0])
         ordered = [r for _, r in every if self._shown(r, selection)]
@@ -334,7 +339,18 @@ class Accumulator:
             sort=selection.sort,
             fail_on=frozenset(fail_on),
             only_failing=selection.only_failing,
+            waivers=self.waived,
         )
+
+    def _apply_waivers(self) -> list[dict[str, str]]:
+        """The waivers that hold on the as-of date; notes for those that expired."""
+        if self.waivers is None:
+            return []
+        applied, expired = self.waivers.active(self.as_of)
+        self.waived = applied
+        return [{"code": "waiver-expired", "file": self.waivers.file, "line": str(w.line),
+                 "label": w.label, "expires": w.expires.isoformat() if w.expires else ""}
+                for w in expired]
 
     @staticmethod
     def _children(results: list[tuple[tuple[int, int, int], RuleResult]],
@@ -421,8 +437,9 @@ class Accumulator:
             return RuleResult(per=per, periods_due=0, periods_met=0, delivered=0, shortfall=0,
                               compliance=None, status="not-applicable", missed=(), **common)
         counts = self.counts.get((index, unit_id))
-        if counts or rule.only_if_used:  # (its periods are the unit's own)
-            fields = self._judge(rule, rule_periods, counts or {})
+        excused = for_rule(self.waived, rule.id, unit_id)
+        if counts or rule.only_if_used or excused:  # (its periods or waivers are its own)
+            fields = self._judge(rule, rule_periods, counts or {}, excused)
         else:
             # Most units of a short or partial log have nothing for most rules, and
             # every such unit gets the same verdict: judged once per rule.
@@ -445,12 +462,15 @@ class Accumulator:
         first = min(used)
         return [p for p in periods if p.end >= first]
 
-    def _judge(self, rule: Rule, rule_periods: list[Period], counts: dict[str, int]
-               ) -> dict[str, Any]:
-        """The period-by-period verdict of one rule × unit, as RuleResult fields."""
+    def _judge(self, rule: Rule, rule_periods: list[Period], counts: dict[str, int],
+               excused: tuple[Waiver, ...] = ()) -> dict[str, Any]:
+        """The period-by-period verdict of one rule × unit, as RuleResult fields; a short
+        period a waiver covers is neither due nor missed (a met one stays met)."""
         periods: list[PeriodResult] = []
         due = met = shortfall = delivered = 0
         missed: list[str] = []
+        waived: list[str] = []
+        reasons: dict[str, None] = {}  # in order, once each
         in_progress: str | None = None
         for period in rule_periods:
             got = counts.get(period.label, 0)
@@ -464,6 +484,10 @@ class Accumulator:
                 status = "met"
                 due += 1
                 met += 1
+            elif covering := [w for w in excused if w.covers(period.start, period.end)]:
+                status = "waived"
+                waived.append(period.label)
+                reasons.update(dict.fromkeys(w.reason for w in covering))
             else:
                 status = "short"
                 due += 1
@@ -473,7 +497,9 @@ class Accumulator:
                 periods.append(PeriodResult(period.label, period.start, period.end, got,
                                             rule.min, status, period.clipped))
         verdict: Status
-        if due == 0:
+        if due == 0 and waived and in_progress is None:
+            verdict = "met"  # nothing owed: every period ended is met or waived
+        elif due == 0:
             verdict = "open"
         elif delivered == 0:
             verdict = "missing"
@@ -484,7 +510,8 @@ class Accumulator:
         return {"periods_due": due, "periods_met": met, "delivered": delivered,
                 "shortfall": shortfall, "compliance": round(met / due, 3) if due else None,
                 "status": verdict, "missed": tuple(missed), "in_progress": in_progress,
-                "periods": tuple(periods)}
+                "periods": tuple(periods), "waived": tuple(waived),
+                "waived_reason": "; ".join(reasons)}
 
     def _rule_periods(self, index: int, rule: Rule) -> list[Period] | None:
         """The periods of a rule judged in the window (None: none is).

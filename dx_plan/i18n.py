@@ -70,7 +70,7 @@ class Msg:
         return say(self, "en")
 
 
-def msg(key: str, **params: Param) -> Msg:
+def msg(key: str, /, **params: Param) -> Msg:
     """The message `key` with `params` (the key must be in the catalogue)."""
     if key not in CATALOGUE:
         raise KeyError(f"no message '{key}' in the catalogue")
@@ -83,7 +83,7 @@ def resolve_lang(option: str | None) -> Lang:
     return "en" if value.startswith("en") else "vi"
 
 
-def t(key: str, lang: Lang, **params: object) -> str:
+def t(key: str, lang: Lang, /, **params: object) -> str:
     """The message `key` in `lang`, formatted with `params` (as given, no conversion)."""
     vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi

@@ -22,7 +22,7 @@ from .provenance import Provenance
 from .result import CheckReport, PeriodResult, RuleResult
 
 REPORT_SCHEMA = "dxplan.report/1"
-CellStatus = Literal["met", "short", "missing", "open"]
+CellStatus = Literal["met", "short", "missing", "open", "waived"]
 ONE_DAY = dt.timedelta(days=1)
 
 

@@ -14,9 +14,10 @@ from typing import Literal
 
 from .entries import Entry, Findings, Problem
 from .provenance import Provenance
+from .waivers import Waiver
 
 Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
-PeriodStatus = Literal["met", "short", "open"]
+PeriodStatus = Literal["met", "short", "open", "waived"]
 CHECK_SCHEMA = "dxplan.check/2"
 VALIDATE_SCHEMA = "dxplan.validate/2"
 FAILING: frozenset[str] = frozenset({"behind", "missing", "missed"})
@@ -75,6 +76,8 @@ class RuleResult:
     due: dt.date | None = None
     in_progress: str | None = None
     periods: tuple[PeriodResult, ...] = ()
+    waived: tuple[str, ...] = ()  # periods a waiver excused (short, but neither due nor missed)
+    waived_reason: str = ""  # why, as the waivers say it
     parent: str | None = None  # a commune's district
     # A rolled-up rule (2.5): how the unit's children did (None: the rule has no roll-up)
     children: int | None = None
@@ -112,6 +115,9 @@ class RuleResult:
             out["due"] = self.due.isoformat()
         if self.in_progress is not None:
             out["in_progress"] = self.in_progress
+        if self.waived:
+            out["waived"] = list(self.waived)
+            out["waived_reason"] = self.waived_reason
         if self.parent is not None:
             out["parent"] = self.parent
         if self.children is not None:
@@ -162,6 +168,7 @@ class CheckReport:
     fail_on: frozenset[str] = frozenset({"error"})  # severities that make a unit behind
     only_failing: bool = False  # only the results (and units) that fall short are shown
     provenance: Provenance | None = None  # the plan and dxplan that judged the run
+    waivers: tuple[Waiver, ...] = ()  # the waivers applied
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -207,6 +214,7 @@ class CheckReport:
             "schema": CHECK_SCHEMA,
             "plan": self.plan_id,
             **_provenance(self.provenance),
+            **({"waivers": [w.to_dict() for w in self.waivers]} if self.waivers else {}),
             "window": {
                 "start": self.window_start.isoformat(),
                 "end": self.window_end.isoformat(),

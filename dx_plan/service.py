@@ -23,6 +23,7 @@ from .reader.paths import walk_tree
 from .reader.sources import FORMATS
 from .result import CheckReport, ValidateReport
 from .text import suggest
+from .waivers import Waivers
 
 Progress = Callable[[int, int], None]  # (bytes read so far, rows read so far)
 
@@ -195,6 +196,7 @@ class CheckRequest:
     keep_evidence: Collection[str] = ()
     detail: bool = True  # per-period results (reports, heatmaps)
     as_of_from_logs: bool = False  # no window or date asked for: judge up to the logs' end
+    waivers: Waivers | None = None  # approved exceptions (`--waivers`)
 
 
 def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None = None
@@ -203,21 +205,27 @@ def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None
     problems = ProblemLog(keep=request.read.limits.problems)
     reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
-                      detail=request.detail, as_of_from_logs=request.as_of_from_logs)
+                      detail=request.detail, as_of_from_logs=request.as_of_from_logs,
+                      waivers=request.waivers)
     reader.read_into(request.paths, acc.add)
     if progress is not None:
         progress(reader.bytes_read, reader.rows_read)
     report = acc.finish(request.selection, findings=problems.findings(),
                         rows_read=reader.rows_read, fail_on=request.fail_on)
-    return replace(report, provenance=provenance(catalog, report.as_of))
+    source = request.waivers.file if request.waivers else ""
+    applied = tuple(f"{source}:{w.line}" for w in report.waivers)
+    return replace(report, provenance=provenance(catalog, report.as_of, applied))
 
 
-def provenance(catalog: Catalog, as_of: dt.date | None) -> Provenance:
-    """What judges a run: the catalogue's plan and files, this dxplan, the as-of date."""
+def provenance(catalog: Catalog, as_of: dt.date | None, waivers: tuple[str, ...] = ()
+               ) -> Provenance:
+    """What judges a run: the catalogue's plan and files, this dxplan, the as-of date and
+    the waivers applied ("file:line")."""
     from . import __version__
 
     meta = catalog.plan.plan
-    return Provenance(meta.id, meta.number, meta.issued, catalog.source, __version__, as_of)
+    return Provenance(meta.id, meta.number, meta.issued, catalog.source, __version__, as_of,
+                      waivers)
 
 
 LIMIT_KEYS = {

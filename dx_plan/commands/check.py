@@ -40,7 +40,7 @@ from .options import (
     terminal_width,
     write_or_emit,
 )
-from .run import run_check_with_progress, window_and_as_of
+from .run import WaiversOpt, load_waivers_option, run_check_with_progress, window_and_as_of
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -95,6 +95,7 @@ def check_cmd(
     no_bom: NoBomOpt = False,
     force: ForceOpt = False,
     limit: LimitOpt = None,
+    waivers: WaiversOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -112,7 +113,7 @@ def check_cmd(
                                 sort.value if sort else None)
     fail = fail_severities(fail_on.value)
     request = replace(_check_request(paths, window, day, selection, sheet, limit, fail, calendar),
-                      as_of_from_logs=from_logs)
+                      as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
     report = run_check_with_progress(catalog, request)
     code = check_exit_status(report, allow_bad_rows, fail, language)
     view = View(language, max_problems, calendar, detail or bool(unit) or bool(task))

@@ -42,7 +42,7 @@ from .options import (
     say_err,
     terminal_width,
 )
-from .run import run_check_with_progress, window_and_as_of
+from .run import WaiversOpt, load_waivers_option, run_check_with_progress, window_and_as_of
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -88,6 +88,7 @@ def report_cmd(
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
     limit: LimitOpt = None,
+    waivers: WaiversOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -112,7 +113,7 @@ def report_cmd(
     _refuse_to_replace(out_dir, output, names, force)
     fail = fail_severities(fail_on.value)
     request = replace(_report_request(paths, window, day, units, sheet, limit, fail),
-                      as_of_from_logs=from_logs)
+                      as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
     check, report = _run_report(catalog, request, units, fail)
     code = _finish(report, check, language, allow_bad_rows, fail)
     if out_dir is None and output is None:

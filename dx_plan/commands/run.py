@@ -6,7 +6,9 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from .options import parse_date_option
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from ..periods import Window
     from ..result import CheckReport
     from ..service import CheckRequest
+    from ..waivers import Waivers
 
 
 def window_and_as_of(catalog: Catalog, period: str | None, start: str | None, end: str | None,
@@ -63,3 +66,16 @@ def _progress(paths: list[Path]
         bar.update(task, completed=done)
 
     return bar, advance
+
+
+WaiversOpt = Annotated[Path | None, typer.Option(
+    "--waivers", help="help.opt.waivers", show_default=False, metavar="FILE")]
+
+
+def load_waivers_option(catalog: Catalog, path: Path | None) -> Waivers | None:
+    """The waivers file given with --waivers, read and checked (None without one)."""
+    if path is None:
+        return None
+    from ..waivers import load_waivers
+
+    return load_waivers(path, catalog)

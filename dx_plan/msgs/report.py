@@ -109,6 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cell.short": ("thiếu", "short"),
     "cell.missing": ("không có", "missing"),
     "cell.open": ("chưa đến hạn", "not yet due"),
+    "cell.waived": ("miễn", "waived"),
     "period.week": ("Tuần {week:02d}", "Week {week:02d}"),
     "period.week_year": ("Tuần {week:02d}/{year}", "Week {week:02d} of {year}"),
     "period.month": ("Tháng {month:02d}/{year}", "{month_name} {year}"),

@@ -3,4 +3,40 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "waiver.shape": ("{file}: tệp miễn trừ phải có khóa 'waivers:' là danh sách các mục miễn",
+                     "{file}: a waivers file must have a 'waivers:' list"),
+    "waiver.cannot_read": ("{file}: không đọc được: {reason}", "{file}: cannot read: {reason}"),
+    "waiver.too_large": ("{file}: tệp miễn trừ lớn hơn {limit} byte",
+                         "{file}: a waivers file is larger than {limit} bytes"),
+    "waiver.bad_yaml": ("{file}:{line}: YAML không hợp lệ: {reason}",
+                        "{file}:{line}: not valid YAML: {reason}"),
+    "waiver.invalid": ("{file}:{line}: {key}: {problem}", "{file}:{line}: {key}: {problem}"),
+    "waiver.not_mapping": ("mỗi mục miễn phải có dạng khóa: giá trị",
+                           "each waiver must be a mapping of key: value"),
+    "waiver.unknown_key": ("khóa này không dùng trong tệp miễn trừ; các khóa: {keys}",
+                           "not a key of a waiver; keys: {keys}"),
+    "waiver.unknown_unit": ("không có đơn vị '{unit}' trong kế hoạch",
+                            "no unit '{unit}' in the plan"),
+    "waiver.unknown_group": ("không có nhóm '{group}'; các nhóm: {groups}",
+                             "no group '{group}'; groups: {groups}"),
+    "waiver.unknown_rule": ("không có quy định '{rule}' (xem dxplan plan show --format json)",
+                            "no rule '{rule}' (see dxplan plan show --format json)"),
+    "waiver.unknown_task": ("không có quy định nào cho nhiệm vụ '{task}'; các nhiệm vụ: {tasks}",
+                            "no rule encodes task '{task}'; tasks: {tasks}"),
+    "waiver.required": ("thiếu {key}", "{key} is missing"),
+    "waiver.end_before_start": ("ngày cuối trước ngày đầu", "'to' is before 'from'"),
+    # notes of a run (check, report)
+    "waiver.applied": ("Miễn theo {file}: {count} mục ({label}).",
+                       "Waived by {file}: {count} entries ({label})."),
+    "waiver.expired": ("Mục miễn ở dòng {line} của {file} ({label}) đã hết hạn ngày {expires}, "
+                       "không áp dụng.",
+                       "The waiver on line {line} of {file} ({label}) expired on {expires}; "
+                       "not applied."),
+    "waiver.period": ("miễn", "waived"),
+    "waiver.missed": ("miễn {periods}, lý do: {reason}", "waived {periods}, because: {reason}"),
+    "help.opt.waivers": ("Tệp YAML các mục miễn (đơn vị, quy định hoặc nhiệm vụ, từ ngày, đến "
+                         "ngày, lý do, người duyệt, hạn): các kỳ được miễn không tính là đến "
+                         "hạn hay thiếu.",
+                         "A YAML file of waivers (unit, rule or task, from, to, reason, who "
+                         "approved, expiry): waived periods are neither due nor missed."),
 }

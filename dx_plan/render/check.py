@@ -20,6 +20,10 @@ def missed_text(result: RuleResult, lang: Lang = "en") -> str:
     """The missed periods as runs ('Tuần 07 (12/02–18/02); Tuần 10–13 (4 tuần)'), and for
     a district judged with its communes, how many of them met."""
     text = missed_runs(result.missed, result.per, lang)
+    if result.waived:
+        waived = t("waiver.missed", lang, periods=missed_runs(result.waived, result.per, lang),
+                   reason=result.waived_reason)
+        text = f"{text}; {waived}" if text else waived
     if result.children is not None:
         children = t("check.children", lang, met=result.children_met, total=result.children)
         text = f"{text}; {children}" if text else children

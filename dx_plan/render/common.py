@@ -94,6 +94,10 @@ def note_lines(notes: tuple[dict[str, str], ...], lang: Lang) -> list[str]:
     for note in notes:
         if note.get("code") == "single-quarter":
             out.append(t("check.single_quarter", lang, period=note["period"]))
+        elif note.get("code") == "waiver-expired":
+            out.append(t("waiver.expired", lang, line=note["line"], file=note["file"],
+                         label=note["label"],
+                         expires=fmt_date(dt.date.fromisoformat(note["expires"]), lang)))
         elif note.get("code") == "as-of-outlier":
             out.append(t("check.as_of_outlier", lang,
                          date=fmt_date(dt.date.fromisoformat(note["date"]), lang),

@@ -23,7 +23,7 @@ from .common import fmt_date, quota
 from .report_words import month_short, rule_title
 
 CELL = {"met": ("✔", "green"), "short": ("▲", "yellow"), "missing": ("✘", "red"),
-        "open": ("·", "dim")}
+        "open": ("·", "dim"), "waived": ("○", "blue")}
 STATUS_CELL = {"met": "met", "behind": "short", "missing": "missing", "open": "open"}
 
 

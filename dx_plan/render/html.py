@@ -55,14 +55,16 @@ from .report_words import (
     window_span,
 )
 
-CELL_STATUSES = ("met", "short", "missing", "open")
+CELL_STATUSES = ("met", "short", "missing", "open", "waived")
 # Okabe–Ito colours: told apart with every common colour-vision deficiency, and each
 # status also has a pattern (hatching, cross-hatching) and a symbol, so a greyscale
 # print still shows it.  "Đạt" is green, as officials expect (the bluish green darkened to
 # 5.3:1 against its white text).
-PALETTE = {"met": "#007A5E", "short": "#E69F00", "missing": "#D55E00", "open": "#E4E4E4"}
+PALETTE = {"met": "#007A5E", "short": "#E69F00", "missing": "#D55E00", "open": "#E4E4E4",
+           "waived": "#B9D7EA"}
 STATUS_CLASS = {"met": "met", "behind": "short", "short": "short", "missing": "missing",
-                "missed": "missing", "open": "open", "not-applicable": "na"}
+                "missed": "missing", "open": "open", "not-applicable": "na",
+                "waived": "waived"}
 
 CSS = "\n:root{" + "".join(f"--{k}:{v};" for k, v in PALETTE.items()) + """\
 --ink:#1b1b1b;--muted:#5a5a5a;--line:#c8c8c8}
@@ -103,6 +105,7 @@ td.m.met{background:var(--met);color:#fff}
 td.m.short{background:var(--short);color:#000}
 td.m.missing{background:var(--missing);color:#fff}
 td.m.open{background:var(--open)}
+td.m.waived{background:var(--waived)}
 .gaps li{margin:1px 0}
 details.appendix{margin-top:28px;break-before:page}
 details.appendix summary{font-weight:bold;font-size:17px;cursor:pointer;padding:4px 0}
@@ -117,7 +120,7 @@ ul.docs li{break-inside:avoid}
 .hm .axis{stroke:#999;stroke-width:.6}
 .hm .asof{stroke:#000;stroke-width:1;stroke-dasharray:3 2}
 .c-met{fill:var(--met)}.c-short{fill:url(#hm-short)}.c-missing{fill:url(#hm-missing)}
-.c-open{fill:var(--open)}
+.c-open{fill:var(--open)}.c-waived{fill:var(--waived)}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:13px;margin:4px 0}
 .legend svg{vertical-align:middle;margin-right:4px}
 .sign{display:flex;justify-content:space-between;margin-top:36px;text-align:center;

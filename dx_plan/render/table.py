@@ -18,6 +18,7 @@ STATUS_STYLE = {
     "missing": ("✘", "red"),
     "missed": ("✘", "red"),
     "open": ("…", "cyan"),
+    "waived": ("○", "blue"),
     "not-applicable": ("–", "dim"),
     "short": ("▲", "yellow"),
 }
