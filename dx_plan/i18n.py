@@ -18,7 +18,20 @@ import os
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from .msgs import ci, codes, config, errors, help, plan, problems, report, template, ui, waivers
+from .msgs import (
+    ci,
+    codes,
+    config,
+    errors,
+    fix,
+    help,
+    plan,
+    problems,
+    report,
+    template,
+    ui,
+    waivers,
+)
 
 Lang = Literal["vi", "en"]
 LANG_ENV = "DXPLAN_LANG"
@@ -37,7 +50,7 @@ def _merge(*tables: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 CATALOGUE: dict[str, tuple[str, str]] = _merge(
     ui.MESSAGES, report.MESSAGES, codes.MESSAGES, problems.MESSAGES, errors.MESSAGES,
     help.MESSAGES, plan.MESSAGES, template.MESSAGES, ci.MESSAGES, config.MESSAGES,
-    waivers.MESSAGES)
+    waivers.MESSAGES, fix.MESSAGES)
 
 
 @dataclass(frozen=True, slots=True)
