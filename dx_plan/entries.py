@@ -94,6 +94,7 @@ class Findings:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (severity, code) → n
     groups: tuple[ProblemGroup, ...] = ()  # errors first, then by code and frequency
     ungrouped: dict[str, int] = field(default_factory=dict)  # code → past the group cap
+    suppressed: dict[str, int] = field(default_factory=dict)  # code → ignored on request
 
     @property
     def errors(self) -> int:

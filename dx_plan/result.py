@@ -225,7 +225,8 @@ class CheckReport:
             "problems": [p.to_dict() for p in self.problems],
             "problems_truncated": self.findings.truncated,
             "problem_groups": [g.to_dict() for g in self.findings.groups],
-            "summary": {**self.summary(), "problems_by_code": self.findings.by_code()},
+            "summary": {**self.summary(), "problems_by_code": self.findings.by_code(),
+                        "problems_ignored": dict(self.findings.suppressed)},
             "notes": [dict(n) for n in self.notes],
         }
 
@@ -267,7 +268,8 @@ class ValidateReport:
             "problem_groups": [g.to_dict() for g in self.findings.groups],
             "summary": {"files": len(self.files), "rows_read": self.rows_read,
                         "entries": self.entries, "errors": self.errors,
-                        "warnings": self.warnings, "by_code": self.findings.by_code()},
+                        "warnings": self.warnings, "by_code": self.findings.by_code(),
+                        "ignored": dict(self.findings.suppressed)},
         }
 
 

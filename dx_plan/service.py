@@ -202,7 +202,7 @@ class CheckRequest:
 def run_check(catalog: Catalog, request: CheckRequest, progress: Progress | None = None
               ) -> CheckReport:
     """Stream the logs through the reader into the engine and return the report."""
-    problems = ProblemLog(keep=request.read.limits.problems)
+    problems = ProblemLog(keep=request.read.limits.problems, ignore=request.read.ignore)
     reader = LogReader(catalog, request.read, problems, on_progress=progress)
     acc = Accumulator(catalog, request.window, request.as_of, request.keep_evidence,
                       detail=request.detail, as_of_from_logs=request.as_of_from_logs,
@@ -326,7 +326,7 @@ def _unknown_submitter(catalog: Catalog, root: Path, path: Path, folder: str | N
 def run_validate(catalog: Catalog, paths: Sequence[Path], read: ReadOptions,
                  pre_problems: Sequence[Problem] = ()) -> ValidateReport:
     """Read every file with every check on; count all problems, keep the first of each."""
-    problems = ProblemLog(keep=read.limits.problems)
+    problems = ProblemLog(keep=read.limits.problems, ignore=read.ignore)
     for p in pre_problems:
         problems.add(p)
     reader = LogReader(catalog, read, problems)

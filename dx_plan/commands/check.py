@@ -40,7 +40,14 @@ from .options import (
     terminal_width,
     write_or_emit,
 )
-from .run import WaiversOpt, load_waivers_option, run_check_with_progress, window_and_as_of
+from .run import (
+    IgnoreOpt,
+    WaiversOpt,
+    ignored_codes,
+    load_waivers_option,
+    run_check_with_progress,
+    window_and_as_of,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -96,6 +103,7 @@ def check_cmd(
     force: ForceOpt = False,
     limit: LimitOpt = None,
     waivers: WaiversOpt = None,
+    ignore: IgnoreOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -114,6 +122,7 @@ def check_cmd(
     fail = fail_severities(fail_on.value)
     request = replace(_check_request(paths, window, day, selection, sheet, limit, fail, calendar),
                       as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
+    request = replace(request, read=replace(request.read, ignore=ignored_codes(ignore)))
     report = run_check_with_progress(catalog, request)
     code = check_exit_status(report, allow_bad_rows, fail, language)
     view = View(language, max_problems, calendar, detail or bool(unit) or bool(task))

@@ -42,7 +42,14 @@ from .options import (
     say_err,
     terminal_width,
 )
-from .run import WaiversOpt, load_waivers_option, run_check_with_progress, window_and_as_of
+from .run import (
+    IgnoreOpt,
+    WaiversOpt,
+    ignored_codes,
+    load_waivers_option,
+    run_check_with_progress,
+    window_and_as_of,
+)
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -89,6 +96,7 @@ def report_cmd(
     fail_on: FailOnOpt = FailOn.error,
     limit: LimitOpt = None,
     waivers: WaiversOpt = None,
+    ignore: IgnoreOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -114,6 +122,7 @@ def report_cmd(
     fail = fail_severities(fail_on.value)
     request = replace(_report_request(paths, window, day, units, sheet, limit, fail),
                       as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
+    request = replace(request, read=replace(request.read, ignore=ignored_codes(ignore)))
     check, report = _run_report(catalog, request, units, fail)
     code = _finish(report, check, language, allow_bad_rows, fail)
     if out_dir is None and output is None:

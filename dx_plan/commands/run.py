@@ -79,3 +79,21 @@ def load_waivers_option(catalog: Catalog, path: Path | None) -> Waivers | None:
     from ..waivers import load_waivers
 
     return load_waivers(path, catalog)
+
+
+IgnoreOpt = Annotated[list[str] | None, typer.Option(
+    "--ignore", help="help.opt.ignore", show_default=False, metavar="CODE")]
+
+
+def ignored_codes(codes: list[str] | None) -> frozenset[str]:
+    """--ignore codes, each a problem code dxplan has (UsageError otherwise)."""
+    from ..entries import PROBLEM_CODES
+    from ..errors import UsageError
+    from ..i18n import msg
+
+    wanted = frozenset(c.strip() for c in codes or ())
+    unknown = sorted(wanted - set(PROBLEM_CODES))
+    if unknown:
+        raise UsageError(msg("cli.unknown_code", option="--ignore", code=unknown[0],
+                             codes=", ".join(PROBLEM_CODES)))
+    return wanted

@@ -34,6 +34,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "not applied."),
     "waiver.period": ("miễn", "waived"),
     "waiver.missed": ("miễn {periods}, lý do: {reason}", "waived {periods}, because: {reason}"),
+    "cli.unknown_code": ("{option} {code}: không có mã vấn đề này; các mã: {codes}",
+                         "{option} {code}: no such problem code; codes: {codes}"),
+    "problems.ignored": ("Bỏ qua theo yêu cầu (--ignore, hoặc 'dxplan: ignore=…' trong ghi "
+                         "chú của dòng): {codes}.",
+                         "Ignored on request (--ignore, or 'dxplan: ignore=…' in a row's notes): "
+                         "{codes}."),
+    "help.opt.ignore": ("Không báo vấn đề có mã này (dùng nhiều lần được); vẫn được đếm riêng. "
+                        "Một dòng tự bỏ qua bằng 'dxplan: ignore=mã' trong cột ghi chú.",
+                        "Do not report problems with this code (repeatable); they are still "
+                        "counted apart. A row ignores its own with 'dxplan: ignore=CODE' in its "
+                        "notes."),
     "help.opt.waivers": ("Tệp YAML các mục miễn (đơn vị, quy định hoặc nhiệm vụ, từ ngày, đến "
                          "ngày, lý do, người duyệt, hạn): các kỳ được miễn không tính là đến "
                          "hạn hay thiếu.",

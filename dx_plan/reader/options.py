@@ -33,3 +33,4 @@ class ReadOptions:
     check_evidence: bool = False  # validate-only: task vs unit/channel, URL scheme and domain
     require_url: bool = False  # with check_evidence: an online channel's row needs a URL
     owner: Callable[[Path], str | None] | None = None  # unit id that submitted a file
+    ignore: frozenset[str] = frozenset()  # problem codes not reported (counted apart)

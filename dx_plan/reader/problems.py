@@ -26,8 +26,13 @@ GROUP_LINES = 5  # lines remembered per group ("first at lines 4, 9, 12 …")
 class ProblemLog:
     """Counts every problem; keeps the first `keep` of each code per file; groups them."""
 
-    def __init__(self, keep: int = KEEP_PER_CODE) -> None:
+    def __init__(self, keep: int = KEEP_PER_CODE, ignore: frozenset[str] = frozenset()) -> None:
         self.keep = keep
+        # Codes the user chose to ignore (`--ignore`), and a row's own (`dxplan: ignore=…`
+        # in its notes): not reported, but counted apart, so nothing vanishes unsaid.
+        self.ignore = ignore
+        self.suppressed: dict[str, int] = {}
+        self._row: tuple[str, int, frozenset[str]] | None = None
         self.problems: list[Problem] = []  # the kept ones, in the order found
         # Plain dicts, not Counters: this runs once per problem, and a log can hold more
         # problems than rows.
@@ -47,8 +52,23 @@ class ProblemLog:
         """Problems of severity warning, kept or not."""
         return Findings(counts=self.counts).warnings
 
+    def ignore_row(self, file: str, line: int, codes: frozenset[str]) -> None:
+        """The codes one row asks to be ignored (until the next row says otherwise)."""
+        self._row = (file, line, codes) if codes else None
+
+    def _ignored(self, code: str, file: str, line: int | None) -> bool:
+        row = self._row
+        if code in self.ignore or (row is not None and code in row[2] and line == row[1]
+                                   and file == row[0]):
+            self.suppressed[code] = self.suppressed.get(code, 0) + 1
+            return True
+        return False
+
     def add(self, problem: Problem) -> None:
         """Count `problem`, group it, and keep it while its (file, code) has room."""
+        if (self.ignore or self._row) and self._ignored(problem.code, problem.file,
+                                                        problem.line):
+            return
         self._count(problem.code, problem.severity, problem.message, problem.hint,
                     problem.file, problem.line)
         place = (problem.file, problem.code)
@@ -62,6 +82,8 @@ class ProblemLog:
 
         No Problem is built unless it is kept.
         """
+        if (self.ignore or self._row) and self._ignored(fail.code, file, line):
+            return
         self._count(fail.code, fail.severity, fail.message, fail.hint, file, line)
         place = (file, fail.code)
         kept = self._kept.get(place, 0)
@@ -75,7 +97,7 @@ class ProblemLog:
         groups = sorted(self.groups.values(),
                         key=lambda g: (g.severity != "error", g.code, -g.count))
         return Findings(tuple(self.problems), dict(self.counts), tuple(groups),
-                        dict(self.ungrouped))
+                        dict(self.ungrouped), dict(sorted(self.suppressed.items())))
 
     def _count(self, code: str, severity: ProblemSeverity, message: Msg, hint: Msg | None,
                file: str, line: int | None) -> None:

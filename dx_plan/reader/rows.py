@@ -15,6 +15,7 @@ not raise a wall of `missing-value` errors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from ..catalog import Catalog
@@ -98,6 +99,8 @@ class RowConverter:
             more = fitted
         if self.pad:
             cells.append("")
+        if "dxplan:" in cells[self.notes_at]:
+            self.problems.ignore_row(self.file, line, row_ignores(cells[self.notes_at]))
         required = self._required(cells, line)
         if required is None:
             return None
@@ -310,3 +313,14 @@ def bad_end(fail: Fail, raw: str) -> Fail:
     reason = dict(fail.message.params).get("reason", fail.message)
     return Fail("bad-end-date", "error", msg("reader.bad_end_date", value=show(raw), reason=reason),
                 "end_date", fail.hint)
+
+
+_IGNORE = re.compile(r"dxplan:\s*ignore\s*=\s*([a-z][a-z,\s-]*)", re.IGNORECASE)
+
+
+def row_ignores(notes: str) -> frozenset[str]:
+    """The problem codes a row's notes ask to ignore: 'dxplan: ignore=duplicate,footer-row'."""
+    found = _IGNORE.search(notes)
+    if found is None:
+        return frozenset()
+    return frozenset(c.strip().lower() for c in found[1].split(",") if c.strip())

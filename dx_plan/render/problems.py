@@ -46,8 +46,9 @@ def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
                         grouped: bool = True) -> list[RenderableType]:
     """A summary table by code, then (`grouped`) a table of grouped problems, or else a
     line saying where they are; [] when there are none."""
+    ignored = _ignored_line(findings, lang)
     if not findings.counts:
-        return []
+        return ignored
     summary_rows = [
         [code, t(f"severity.{severity}", lang), n, code_label(code, lang)]
         for (severity, code), n in sorted(findings.counts.items(),
@@ -56,6 +57,7 @@ def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
         t("check.problems", lang),
         [t(k, lang) for k in ("col.code", "col.severity", "problems.count", "col.message")],
         summary_rows, right=(2,), nowrap=(0,))]
+    out += ignored
     if not grouped:
         return [*out, Text(t("problems.where_detail", lang), style="dim")]
     rows: list[list[object]] = []
@@ -74,3 +76,11 @@ def problem_renderables(findings: Findings, lang: Lang, per_code: int = PER_CODE
     if findings.truncated:
         out.append(Text(t("problems.json", lang)))
     return out
+
+
+def _ignored_line(findings: Findings, lang: Lang) -> list[RenderableType]:
+    """'Bỏ qua theo yêu cầu: duplicate 3.' when codes were ignored on request."""
+    if not findings.suppressed:
+        return []
+    codes = ", ".join(f"{code} {n}" for code, n in findings.suppressed.items())
+    return [Text(t("problems.ignored", lang, codes=codes), style="dim")]
