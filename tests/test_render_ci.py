@@ -78,6 +78,15 @@ def test_sarif() -> None:
     assert [(r["ruleId"], r["level"]) for r in results] == [
         ("foreign-unit", "error"), ("duplicate", "warning"), ("bad-file", "error")]
     assert results[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
+    # GitHub requires a line: a whole-file problem is on line 1.
+    assert results[2]["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+
+
+def test_sarif_uris_are_uri_references() -> None:
+    problem = Problem("sub/h-ben-luc/quý 1 #2.csv", 3, "error", "bad-date", unread("x"))
+    doc = json.loads(ci.sarif([problem], "0.1.0"))
+    location = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "sub/h-ben-luc/qu%C3%BD%201%20%232.csv"
 
 
 def test_junit_stays_well_formed_with_characters_xml_forbids() -> None:
@@ -91,3 +100,68 @@ def test_junit_stays_well_formed_with_characters_xml_forbids() -> None:
     failure = root.find(".//failure")
     assert failure is not None and failure.get("message") == "unknown unit 'x\ufffd[31m'"
     assert root.find(".//testsuite").get("name") == "sub/a\ufffd.csv"  # type: ignore[union-attr]
+
+
+def _findings(problems: list[Problem]) -> Findings:
+    log = ProblemLog()
+    for problem in problems:
+        log.add(problem)
+    return log.findings()
+
+
+def test_markdown_summary() -> None:
+    files = ["sub/h-ben-luc/q1.csv", "sub/h-duc-hue/q1.csv", "sub/h-can-duoc/q1.csv"]
+    rows = {"sub/h-ben-luc/q1.csv": 30, "sub/h-duc-hue/q1.csv": 12}
+    text = ci.markdown_summary(_findings(PROBLEMS), files, rows, "3 files: 2 errors", "en")
+    assert text == (
+        "### Submission check (dxplan validate)\n"
+        "\n"
+        "❌ **3 files: 2 errors**\n"
+        "\n"
+        "#### Problems by code\n"
+        "\n"
+        "| Code | Severity | Count | What it means |\n"
+        "|---|---|--:|---|\n"
+        "| bad-file | error | 1 | the file cannot be read |\n"
+        "| foreign-unit | error | 1 | the row names a unit other than the submitter |\n"
+        "| duplicate | warning | 1 | the same item was already logged (counted once) |\n"
+        "\n"
+        "#### By file\n"
+        "\n"
+        "| File | Rows | Errors | Warnings |\n"
+        "|---|--:|--:|--:|\n"
+        "| sub/h-duc-hue/q1.csv | 12 | 1 | 1 |\n"
+        "| sub/h-can-duoc/q1.csv | 0 | 1 | 0 |\n"
+        "| sub/h-ben-luc/q1.csv | 30 | 0 | 0 |\n"
+        "\n")
+
+
+def test_markdown_summary_of_a_clean_run_in_vietnamese() -> None:
+    text = ci.markdown_summary(Findings(), ["a.csv"], {"a.csv": 4}, "1 tệp: không có lỗi", "vi")
+    assert text.splitlines() == [
+        "### Kiểm tra nhật ký nộp (dxplan validate)", "", "✅ **1 tệp: không có lỗi**", "",
+        "Không có vấn đề nào.", "", "#### Theo tệp", "",
+        "| Tệp | Số dòng | Lỗi | Cảnh báo |", "|---|--:|--:|--:|", "| a.csv | 4 | 0 | 0 |",
+        ""]  # a blank line ends the section (GitHub joins the steps' summaries)
+
+
+def test_markdown_summary_escapes_file_names_and_caps_the_files_listed() -> None:
+    files = [f"f{n:03d}.csv" for n in range(ci.SUMMARY_FILES + 5)] + ["a|b_*<x>.csv"]
+    problems = [Problem("a|b_*<x>.csv", 2, "error", "bad-date", unread("x"))]
+    text = ci.markdown_summary(_findings(problems), files, {}, "v", "en")
+    lines = text.splitlines()
+    table = [line for line in lines if line.startswith("| ") and ".csv" in line]
+    assert len(table) == ci.SUMMARY_FILES
+    assert table[0] == "| a\\|b\\_\\*\\<x\\>.csv | 0 | 1 | 0 |"  # problems first, escaped
+    assert table[-1] == f"| f{ci.SUMMARY_FILES - 2:03d}.csv | 0 | 0 | 0 |"
+    assert lines[-2:] == ["… and 6 more files (see the JSON or JUnit report).", ""]
+
+
+def test_markdown_summary_says_when_file_counts_cover_only_the_kept_problems() -> None:
+    kept = (Problem("a.csv", 2, "error", "bad-date", unread("x")),)
+    findings = Findings(kept, {("error", "bad-date"): 5})
+    text = ci.markdown_summary(findings, ["a.csv"], {"a.csv": 9}, "v", "en")
+    assert "| bad-date | error | 5 |" in text  # all counted by code
+    assert "| a.csv | 9 | 1 | 0 |" in text  # the kept one by file
+    assert text.endswith("The counts by file cover the 1 problems kept in full; 4 more were "
+                         "only counted (see the table by code).\n\n")

@@ -1,11 +1,18 @@
-"""`dxplan validate`: the CI gate for unit submissions."""
+"""`dxplan validate`: the CI gate for unit submissions.
+
+One run writes its console output (`--format`, or `--output`) and any number of reports
+(`--report junit=j.xml --report sarif=s.sarif`), each atomically; with `--format github`
+it also appends a Markdown summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
 
@@ -28,24 +35,41 @@ from .options import (
     load,
     parse_date_option,
     refuse_output,
+    say_err,
     terminal_width,
     write_or_emit,
 )
+from .run import IgnoreOpt, ignored_codes
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..reader import ReadOptions
     from ..result import ValidateReport
 
+REPORT_OPTION = "--report"
+SUMMARY_ENV = "GITHUB_STEP_SUMMARY"  # the file GitHub Actions shows as the step's summary
+
 
 class ValidateFormat(StrEnum):
-    """Output formats of `validate`."""
+    """Output formats of `validate` (console and `--report`)."""
 
     text = "text"
     json = "json"
     github = "github"
     junit = "junit"
     sarif = "sarif"
+    markdown = "markdown"
+
+
+class ReportSpec(NamedTuple):
+    """One `--report FORMAT=PATH`: what to write where."""
+
+    fmt: ValidateFormat
+    path: Path
+
+
+ReportOpt = Annotated[list[str] | None, typer.Option(
+    REPORT_OPTION, help="help.validate.report", show_default=False, metavar="FORMAT=PATH")]
 
 
 def validate_cmd(
@@ -64,9 +88,11 @@ def validate_cmd(
     fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="help.opt.format")
                    ] = ValidateFormat.text,
     output: OutputOpt = None,
+    reports: ReportOpt = None,
     force: ForceOpt = False,
     sheet: SheetOpt = None,
     limit: LimitOpt = None,
+    ignore: IgnoreOpt = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
     debug: DebugOpt = False,
@@ -76,14 +102,93 @@ def validate_cmd(
     from ..service import run_validate
 
     language = lang_of(lang)
+    specs = parse_reports(reports, output)
     catalog = load(plan)
     paths, owners, pre = _submission_paths(catalog, files, submissions_dir)
-    refuse_output(output, force, paths)
-    options = _read_options(catalog, unit, owners, as_of, sheet, limit, require_url)
+    for target in [output, *(spec.path for spec in specs)]:
+        refuse_output(target, force, paths)
+    summary = step_summary_path(paths) if fmt == ValidateFormat.github else None
+    options = replace(_read_options(catalog, unit, owners, as_of, sheet, limit, require_url),
+                      ignore=ignored_codes(ignore))
     report = run_validate(catalog, paths, options, pre_problems=pre)
-    write_or_emit(_render_text(report, fmt, language, max_problems), output, paths, force)
+    wanted = {fmt, *(spec.fmt for spec in specs)}
+    if summary is not None:
+        wanted.add(ValidateFormat.markdown)
+    texts = {kind: _render_text(report, kind, language, max_problems) for kind in wanted}
+    write_or_emit(texts[fmt], output, paths, force)
+    _write_reports(specs, texts, paths, force, language)
+    if summary is not None:
+        append_summary(summary, texts[ValidateFormat.markdown])
     failed = report.errors > 0 or (strict and report.warnings > 0)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def parse_reports(specs: list[str] | None, output: Path | None) -> list[ReportSpec]:
+    """The `--report FORMAT=PATH` options, checked before anything is read: UsageError for
+    a spec without a path, an unknown format, or a path another output of the run writes."""
+    from ..errors import UsageError
+    from ..i18n import OneOf, msg
+
+    parsed: list[ReportSpec] = []
+    taken = {os.path.abspath(output)} if output is not None else set()
+    for spec in specs or ():
+        name, _, raw = spec.partition("=")
+        if not raw.strip():
+            raise UsageError(msg("ci.report.no_path", option=REPORT_OPTION, spec=repr(spec)))
+        key = name.strip().lower()
+        if key not in ValidateFormat.__members__:
+            raise UsageError(msg("ci.report.bad_format", option=REPORT_OPTION, spec=repr(spec),
+                                 format=name.strip(), formats=OneOf(tuple(ValidateFormat))))
+        path = Path(raw)
+        if os.path.abspath(path) in taken:
+            raise UsageError(msg("ci.report.twice", option=REPORT_OPTION, spec=repr(spec),
+                                 path=str(path)))
+        taken.add(os.path.abspath(path))
+        parsed.append(ReportSpec(ValidateFormat(key), path))
+    return parsed
+
+
+def _write_reports(specs: list[ReportSpec], texts: dict[ValidateFormat, str],
+                   inputs: list[Path], force: bool, lang: Lang) -> None:
+    """Write each `--report` atomically (never over an input; over a file only with
+    --force) and say on stderr what was written, so CI logs show where reports are."""
+    from ..output import write_atomic
+    from ..text import safe_text
+
+    for spec in specs:
+        write_atomic(spec.path, texts[spec.fmt], inputs=inputs, force=force)
+        say_err(t("ci.report.written", lang, format=spec.fmt.value,
+                  path=safe_text(str(spec.path))))
+
+
+def step_summary_path(inputs: list[Path]) -> Path | None:
+    """`$GITHUB_STEP_SUMMARY` when set (GitHub Actions sets it for every step), else None;
+    OutputError, before the run, when it names one of the files being validated."""
+    from ..errors import OutputError
+    from ..i18n import msg
+
+    value = os.environ.get(SUMMARY_ENV, "")
+    if not value:
+        return None
+    path = Path(value)
+    target = os.path.realpath(path)
+    if any(os.path.realpath(source) == target for source in inputs):
+        raise OutputError(msg("ci.summary.is_input", env=SUMMARY_ENV, path=value))
+    return path
+
+
+def append_summary(path: Path, text: str) -> None:
+    """Append `text` to the step summary file: GitHub concatenates what each step appends,
+    so it is never overwritten; a blank line first keeps the heading a heading."""
+    from ..errors import OutputError
+    from ..i18n import msg
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("\n" + text)
+    except OSError as exc:
+        raise OutputError(msg("ci.summary.cannot_write", env=SUMMARY_ENV, path=str(path),
+                              reason=str(exc.strerror or exc))) from None
 
 
 def _submission_paths(catalog: Catalog, files: list[str] | None, submissions_dir: Path | None
@@ -123,15 +228,20 @@ def _read_options(catalog: Catalog, unit: str | None, owners: dict[Path, str],
                        require_url=require_url, owner=owner)
 
 
+def _verdict(report: ValidateReport, lang: Lang) -> str:
+    """'4 files, 65 rows: 2 errors, 0 warnings.' (or '…: no errors (0 warnings).')."""
+    key = "validate.fail" if report.errors else "validate.ok"
+    return t(key, lang, files=len(report.files), rows=report.rows_read,
+             errors=report.errors, warnings=report.warnings)
+
+
 def _render_text(report: ValidateReport, fmt: ValidateFormat, lang: Lang, max_problems: int
                  ) -> str:
     """The validation report as text in the chosen format, the verdict first where it fits."""
     from .. import __version__
     from ..render import ci
 
-    key = "validate.fail" if report.errors else "validate.ok"
-    verdict = t(key, lang, files=len(report.files), rows=report.rows_read,
-                errors=report.errors, warnings=report.warnings)
+    verdict = _verdict(report, lang)
     if fmt == ValidateFormat.json:
         from ..render.common import to_json
 
@@ -142,6 +252,9 @@ def _render_text(report: ValidateReport, fmt: ValidateFormat, lang: Lang, max_pr
         return ci.junit(report.files, report.problems, report.rows_by_file, lang)
     if fmt == ValidateFormat.sarif:
         return ci.sarif(report.problems, __version__, report.findings.truncated)
+    if fmt == ValidateFormat.markdown:
+        return ci.markdown_summary(report.findings, report.files, report.rows_by_file,
+                                   verdict, lang)
     from rich.text import Text
 
     from ..render.problems import problem_renderables
