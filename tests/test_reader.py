@@ -1044,3 +1044,25 @@ def test_real_rows_are_never_taken_for_footers(catalog: Catalog, tmp_path: Path)
     _, problems, _ = read(catalog, [path])
     assert {p.code for p in problems} == {"bad-date", "missing-value"}
     assert [p.line for p in problems if p.code == "bad-date"] == [2, 3]
+
+
+def test_total_and_signature_rows_of_a_workbook_are_warnings_too(
+        catalog: Catalog, tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["STT", "Ngày", "Đơn vị", "Kênh", "Tiêu đề", "Số lượng"],
+                [1, dt.datetime(2024, 2, 5), "h-ben-luc", "zalo", "Tin 1", 1],
+                [2, "06/02/2024", "Huyện Bến Lức", "Zalo", "Tin 2", 1],
+                ["Tổng cộng", None, None, None, None, 2],
+                [None, None, None, None, "Người lập biểu", None],
+                [None, None, None, None, "Nguyễn Văn A", None]):
+        ws.append(row)
+    path = tmp_path / "bao-cao.xlsx"
+    wb.save(path)
+    entries, problems, _ = read(catalog, [path])
+    assert [(e.line, e.unit, e.date) for e in entries] == [
+        (2, "h-ben-luc", D(2024, 2, 5)), (3, "h-ben-luc", D(2024, 2, 6))]
+    assert [(p.line, p.code) for p in problems] == [
+        (4, "footer-row"), (5, "footer-row"), (6, "footer-row")]
