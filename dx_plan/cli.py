@@ -20,10 +20,12 @@ from typer._types import TyperChoice
 from typer.core import TyperOption
 
 from .commands import check, listing, report, template, validate
+from .commands import config as config_command
 from .commands.options import EXIT_ERROR, EXIT_OK, LangOpt
 from .commands.words import DxCommand, DxGroup, UsageProblem, localise
+from .config import Config, config_lang
 from .errors import DxplanError, PlanError
-from .i18n import Lang, Msg, OneOf, msg, resolve_lang, say, sentence, t
+from .i18n import LANG_ENV, Lang, Msg, OneOf, msg, resolve_lang, say, sentence, t
 from .text import safe_text
 
 INTERRUPTED = 130
@@ -36,12 +38,17 @@ class DxRoot(DxGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              windows_expand_args: bool = True, **extra: object) -> int:
         argv = list(sys.argv[1:] if args is None else args)
-        lang, debug = _language(argv), _flag(argv, "--debug")
+        # The configuration file gives the defaults below the command line and DXPLAN_*.
+        config, config_error = config_command.read_config()
+        lang, debug = _language(argv, config), _flag(argv, "--debug")
         localise(self, lang)
 
         def run() -> object:
+            if config_error is not None:
+                raise config_error
+            given = {"default_map": config_command.default_map(self, config), **extra}
             return super(DxRoot, self).main(argv, prog_name or "dxplan", complete_var,
-                                            False, windows_expand_args, **extra)
+                                            False, windows_expand_args, **given)
 
         code = guarded(run, lang, debug, Usage(self, argv))
         if standalone_mode:
@@ -88,6 +95,7 @@ _COMMANDS: tuple[tuple[typer.Typer, str, Callable[..., int]], ...] = (
     (app, "units", listing.units_cmd),
     (app, "docs", listing.docs_cmd),
     (app, "tasks", listing.tasks_cmd),
+    (app, "config", config_command.config_cmd),
     (plan_app, "show", listing.plan_show),
     (plan_app, "validate", listing.plan_validate),
 )
@@ -108,9 +116,10 @@ def main() -> None:
     app()
 
 
-def _language(argv: list[str]) -> Lang:
+def _language(argv: list[str], config: Config | None = None) -> Lang:
     """--lang as given on the command line (the last one, as click takes it; read before
-    click parses anything), else $DXPLAN_LANG."""
+    click parses anything), else $DXPLAN_LANG, else the configuration file's `lang` (of
+    the command the arguments name)."""
     given: str | None = None
     for i, arg in enumerate(argv):
         if arg == "--":
@@ -119,6 +128,8 @@ def _language(argv: list[str]) -> Lang:
             given = argv[i + 1]
         elif arg.startswith("--lang="):
             given = arg.removeprefix("--lang=")
+    if given is None and not os.environ.get(LANG_ENV) and config is not None:
+        given = config_lang(config, config_command.command_named(argv))
     return resolve_lang(given)
 
 

@@ -40,6 +40,7 @@ def _fixed_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("DXPLAN_LANG", raising=False)
     monkeypatch.delenv("DXPLAN_PLAN", raising=False)
+    monkeypatch.setenv("DXPLAN_CONFIG", "")
     os.environ.pop("FORCE_COLOR", None)
 
 

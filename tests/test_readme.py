@@ -41,6 +41,9 @@ EXPECTED = {
     "dxplan validate submissions/h-ben-luc/*.csv --unit h-ben-luc": (0, ""),
     "dxplan validate --submissions-dir submissions/ --format junit --output validate.xml":
         (1, ""),
+    "dxplan validate --submissions-dir submissions/ --format github "
+    "--report junit=dxplan-junit.xml --report sarif=dxplan.sarif":
+        (1, "::error file=submissions/h-duc-hue/2024-q1.csv,line=16,title=foreign-unit::"),
     "dxplan report logs/q1.csv --unit h-duc-hoa --period 2024-Q1": (1, "# Báo cáo"),
     "dxplan report logs/q1.csv --all --period 2024-Q1 --format html --out-dir reports/":
         (1, "39"),
@@ -50,10 +53,14 @@ EXPECTED = {
     "dxplan template --format csv -o mau.csv": (0, "Đã ghi mẫu nhật ký: mau.csv"),
     "dxplan plan validate my-plan/plan.yaml": (0, "1 quy định"),
     "DXPLAN_PLAN=my-plan/plan.yaml dxplan check logs/2025.csv": (0, "Huyện Bến Lức"),
+    "dxplan config": (0, "max-problems"),
+    "dxplan config --format json": (0, '"schema": "dxplan.config/1"'),
 }
 OUTPUTS = {"--output q1.json": "q1.json", "--output validate.xml": "validate.xml",
            "--out-dir reports/": "reports/index.html", "-o districts.xlsx": "districts.xlsx",
-           "-o mau-ben-luc.xlsx": "mau-ben-luc.xlsx", "-o mau.csv": "mau.csv"}
+           "-o mau-ben-luc.xlsx": "mau-ben-luc.xlsx", "-o mau.csv": "mau.csv",
+           "--report junit=dxplan-junit.xml": "dxplan-junit.xml",
+           "--report sarif=dxplan.sarif": "dxplan.sarif"}
 
 
 def readme_commands() -> list[str]:
