@@ -464,8 +464,8 @@ class Accumulator:
 
     def _judge(self, rule: Rule, rule_periods: list[Period], counts: dict[str, int],
                excused: tuple[Waiver, ...] = ()) -> dict[str, Any]:
-        """The period-by-period verdict of one rule × unit, as RuleResult fields; a short
-        period a waiver covers is neither due nor missed (a met one stays met)."""
+        """The period-by-period verdict of one rule × unit, as RuleResult fields; a period
+        a waiver holds for is neither due nor missed (its items still count as delivered)."""
         periods: list[PeriodResult] = []
         due = met = shortfall = delivered = 0
         missed: list[str] = []
@@ -476,7 +476,11 @@ class Accumulator:
             got = counts.get(period.label, 0)
             delivered += got
             status: PeriodStatus
-            if self.as_of < period.end:
+            if covering := [w for w in excused if w.covers(period.start, period.end)]:
+                status = "waived"
+                waived.append(period.label)
+                reasons.update(dict.fromkeys(w.reason for w in covering))
+            elif self.as_of < period.end:
                 status = "open"
                 if period.start <= self.as_of:
                     in_progress = period.label
@@ -484,10 +488,6 @@ class Accumulator:
                 status = "met"
                 due += 1
                 met += 1
-            elif covering := [w for w in excused if w.covers(period.start, period.end)]:
-                status = "waived"
-                waived.append(period.label)
-                reasons.update(dict.fromkeys(w.reason for w in covering))
             else:
                 status = "short"
                 due += 1

@@ -13,9 +13,9 @@ every rule of a task), a range of days, why, who approved it and until when it h
         approved_by: Sở TT&TT, Công văn số 123/STTTT
         expires: 31/12/2024
 
-A period of the rule that the range overlaps and that was short is *waived*: neither due
-nor missed.  A period that was met stays met, so a waiver never turns a delivered item
-into a missed one.  A waiver past its `expires` date (on the run's as-of date) is not
+A period of the rule the waiver holds for (at least half of its days) is *waived*: neither
+due nor missed, whatever was delivered in it (the items still count as delivered), so a
+waiver never turns a delivered item into a missed one.  A waiver past its `expires` date (on the run's as-of date) is not
 applied, and says so; one naming no unit or rule of the plan is an error of the file.
 """
 
@@ -55,8 +55,11 @@ class Waiver:
     label: str  # the unit or group and the rule or task, as the file names them
 
     def covers(self, start: dt.date, end: dt.date) -> bool:
-        """Whether the waiver's days overlap the period start..end."""
-        return self.start <= end and start <= self.end
+        """Whether the waiver holds for at least half of the days of the period start..end
+        (a fortnight's repairs from a Tuesday excuse two weeks, not three)."""
+        first, last = max(start, self.start), min(end, self.end)
+        covered = (last - first).days + 1
+        return covered > 0 and 2 * covered >= (end - start).days + 1
 
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of a waiver (`provenance.waivers` and `waivers`)."""
