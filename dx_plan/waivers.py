@@ -15,8 +15,9 @@ every rule of a task), a range of days, why, who approved it and until when it h
 
 A period of the rule the waiver holds for (at least half of its days) is *waived*: neither
 due nor missed, whatever was delivered in it (the items still count as delivered), so a
-waiver never turns a delivered item into a missed one.  A waiver past its `expires` date (on the run's as-of date) is not
-applied, and says so; one naming no unit or rule of the plan is an error of the file.
+waiver never turns a delivered item into a missed one.  A waiver past its `expires` date
+(on the run's as-of date) is not applied, and says so; one naming no unit or rule of the
+plan is an error of the file.
 """
 
 from __future__ import annotations
