@@ -19,7 +19,7 @@ from typer._click.types import IntRange
 from typer._types import TyperChoice
 from typer.core import TyperOption
 
-from .commands import check, listing, report, template, validate
+from .commands import check, fix, listing, report, template, validate
 from .commands import config as config_command
 from .commands.options import EXIT_ERROR, EXIT_OK, LangOpt
 from .commands.words import DxCommand, DxGroup, UsageProblem, localise
@@ -92,6 +92,7 @@ _COMMANDS: tuple[tuple[typer.Typer, str, Callable[..., int]], ...] = (
     (app, "report", report.report_cmd),
     (app, "validate", validate.validate_cmd),
     (app, "template", template.template_cmd),
+    (app, "fix", fix.fix_cmd),
     (app, "units", listing.units_cmd),
     (app, "docs", listing.docs_cmd),
     (app, "tasks", listing.tasks_cmd),

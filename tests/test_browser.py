@@ -284,7 +284,7 @@ def test_unit_page_loads_cleanly_with_the_right_heatmap(browser: Cdp, pages: Pat
         "2024-W06": "missing", "2024-W07": "missing", "2024-W08": "met",
         "2024-W09": "missing", "2024-W10": "met", "2024-W11": "missing",
         "2024-W12": "missing", "2024-W13": "missing"}
-    assert weekly["2024-W07"]["title"] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
+    assert weekly["2024-W07"]["title"] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — chưa thực hiện"
     # Colour comes from the stylesheet: solid green for met, a hatched pattern for missing.
     assert weekly["2024-W08"]["fill"] == "rgb(0, 122, 94)"
     assert weekly["2024-W07"]["fill"].startswith("url(") and "hm-missing" in weekly[

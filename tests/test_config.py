@@ -137,7 +137,7 @@ def test_default_map_gives_each_command_the_settings_it_has(tmp_path: Path) -> N
     tree = default_map(get_command(app), config)
     assert tree == {
         "lang": "en",  # the root's own --lang
-        "check": everyone, "report": everyone, "template": everyone, "units": everyone,
+        "check": everyone, "report": everyone, "template": everyone, "fix": everyone, "units": everyone,
         "docs": everyone, "tasks": everyone, "config": {"lang": "en"},
         "validate": {**everyone, "strict": True, "max_problems": 3,
                      "submissions_dir": str(tmp_path / ".." / "subs")},
@@ -370,5 +370,5 @@ def test_a_waivers_file_set_in_the_config_is_applied(use: Use, tmp_path: Path) -
     code, out, _ = run("check", str(ROOT / "logs" / "q1.csv"), "--period", "2024-Q1",
                        "--unit", "h-duc-hoa", "--task", "2.5", "--format", "json")
     doc = json.loads(out)
-    assert (code, doc["results"][0]["waived"]) == (1, ["2024-W10"])
+    assert (code, doc["results"][0]["waived"]) == (1, ["2024-W10", "2024-W11"])
     assert doc["provenance"]["waivers"] == [f"{tmp_path / 'w.yaml'}:2"]

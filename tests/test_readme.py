@@ -27,7 +27,7 @@ README = ROOT / "README.md"
 # command as written in README.md → (exit code, text its stdout or stderr must hold)
 EXPECTED = {
     "dxplan check logs/q1.csv": (1, "Tính đến ngày 31/03/2024, 38 đơn vị: 20 đạt, 14 chưa đạt"),
-    "dxplan check logs/q1.csv --period 2024-Q1": (1, "2.5 (2/17 xã)"),
+    "dxplan check logs/q1.csv --period 2024-Q1": (1, "2.5 (2/17 xã chưa đạt)"),
     "dxplan check logs/q1.csv --period 2024-Q1 --detail": (1, "đơn vị cấp xã đạt"),
     "dxplan check submissions/h-ben-luc/*.csv submissions/so-tttt/*.yaml --period 2024-Q1":
         (1, "Huyện Bến Lức"),
@@ -51,7 +51,11 @@ EXPECTED = {
     "dxplan template --unit h-ben-luc -o mau-ben-luc.xlsx":
         (0, "Đã ghi mẫu nhật ký: mau-ben-luc.xlsx"),
     "dxplan template --format csv -o mau.csv": (0, "Đã ghi mẫu nhật ký: mau.csv"),
-    "dxplan plan validate my-plan/plan.yaml": (0, "1 quy định"),
+    "dxplan fix logs/q1-broken.csv -o q1-fixed.csv":
+        (1, "20 dòng, 10 dòng đã sửa, 10 dòng không sửa được (lỗi: bad-date 3,"),
+    "dxplan fix logs/q1.xlsx -o q1-fixed.yaml":
+        (0, "2704 dòng, 2395 dòng đã sửa, không có dòng nào không sửa được"),
+    "dxplan plan validate my-plan/plan.yaml": (0, "1 chỉ tiêu"),
     "DXPLAN_PLAN=my-plan/plan.yaml dxplan check logs/2025.csv": (0, "Huyện Bến Lức"),
     "dxplan config": (0, "max-problems"),
     "dxplan config --format json": (0, '"schema": "dxplan.config/1"'),
@@ -59,6 +63,7 @@ EXPECTED = {
 OUTPUTS = {"--output q1.json": "q1.json", "--output validate.xml": "validate.xml",
            "--out-dir reports/": "reports/index.html", "-o districts.xlsx": "districts.xlsx",
            "-o mau-ben-luc.xlsx": "mau-ben-luc.xlsx", "-o mau.csv": "mau.csv",
+           "-o q1-fixed.csv": "q1-fixed.csv", "-o q1-fixed.yaml": "q1-fixed.yaml",
            "--report junit=dxplan-junit.xml": "dxplan-junit.xml",
            "--report sarif=dxplan.sarif": "dxplan.sarif"}
 

@@ -149,9 +149,10 @@ def test_a_unit_with_no_entries_lists_every_missed_period() -> None:
     unit = report.unit("h-duc-hoa")
     assert (unit.status, unit.entries, unit.evidence) == ("missing", 0, ())
     assert verdict(unit, report.as_of, "vi") == [
-        "Không có báo cáo: nhật ký không có mục nào của đơn vị; 4 chỉ tiêu chưa đạt, tổng số "
+        "Chưa thực hiện: nhật ký không có hoạt động nào của đơn vị; 4 chỉ tiêu chưa đạt, tổng số "
         "còn thiếu 231.",  # 8 weeks + 2 months + 60 days + 1 quarter, and 20 communes × 8
-        "Trong đó 160 là phần thiếu của các đơn vị cấp xã (đơn vị chịu trách nhiệm chung)."]
+        "Trong đó, 160 là phần còn thiếu của các đơn vị cấp xã trực thuộc (đơn vị chịu trách "
+        "nhiệm chung về phần này)."]
     # Every explicit rule is failing, every period listed; the 8 interpreted (presence)
     # rules are due only on 31/12/2024, so still open.
     assert (len(unit.failing), len(unit.rules)) == (4, 12)
@@ -188,7 +189,7 @@ def test_a_compliant_unit_is_told_so() -> None:
         "Met: the unit has met every quota due by 2024-03-31."]
     text = unit_markdown(report, unit, "vi")
     assert "**Kết quả chung: ✔ đạt.** Đạt: đơn vị đã thực hiện đủ mọi chỉ tiêu đến hạn" in text
-    assert "\nĐơn vị đã đạt mọi chỉ tiêu đến hạn; không có gì cần bổ sung.\n" in text
+    assert "\nĐơn vị đã đạt mọi chỉ tiêu đến hạn.\n" in text
     assert len(unit.evidence) == 9  # 1 Feb and every Wednesday 7 Feb … 27 Mar
 
 
@@ -232,7 +233,7 @@ def test_overview_orders_units_by_shortfall_and_totals_groups() -> None:
     ]
     assert [r.task for r in report.weekly_rules()] == ["2.2", "2.5"]
     text = overview_markdown(report, "vi")
-    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ không có | 4 | 231 | 231 |" in text
+    assert "| Huyện Đức Hòa | UBND cấp huyện | ✘ chưa thực hiện | 4 | 231 | 231 |" in text
     assert "| Báo Long An | Báo chí, phát thanh - truyền hình | ✔ đạt | 0 | 0 | 0 |" in text
     assert "unknown-unit" in text
 

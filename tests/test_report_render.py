@@ -87,11 +87,11 @@ def test_html_unit_page_says_what_is_short(report: Report) -> None:
     # The calendar: a cell per period, with status, rule, period and tooltip.
     cell = re.search(r'<rect class="c c-missing"[^>]*data-rule="2.5-grassroots-radio-weekly" '
                      r'data-period="2024-W07"[^>]*><title>([^<]+)</title>', page)
-    assert cell is not None and cell[1] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — không có"
+    assert cell is not None and cell[1] == "2.5 · Tuần 07 (12/02–18/02/2024): 0/1 — chưa thực hiện"
     assert page.count('data-rule="3.4-led-daily" data-period=') == 60  # a cell a day
     assert "THỦ TRƯỞNG ĐƠN VỊ" in page  # signature block for the printed copy
     ok = unit_html(report, report.unit("bao-long-an"), "en")
-    assert "Every quota due is met; nothing to add." in ok
+    assert "Every quota due is met." in ok
     assert 'class="verdict met" data-status="met"' in ok
 
 
@@ -131,19 +131,19 @@ def test_xlsx_sheets_headers_and_filters(report: Report) -> None:
     ws = wb["Tổng hợp"]
     assert [c.value for c in ws[5]] == [
         "Nhóm", "Đơn vị", "Nhiệm vụ", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt",
-        "Kỳ đến hạn", "Thiếu", "Trạng thái", "Căn cứ", "Kỳ thiếu"]  # no ids, no "Mức"
+        "Kỳ đến hạn", "Thiếu", "Trạng thái", "Cách xác định", "Kỳ thiếu"]  # no ids, no "Mức"
     assert ws.freeze_panes == "A6"
     # Rule rows: Báo Long An 1, VP UBND tỉnh 8, Sở TT&TT 13, two districts 12 each = 46.
     assert (ws.auto_filter.ref, ws.max_row) == ("A5:L51", 51)
     # The unit most short first, its explicit rules before the interpreted ones.
     assert [ws.cell(6, c).value for c in (2, 3, 9, 10, 11)] == [
-        "Huyện Đức Hòa", "2.5", 8, "✘ không có", "nêu rõ"]
+        "Huyện Đức Hòa", "2.5", 8, "✘ chưa thực hiện", "kế hoạch nêu rõ"]
     assert ws.column_dimensions["D"].width > 30
     unit = wb["Huyện Bến Lức"]
     assert unit["A1"].value.endswith("— Quý I")
     assert [c.value for c in unit[6]] == [
         "Nhiệm vụ", "Nội dung", "Chỉ tiêu", "Đã thực hiện", "Kỳ đạt", "Kỳ đến hạn", "Thiếu",
-        "Trạng thái", "Căn cứ", "Còn thiếu so với chỉ tiêu"]
+        "Trạng thái", "Cách xác định", "Còn thiếu so với chỉ tiêu"]
     # 12 rules and nothing under them: the other tables have sheets of their own.
     assert (unit.freeze_panes, unit.auto_filter.ref, unit.max_row) == ("A7", "A6:J18", 18)
     groups = wb["Theo nhóm"]
@@ -230,7 +230,7 @@ def test_terminal_weekly_heatmap(report: Report) -> None:
     assert "Th2 Th3" in text  # months, not "T2 T3", which read as Monday and Tuesday
     assert "Huyện Đức Hòa  ✘✘✘✘✘✘✘✘\n" in text
     assert "Báo Long An  ✔✔✔✔✔✔✔✔\n" in text
-    assert "✔ đạt   ▲ thiếu   ✘ không có   · chưa đến hạn" in text
+    assert "✔ đạt   ▲ chưa đạt   ✘ chưa thực hiện   · chưa đến hạn" in text
     unit = render_to_text(unit_renderables(report, report.unit("h-ben-luc"), "en"), 120)
     assert re.search(r"2\.5 +Radio bulletins/stories.* +✘✘✔✘✔✘✘✘", unit)
     assert re.search(r"3\.3 +Articles/bulletins.* +✔02 ✘03", unit)

@@ -25,7 +25,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "code.outside-period": (
         "Ngày nằm ngoài thời gian của kế hoạch (không tính)",
         "the date is outside the plan period (not counted)"),
-    "code.future-date": ("Ngày sau ngày tính kết quả", "the date is after the as-of date"),
+    "code.future-date": (
+        "Ngày sau ngày chốt số liệu",
+        "the date is after the as-of date"),
     "code.duplicate": (
         "Mục bị trùng (chỉ tính một lần)",
         "the same item was already logged (counted once)"),

@@ -116,8 +116,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "submit.guess": ("có phải là {guess}?", "did you mean {guess}?"),
     # --- the command line (cli.py, commands/*.py)
     "cli.bad_date_option": ("{option} {value}: {reason}", "{option} {value}: {reason}"),
-    "cli.need_files": ("hãy cho các tệp nhật ký, hoặc {option} THƯ_MỤC",
-                       "give log files, or {option} DIR"),
+    "cli.need_files": (
+        "hãy chỉ định các tệp nhật ký, hoặc {option} THƯ_MỤC",
+        "give log files, or {option} DIR"),
     "cli.xlsx_needs_file": ("{format_option} xlsx ghi ra tệp Excel: hãy cho {output} TỆP hoặc "
                             "{out_dir} THƯ_MỤC",
                             "{format_option} xlsx writes a workbook: give {output} FILE or "

@@ -164,8 +164,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "Show completion for the current shell, to copy it or "
                                  "customize the installation."),
     "help.opt.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
-    "help.arg.files": ("Các tệp nhật ký hoặc mẫu tên tệp (CSV, YAML, XLSX).",
-                       "Log files or globs (CSV, YAML, XLSX)."),
+    "help.arg.files": (
+        "Các tệp nhật ký, hoặc mẫu có ký tự đại diện như logs/*.csv (CSV, YAML, "
+        "XLSX).",
+        "Log files or globs (CSV, YAML, XLSX)."),
     # --- check
     "help.check.unit": ("Chỉ đơn vị này (mã hoặc tên; dùng nhiều lần được).",
                         "Only this unit (id or name; repeatable)."),
@@ -173,10 +175,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "Only rules of this task, e.g. 2.2 (repeatable)."),
     "help.check.only_failing": ("Chỉ hiện các kết quả chưa đạt.",
                                 "Show only results that fall short."),
-    "help.check.sort": ("Xếp đơn vị kém nhất trước: compliance (tỷ lệ kỳ đạt), shortfall (số "
-                        "thiếu) hoặc unit (theo tên); mặc định: theo nhóm, theo thứ tự kế hoạch.",
-                        "Units worst first: compliance (share of due periods met), shortfall "
-                        "(items short), or unit (by name); default: by group in plan order."),
+    "help.check.sort": (
+        "Thứ tự sắp xếp: compliance (tỷ lệ kỳ đạt, thấp nhất trước), shortfall "
+        "(số thiếu, nhiều nhất trước) hoặc unit (theo tên đơn vị); mặc định: theo"
+        " nhóm, theo thứ tự trong kế hoạch.",
+        "Units worst first: compliance (share of due periods met), shortfall "
+        "(items short), or unit (by name); default: by group in plan order."),
     "help.check.detail": ("Hiện từng chỉ tiêu của từng đơn vị và các kỳ thiếu (mặc định: một "
                           "dòng cho mỗi đơn vị; --unit và --task luôn hiện chi tiết).",
                           "Show each quota of each unit and its missed periods (default: one "
@@ -188,18 +192,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "With --format csv: no UTF-8 byte-order mark (Excel needs it to read "
                           "Vietnamese; scripts may not)."),
     # --- validate
-    "help.validate.files": ("Các tệp nhật ký hoặc mẫu tên tệp cần kiểm tra.",
-                            "Log files or globs to validate."),
+    "help.validate.files": (
+        "Các tệp nhật ký cần kiểm tra, hoặc mẫu có ký tự đại diện như "
+        "submissions/*.csv.",
+        "Log files or globs to validate."),
     "help.validate.unit": ("Đơn vị nộp tệp: dòng ghi đơn vị khác là lỗi.",
                            "The submitting unit: rows naming another unit are errors."),
-    "help.validate.submissions_dir": ("Kiểm tra THƯ_MỤC/<mã-đơn-vị>/**, mỗi thư mục là tệp "
-                                      "của đơn vị mang mã đó.",
-                                      "Validate DIR/<unit-id>/** with each folder's unit as "
-                                      "owner."),
+    "help.validate.submissions_dir": (
+        "Kiểm tra THƯ_MỤC/<mã-đơn-vị>/**; mỗi thư mục con chứa các tệp của đơn vị"
+        " có mã trùng tên thư mục.",
+        "Validate DIR/<unit-id>/** with each folder's unit as owner."),
     "help.validate.require_url": ("Dòng trên kênh trực tuyến không có đường dẫn là lỗi.",
                                   "A row on an online channel without a URL is an error."),
-    "help.validate.strict": ("Cảnh báo cũng làm lệnh thất bại (thoát 1).",
-                             "Warnings fail too (exit 1)."),
+    "help.validate.strict": (
+        "Có cảnh báo cũng trả mã thoát 1.",
+        "Warnings fail too (exit 1)."),
     # --- report
     "help.report.unit": ("Lập báo cáo cho đơn vị này (mã hoặc tên; dùng nhiều lần được).",
                          "Report on this unit (id or name; repeatable)."),
@@ -243,6 +250,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.PERIOD": ("KỲ", "PERIOD"),
     "meta.NAME": ("TÊN", "NAME"),
     "meta.KEY=N": ("KHÓA=N", "KEY=N"),
+    "meta.CODE": ("MÃ", "CODE"),
     "meta.[OPTIONS]": ("[TÙY_CHỌN]", "[OPTIONS]"),
     "meta.COMMAND [ARGS]...": ("LỆNH [THAM_SỐ]...", "COMMAND [ARGS]..."),
     "cli.bad_min": ("{name} phải là số nguyên từ {min} trở lên",

@@ -77,8 +77,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "write a row number of Phụ lục II (e.g. 2.2, 3.2b) or a plan "
                             "section (e.g. IV.1)"),
     # --- quantity
-    "reader.quantity.below_one": ("số lượng phải ít nhất là 1, không phải {value}",
-                                  "quantity must be at least 1, not {value}"),
+    "reader.quantity.below_one": (
+        "số lượng phải từ 1 trở lên (đang ghi {value})",
+        "quantity must be at least 1, not {value}"),
     "reader.quantity.too_large": ("số lượng {number} lớn hơn {most}; hãy kiểm tra lại",
                                   "quantity {number} is more than {most}; check it"),
     "reader.quantity.thousands": ("số lượng '{value}' có dấu phân cách hàng nghìn; chỉ ghi "
@@ -100,8 +101,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "chỉ tính {counted}",
                                     "the activity {span} starts before the plan period; only "
                                     "{counted} is counted"),
-    "reader.future_date": ("ngày {day} sau ngày tính kết quả {as_of}",
-                           "date {day} is after the as-of date {as_of}"),
+    "reader.future_date": (
+        "ngày {day} sau ngày chốt số liệu {as_of}",
+        "date {day} is after the as-of date {as_of}"),
     # --- duplicates, ownership, footers
     "reader.duplicate": ("trùng với dòng {line} của {file}", "same item as line {line} of {file}"),
     "reader.hint.duplicate": ("mục có cùng đơn vị, kênh, ngày và đường dẫn (hoặc tiêu đề) chỉ "
@@ -145,9 +147,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "đọc nhật ký cũng dùng được chúng",
                                        "remove the user name and password from the link; "
                                        "anyone who reads the log can use them"),
-    "reader.foreign_domain": ("tên miền '{host}' không phải tên miền đã biết của {unit}",
-                              "URL host '{host}' is not a known domain of {unit}"),
-    "reader.hint.known_domains": ("các tên miền đã biết: {domains}", "known domains: {domains}"),
+    "reader.foreign_domain": (
+        "tên miền '{host}' không thuộc danh sách tên miền của {unit}",
+        "URL host '{host}' is not a known domain of {unit}"),
+    "reader.hint.known_domains": (
+        "các tên miền của đơn vị: {domains}",
+        "known domains: {domains}"),
     # --- headers
     "reader.header.lacks": ("dòng tiêu đề thiếu cột bắt buộc {missing}",
                             "the header row lacks the required column(s) {missing}"),
@@ -254,8 +259,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "không khóa dưới dạng .xlsx",
                                      "an old .xls file or a password-protected workbook: save "
                                      "an unprotected copy as .xlsx"),
-    "reader.xlsx.zip_bomb": ("nội dung nén quá lớn (có thể là zip bomb)",
-                             "compressed content too large (possible zip bomb)"),
+    "reader.xlsx.zip_bomb": (
+        "nội dung nén quá lớn (có thể là zip bomb)",
+        "compressed content too large (possible zip bomb)"),
     "reader.hint.unpacked": ("{unpacked} byte khi giải nén từ {packed}",
                              "{unpacked} bytes unpacked from {packed}"),
     "reader.hint.unpacked_part": ("{unpacked} byte khi giải nén từ {packed} trong {part}",
@@ -308,9 +314,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "'{name}' must be a single unit"),
     "reader.yaml.bad_value": ("không đọc được một giá trị YAML: {reason}",
                               "cannot read a YAML value: {reason}"),
-    "reader.hint.quote_dates": ("hãy ghi ngày trong ngoặc ('30/01/2024') hoặc sửa ngày không "
-                                "tồn tại",
-                                "quote dates as text ('30/01/2024') or fix the impossible date"),
+    "reader.hint.quote_dates": (
+        "hãy đặt ngày trong dấu nháy ('30/01/2024') hoặc sửa ngày không tồn tại",
+        "quote dates as text ('30/01/2024') or fix the impossible date"),
     # --- the safe YAML loader (logs and the plan)
     "yaml.duplicate_key": ("khóa {name} bị lặp (lần đầu ở dòng {line}); chỉ giữ một",
                            "duplicate key {name} (first at line {line}); keep only one"),

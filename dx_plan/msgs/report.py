@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "report.title": ("Báo cáo kết quả thực hiện {plan} — {period}",
-                     "Report on the {plan} — {period}"),
+    "report.title": (
+        "Báo cáo kết quả thực hiện {plan} — {period}",
+        "Report on the {plan} — {period}"),
     "report.overview_title": ("Tổng hợp kết quả thực hiện {plan} — {period}",
                               "Overview of the {plan} — {period}"),
     "report.unit": ("Đơn vị", "Unit"),
@@ -21,23 +22,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bên dưới.",
         "{n} interpreted quotas (warnings) are not met; see below.",
     ),
-    "report.verdict.communes": ("Trong đó {n} là phần thiếu của các đơn vị cấp xã (đơn vị "
-                                "chịu trách nhiệm chung).",
-                                "Of these, {n} are its communes' (the unit answers for them)."),
-    "report.verdict.behind": ("Chưa đạt: {n} chỉ tiêu chưa đạt; tổng số còn thiếu {shortfall}.",
-                              "Behind: {n} quotas not met; {shortfall} items short in all."),
+    "report.verdict.communes": (
+        "Trong đó, {n} là phần còn thiếu của các đơn vị cấp xã trực thuộc (đơn vị"
+        " chịu trách nhiệm chung về phần này).",
+        "Of these, {n} are its communes' (the unit answers for them)."),
+    "report.verdict.behind": (
+        "Còn {n} chỉ tiêu chưa đạt; tổng số còn thiếu {shortfall}.",
+        "Behind: {n} quotas not met; {shortfall} items short in all."),
     "report.verdict.missing": (
-        "Không có báo cáo: nhật ký không có mục nào của đơn vị; {n} chỉ tiêu chưa đạt, tổng số "
-        "còn thiếu {shortfall}.",
-        "Missing: the logs have no items of this unit; {n} quotas not met, {shortfall} items "
-        "short in all.",
-    ),
+        "Chưa thực hiện: nhật ký không có hoạt động nào của đơn vị; {n} chỉ tiêu "
+        "chưa đạt, tổng số còn thiếu {shortfall}.",
+        "Missing: the logs have no items of this unit; {n} quotas not met, "
+        "{shortfall} items short in all."),
     "report.verdict.open": ("Chưa đến hạn: chưa có kỳ nào đến hạn tính đến ngày {as_of}.",
                             "Open: no period is due yet by {as_of}."),
     "report.sec.results": ("Kết quả theo từng chỉ tiêu", "Results by quota"),
     "report.sec.calendar": ("Lịch thực hiện", "Calendar"),
-    "report.sec.shortfall": ("Những chỉ tiêu chưa đạt và việc cần bổ sung",
-                             "What is short and what to add"),
+    "report.sec.shortfall": (
+        "Các chỉ tiêu chưa đạt và phần còn thiếu",
+        "What is short"),
     "report.sec.evidence": ("Tin, bài, hoạt động đã thực hiện", "Items delivered (evidence)"),
     "report.appendix": ("Phụ lục: Tin, bài, hoạt động đã thực hiện ({n} mục)",
                         "Appendix: items delivered ({n})"),
@@ -51,8 +54,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sec.weekly": ("Lịch các chỉ tiêu hằng tuần", "Weekly quotas by week"),
     "report.sec.other_problems": ("Các vấn đề khác trong nhật ký",
                                   "Other problems in the logs"),
-    "report.none_short": ("Đơn vị đã đạt mọi chỉ tiêu đến hạn; không có gì cần bổ sung.",
-                          "Every quota due is met; nothing to add."),
+    "report.none_short": (
+        "Đơn vị đã đạt mọi chỉ tiêu đến hạn.",
+        "Every quota due is met."),
     "report.rule_heading_communes": (
         "{task} — {title} ({quota}): thiếu {shortfall}; đạt {met}/{due} kỳ; {failing}/{total} "
         "đơn vị cấp xã chưa đạt, thiếu {children}",
@@ -106,8 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.not_applicable": ("không áp dụng", "not applicable"),
     "report.no_weekly": ("Không có chỉ tiêu hằng tuần.", "No weekly quotas."),
     "cell.met": ("đạt", "met"),
-    "cell.short": ("thiếu", "short"),
-    "cell.missing": ("không có", "missing"),
+    "cell.short": (
+        "chưa đạt",
+        "short"),
+    "cell.missing": (
+        "chưa thực hiện",
+        "missing"),
     "cell.open": ("chưa đến hạn", "not yet due"),
     "cell.waived": ("miễn", "waived"),
     "period.week": ("Tuần {week:02d}", "Week {week:02d}"),
@@ -134,7 +142,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.units": ("Số đơn vị", "Units"),
     "col.units_met": ("Đạt", "Met"),
     "col.units_behind": ("Chưa đạt", "Behind"),
-    "col.units_missing": ("Không có", "Missing"),
+    "col.units_missing": (
+        "Chưa thực hiện",
+        "Missing"),
     "col.units_open": ("Chưa đến hạn", "Open"),
     "col.failing": ("Chỉ tiêu chưa đạt", "Quotas not met"),
     "col.short_all": ("Thiếu (cả cảnh báo)", "Short (incl. warnings)"),
@@ -154,7 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sign.preparer": ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY"),
     "sign.head": ("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF UNIT"),
     "sign.name": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
-    "sign.seal": ("(Ký tên, đóng dấu)", "(Signature and seal)"),
+    "sign.seal": (
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        "(Signature and seal)"),
     "letterhead.top": ("UBND tỉnh {province}", "{province} Provincial People's Committee"),
     "letterhead.office": ("Sở Thông tin và Truyền thông",
                           "Department of Information and Communications"),

@@ -10,8 +10,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # statuses
     "status.met": ("đạt", "met"),
     "status.behind": ("chưa đạt", "behind"),
-    "status.missing": ("không có", "missing"),
-    "status.open": ("đang diễn ra", "open"),
+    "status.missing": (
+        "chưa thực hiện",
+        "missing"),
+    "status.open": (
+        "chưa đến hạn",
+        "open"),
     "status.not-applicable": ("không áp dụng", "not applicable"),
     "status.missed": ("quá hạn", "missed"),
     "status.short": ("thiếu", "short"),
@@ -28,17 +32,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.sorted.shortfall": ("Đơn vị theo số thiếu, nhiều nhất trước",
                                "Units by items short, most first"),
     "check.sorted.unit": ("Đơn vị theo tên", "Units by name"),
+    # the columns of check --format csv (English: the JSON names)
+    "csv.group": ("Nhóm", "group"),
+    "csv.unit": ("Mã đơn vị", "unit"),
+    "csv.unit_name": ("Đơn vị", "unit_name"),
+    "csv.rule": ("Mã chỉ tiêu", "rule"),
+    "csv.task": ("Nhiệm vụ", "task"),
+    "csv.type": ("Loại", "type"),
+    "csv.per": ("Chu kỳ", "per"),
+    "csv.min": ("Tối thiểu", "min"),
+    "csv.periods_due": ("Kỳ đến hạn", "periods_due"),
+    "csv.periods_met": ("Kỳ đạt", "periods_met"),
+    "csv.delivered": ("Đã thực hiện", "delivered"),
+    "csv.shortfall": ("Thiếu", "shortfall"),
+    "csv.compliance": ("Tỷ lệ đạt", "compliance"),
+    "csv.status": ("Trạng thái", "status"),
+    "csv.severity": ("Mức độ", "severity"),
+    "csv.basis": ("Cách xác định", "basis"),
+    "csv.missed": ("Kỳ thiếu", "missed"),
     # the first screen of check: a row per unit (render/overview.py)
     "overview.title": ("Kết quả từng đơn vị", "Results by unit"),
-    "overview.col.short": ("Chỉ tiêu chưa đạt (số kỳ thiếu)", "Quotas missed (periods)"),
+    "overview.col.short": (
+        "Nhiệm vụ chưa đạt",
+        "Tasks short"),
     "overview.col.warnings": ("Cảnh báo", "Warnings"),
-    "overview.communes": ("{n}/{total} xã", "{n}/{total} communes"),
-    "overview.all": ("tất cả {n} chỉ tiêu", "all {n} quotas"),
+    "overview.communes": (
+        "{n}/{total} xã chưa đạt",
+        "{n}/{total} communes short"),
+    "overview.all": (
+        "cả {n} chỉ tiêu",
+        "all {n} quotas"),
     "overview.col.periods": ("Kỳ đạt", "Met"),
-    "overview.more": ("Từng chỉ tiêu và kỳ thiếu: thêm --detail, hoặc --unit <đơn vị>. Báo cáo "
-                      "gửi đơn vị: dxplan report.",
-                      "Each quota and its missed periods: add --detail, or --unit <unit>. A "
-                      "report to send a unit: dxplan report."),
+    "overview.more": (
+        "Để xem từng chỉ tiêu và các kỳ thiếu, thêm --detail hoặc --unit <đơn "
+        "vị>; để lập báo cáo gửi đơn vị, dùng dxplan report.",
+        "Each quota and its missed periods: add --detail, or --unit <unit>. A "
+        "report to send a unit: dxplan report."),
     "overview.one.day": ("1 ngày", "1 day"),
     "overview.one.week": ("1 tuần", "1 week"),
     "overview.one.month": ("1 tháng", "1 month"),
@@ -54,28 +83,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "interpreted.heading": (
         "Nhiệm vụ kế hoạch không nêu số lượng — dxplan diễn giải (chỉ cảnh báo)",
         "Tasks the plan gives no number for — as dxplan reads them (warnings only)"),
-    "plan.explicit": ("Chỉ tiêu kế hoạch nêu rõ (mức lỗi)",
-                      "Quotas the plan states (errors)"),
+    "plan.explicit": (
+        "Chỉ tiêu kế hoạch nêu rõ (chưa đạt là lỗi)",
+        "Quotas the plan states (errors)"),
     "plan.except": ("trừ", "except"),
     "plan.with_communes": ("và từng đơn vị cấp xã", "and each commune"),
-    "col.source": ("Câu của kế hoạch", "The plan's words"),
+    "col.source": (
+        "Nguyên văn kế hoạch",
+        "The plan's words"),
     "quota.presence": ("≥{min} đến hết {due}", "≥{min} by {due}"),
     # column headers
     "col.unit": ("Đơn vị", "Unit"),
     "col.task": ("Nhiệm vụ", "Task"),
-    "col.rule": ("Quy định", "Rule"),
+    "col.rule": (
+        "Nội dung",
+        "Rule"),
     "col.quota": ("Chỉ tiêu", "Quota"),
     "col.periods": ("Kỳ đạt/đến hạn", "Periods met/due"),
-    "col.items": ("Số mục", "Items"),
+    "col.items": (
+        "Đã thực hiện",
+        "Delivered"),
     "col.shortfall": ("Thiếu", "Shortfall"),
-    "col.compliance": ("Tỷ lệ", "Compliance"),
+    "col.compliance": (
+        "Tỷ lệ đạt",
+        "Compliance"),
     "col.status": ("Trạng thái", "Status"),
     "col.missed": ("Kỳ thiếu", "Missed periods"),
     "col.who": ("Đơn vị thực hiện", "Who"),
     "col.channel": ("Kênh", "Channel"),
     "col.window": ("Thời gian", "Window"),
-    "col.basis": ("Căn cứ", "Basis"),
-    "col.severity": ("Mức", "Severity"),
+    "col.basis": (
+        "Cách xác định",
+        "Basis"),
+    "col.severity": (
+        "Mức độ",
+        "Severity"),
     "col.id": ("Mã", "Id"),
     "col.name": ("Tên", "Name"),
     "col.kind": ("Loại", "Kind"),
@@ -95,15 +137,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.notes": ("Ghi chú", "Notes"),
     "col.file": ("Tệp", "File"),
     "col.line": ("Dòng", "Line"),
-    "col.code": ("Mã lỗi", "Code"),
+    "col.code": (
+        "Mã",
+        "Code"),
     "col.message": ("Nội dung", "Message"),
     "col.title": ("Tiêu đề", "Title"),
-    "col.link": ("Liên kết", "Link"),
+    "col.link": (
+        "Đường dẫn",
+        "Link"),
     "docs.title": ("Phụ lục I — Một số văn bản cần tập trung tuyên truyền",
                    "Appendix I — Documents to publicise"),
     "tasks.title": ("Phụ lục II — Một số nhiệm vụ trọng tâm", "Appendix II — Key tasks"),
-    "basis.explicit": ("nêu rõ", "explicit"),
-    "basis.interpreted": ("diễn giải", "interpreted"),
+    "basis.explicit": (
+        "kế hoạch nêu rõ",
+        "explicit"),
+    "basis.interpreted": (
+        "dxplan diễn giải",
+        "interpreted"),
     "severity.error": ("lỗi", "error"),
     "severity.warning": ("cảnh báo", "warning"),
     "level.trung-uong": ("Trung ương", "central"),
@@ -117,11 +167,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Window: {start} – {end}; as of {as_of}, the end of the week of the "
                           "last item (another date: --as-of)"),
     "check.summary": (
-        "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} không có báo cáo, {open} chưa "
-        "đến hạn; tổng số thiếu {shortfall}.",
-        "{units} units: {met} compliant, {behind} behind, {missing} with no entries, {open} not "
-        "yet due; total shortfall {shortfall}.",
-    ),
+        "{units} đơn vị: {met} đạt, {behind} chưa đạt, {missing} chưa thực hiện, "
+        "{open} chưa đến hạn; tổng số còn thiếu {shortfall}.",
+        "{units} units: {met} compliant, {behind} behind, {missing} with no "
+        "entries, {open} not yet due; total shortfall {shortfall}."),
     "check.verdict": ("Tính đến ngày {as_of}, {summary}", "As of {as_of}, {summary}"),
     "check.rows": (
         "Đã đọc {rows} dòng, tính {entries} mục; {errors} lỗi, {warnings} cảnh báo.",
@@ -137,23 +186,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every entry falls in {period}; to check only that period, use --period {period}.",
     ),
     "check.bad_rows": (
-        "Nhật ký có {n} lỗi: kết quả chưa đầy đủ. Sửa các lỗi trên, hoặc dùng --allow-bad-rows.",
-        "The logs have {n} errors, so the result is incomplete. Fix them, or pass "
-        "--allow-bad-rows.",
-    ),
-    "check.star": ("* kế hoạch không nêu số lượng cho nhiệm vụ này; chưa đạt chỉ là cảnh báo "
-                   "(không làm lệnh thất bại trừ khi dùng --fail-on warning).",
-                   "* rule interpreted from the plan (warning severity: fails the run only with "
-                   "--fail-on warning)."),
+        "Nhật ký có {n} lỗi nên kết quả chưa đầy đủ. Hãy sửa các lỗi được liệt "
+        "kê, hoặc dùng --allow-bad-rows.",
+        "The logs have {n} errors, so the result is incomplete. Fix them, or pass"
+        " --allow-bad-rows."),
+    "check.star": (
+        "* Kế hoạch không nêu số lượng cho nhiệm vụ này; chưa đạt chỉ là cảnh báo"
+        " (mã thoát không đổi, trừ khi dùng --fail-on warning).",
+        "* rule interpreted from the plan (warning severity: fails the run only "
+        "with --fail-on warning)."),
     "check.problems": ("Các vấn đề trong nhật ký", "Problems in the logs"),
     "check.nothing_read": ("Không đọc được mục nào: sửa tệp theo các vấn đề trên rồi chạy lại "
                            "(không lập bảng kết quả).",
                            "No item could be read: fix the files as the problems above say, "
                            "then run again (no results table)."),
-    "problems.where_detail": ("Nội dung và vị trí từng vấn đề: thêm --detail, hoặc dxplan "
-                              "validate.",
-                              "What each problem is and where: add --detail, or dxplan "
-                              "validate."),
+    "problems.where_detail": (
+        "Để xem nội dung và vị trí từng vấn đề, thêm --detail hoặc dùng dxplan "
+        "validate.",
+        "What each problem is and where: add --detail, or dxplan validate."),
     "problems.count": ("Số lần", "Count"),
     "problems.where": ("Vị trí đầu tiên", "First at"),
     "problems.line": ("dòng", "line"),
@@ -189,8 +239,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dxplan internal error: {error}. Run again with --debug for details and report it.",
     ),
     "error.plan_invalid": ("Kế hoạch không hợp lệ ({n} lỗi):", "The plan is invalid ({n} errors):"),
-    "plan.valid": ("Kế hoạch hợp lệ: {units} đơn vị, {channels} kênh, {rules} quy định, "
-                   "{tasks} nhiệm vụ, {documents} văn bản.",
-                   "The plan is valid: {units} units, {channels} channels, {rules} rules, "
-                   "{tasks} tasks, {documents} documents."),
+    "plan.valid": (
+        "Kế hoạch hợp lệ: {units} đơn vị, {channels} kênh, {rules} chỉ tiêu, "
+        "{tasks} nhiệm vụ, {documents} văn bản.",
+        "The plan is valid: {units} units, {channels} channels, {rules} rules, "
+        "{tasks} tasks, {documents} documents."),
 }

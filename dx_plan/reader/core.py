@@ -36,6 +36,8 @@ from .sources import check_file, file_format, open_file, report_to
 from .yamllog import read_yaml_text, yaml_items, yaml_text
 
 HEADER_SCAN_LIMIT = 10_000  # rows (blank ones included) searched for the header
+# (file, header layout, line, the row's cells as read): what `LogReader.on_row` is shown.
+RowTap = Callable[[str, Layout, int, list[str]], None]
 
 
 class LogReader:
@@ -53,6 +55,8 @@ class LogReader:
         self.bytes_read = 0  # bytes of finished files plus the current file's position
         self.rows_by_file: dict[str, int] = {}  # data rows of each finished file
         self._dedupe = Deduper()
+        # Shown every data row's cells before they are converted (`dxplan fix` keeps them).
+        self.on_row: RowTap | None = None
         self._checker = RowChecker(catalog, self.options, self.problems, self._dedupe)
 
     def read(self, paths: Sequence[Path]) -> list[Entry]:
@@ -129,6 +133,8 @@ class LogReader:
             source.date_columns = frozenset(
                 layout.index[c] for c in ("date", "end_date") if c in layout.index)
         convert = self._checker.converter(display, index, layout, owner)
+        if self.on_row is not None:
+            convert = _tapped(convert, self.on_row, display, layout)
 
         def progress(rows: int, position: int) -> None:
             """Count rows read and the file position, for a progress bar."""
@@ -219,6 +225,8 @@ class LogReader:
             if row is None:
                 continue
             headers, cells = row
+            if self.on_row is not None:
+                self.on_row(display, read_header(headers, line), line, list(cells))
             key = tuple(headers)
             convert = converters.get(key)
             if convert is None:
@@ -266,3 +274,13 @@ class LogReader:
             elif not cells[unit_at].strip():
                 cells[unit_at] = inherited  # an entry's own unit wins; a blank one inherits
         return headers, cells
+
+
+def _tapped(convert: Converter, tap: RowTap, file: str, layout: Layout) -> Converter:
+    """`convert`, showing `tap` each row first (a copy: conversion pads and cuts cells)."""
+
+    def tapped(cells: list[str], line: int) -> Entry | None:
+        tap(file, layout, line, list(cells))
+        return convert(cells, line)
+
+    return tapped

@@ -11,11 +11,6 @@ RESULT_COLUMNS = ["group", "unit", "unit_name", "rule", "task", "type", "per", "
                   "periods_due", "periods_met", "delivered", "shortfall", "compliance",
                   "status", "severity", "basis", "missed"]
 
-
-# The column names of the CSV in Vietnamese, for the people who open it in Excel.
-RESULT_COLUMNS_VI = ["Nhóm", "Mã đơn vị", "Đơn vị", "Quy định", "Nhiệm vụ", "Loại",
-                     "Chu kỳ", "Tối thiểu", "Kỳ đến hạn", "Kỳ đạt", "Số mục", "Thiếu",
-                     "Tỷ lệ", "Trạng thái", "Mức", "Căn cứ", "Kỳ thiếu"]
 _WORDS = ("status", "severity", "basis")  # columns whose values have Vietnamese words
 
 
@@ -32,7 +27,8 @@ def check_csv(report: CheckReport, lang: Lang = "en", bom: bool = True) -> str:
                 value = t(f"{c}.{value}", lang)
             row.append("" if value is None else value)
         rows.append(row)
-    header = RESULT_COLUMNS_VI if lang == "vi" else RESULT_COLUMNS
+    # In Vietnamese, for the people who open it in Excel; the English keeps the JSON names.
+    header = [t(f"csv.{c}", lang) for c in RESULT_COLUMNS]
     return to_csv(header, rows, bom=bom)
 
 
