@@ -137,7 +137,8 @@ def test_default_map_gives_each_command_the_settings_it_has(tmp_path: Path) -> N
     tree = default_map(get_command(app), config)
     assert tree == {
         "lang": "en",  # the root's own --lang
-        "check": everyone, "report": everyone, "template": everyone, "fix": everyone, "units": everyone,
+        "check": everyone, "report": everyone, "template": everyone, "fix": everyone,
+        "units": everyone,
         "docs": everyone, "tasks": everyone, "config": {"lang": "en"},
         "validate": {**everyone, "strict": True, "max_problems": 3,
                      "submissions_dir": str(tmp_path / ".." / "subs")},
