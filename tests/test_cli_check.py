@@ -415,3 +415,21 @@ def test_the_first_screen_answers_in_under_60_lines(monkeypatch: pytest.MonkeyPa
     by_logs = json.loads(run("check", Q1, "--format", "json")[1])["results"]
     by_period = json.loads(run("check", Q1, "--period", "2024-Q1", "--format", "json")[1])
     assert by_logs == by_period["results"]
+
+
+def test_one_check_writes_several_reports(tmp_path: Path) -> None:
+    """--report FORMAT=PATH beside the console output: JSON and CSV of the same run."""
+    result = CliRunner().invoke(app, [
+        "check", Q1, "--period", "2024-Q1", "--report", f"json={tmp_path / 'r.json'}",
+        "--report", f"csv={tmp_path / 'r.csv'}"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Tính đến ngày 31/03/2024, 38 đơn vị")
+    doc = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert doc["summary"]["units_met"] == 20  # as the design of the sample says
+    rows = (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("Nhóm,Mã đơn vị,Đơn vị,") and len(rows) == 1 + len(doc["results"])
+    assert result.stderr.splitlines()[-2:] == [
+        f"Đã ghi báo cáo json: {tmp_path / 'r.json'}",
+        f"Đã ghi báo cáo csv: {tmp_path / 'r.csv'}"]
+    again = CliRunner().invoke(app, ["check", Q1, "--report", f"json={tmp_path / 'r.json'}"])
+    assert again.exit_code == 2 and "--force" in again.stderr  # no silent overwrite

@@ -36,6 +36,8 @@ EXPECTED = {
     "dxplan check logs/q1.csv --group districts --task 2.5 --only-failing":
         (1, "Huyện Cần Đước"),
     "dxplan check logs/q1.csv --format json --output q1.json": (1, ""),
+    "dxplan check logs/q1.csv --report csv=q1.csv --report markdown=q1.md":
+        (1, "Đã ghi báo cáo markdown: q1.md"),
     "dxplan check logs/q1.csv --sort compliance --only-failing":
         (1, "Đơn vị theo tỷ lệ kỳ đạt, thấp nhất trước"),
     "dxplan validate submissions/h-ben-luc/*.csv --unit h-ben-luc": (0, ""),
@@ -60,7 +62,8 @@ EXPECTED = {
     "dxplan config": (0, "max-problems"),
     "dxplan config --format json": (0, '"schema": "dxplan.config/1"'),
 }
-OUTPUTS = {"--output q1.json": "q1.json", "--output validate.xml": "validate.xml",
+OUTPUTS = {"--output q1.json": "q1.json", "--report csv=q1.csv": "q1.csv",
+           "--output validate.xml": "validate.xml",
            "--out-dir reports/": "reports/index.html", "-o districts.xlsx": "districts.xlsx",
            "-o mau-ben-luc.xlsx": "mau-ben-luc.xlsx", "-o mau.csv": "mau.csv",
            "-o q1-fixed.csv": "q1-fixed.csv", "-o q1-fixed.yaml": "q1-fixed.yaml",

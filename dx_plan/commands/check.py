@@ -40,6 +40,7 @@ from .options import (
     terminal_width,
     write_or_emit,
 )
+from .reports import REPORT_OPTION, parse_reports, write_reports
 from .run import (
     IgnoreOpt,
     WaiversOpt,
@@ -78,6 +79,8 @@ SortOpt = Annotated[SortBy | None, typer.Option("--sort", help="help.check.sort"
 CalendarOpt = Annotated[bool, typer.Option("--calendar", help="help.check.calendar")]
 DetailOpt = Annotated[bool, typer.Option("--detail", help="help.check.detail")]
 NoBomOpt = Annotated[bool, typer.Option("--no-bom", help="help.check.no_bom")]
+CheckReportOpt = Annotated[list[str] | None, typer.Option(
+    REPORT_OPTION, help="help.check.report", show_default=False, metavar="FORMAT=PATH")]
 
 
 def check_cmd(
@@ -94,6 +97,7 @@ def check_cmd(
     detail: DetailOpt = False,
     fmt: FormatOpt = ListFormat.table,
     output: OutputOpt = None,
+    reports: CheckReportOpt = None,
     sheet: SheetOpt = None,
     allow_bad_rows: AllowBadRowsOpt = False,
     fail_on: FailOnOpt = FailOn.error,
@@ -113,10 +117,12 @@ def check_cmd(
     from ..service import build_selection, fail_severities
 
     language = lang_of(lang)
+    specs = parse_reports(reports, output, ListFormat)
     catalog = load(plan)
     paths = expand_paths(files)
     window, day, from_logs = window_and_as_of(catalog, period, date_from, date_to, as_of)
-    refuse_output(output, force, paths)
+    for target in [output, *(spec.path for spec in specs)]:
+        refuse_output(target, force, paths)
     selection = build_selection(catalog, unit, group, task, only_failing,
                                 sort.value if sort else None)
     fail = fail_severities(fail_on.value)
@@ -130,10 +136,10 @@ def check_cmd(
         # On a terminal: colours and the real width; files and pipes get plain text.
         _print_check(report, catalog, view)
     elif output is None or code != EXIT_ERROR:  # a run that cannot be used writes no file
-        text = _check_text(report, catalog, fmt, view)
-        if no_bom:
-            text = text.removeprefix("\ufeff")
-        write_or_emit(text, output, paths, force)
+        write_or_emit(_check_text(report, catalog, fmt, view, no_bom), output, paths, force)
+    if code != EXIT_ERROR:
+        write_reports(specs, lambda kind: _check_text(report, catalog, ListFormat(kind), view,
+                                                      no_bom), paths, force, language)
     return code
 
 
@@ -187,9 +193,13 @@ def _print_check(report: CheckReport, catalog: Catalog, view: View) -> None:
             console.print(renderable)
 
 
-def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, view: View) -> str:
-    """The check as plain text in `fmt`, the table followed by the calendar if asked for."""
+def _check_text(report: CheckReport, catalog: Catalog, fmt: ListFormat, view: View,
+                no_bom: bool = False) -> str:
+    """The check as plain text in `fmt`, the table followed by the calendar if asked for
+    (a CSV without its byte-order mark with --no-bom)."""
     text = _render_check(report, catalog, fmt, view)
+    if no_bom:
+        text = text.removeprefix("\ufeff")
     if view.calendar and fmt == ListFormat.table:
         from ..render.heatmap import heatmap_renderables
         from ..render.table import render_to_text

@@ -12,7 +12,7 @@ import os
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,10 +35,10 @@ from .options import (
     load,
     parse_date_option,
     refuse_output,
-    say_err,
     terminal_width,
     write_or_emit,
 )
+from .reports import ReportOpt, parse_reports, write_reports
 from .run import IgnoreOpt, ignored_codes
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from ..reader import ReadOptions
     from ..result import ValidateReport
 
-REPORT_OPTION = "--report"
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"  # the file GitHub Actions shows as the step's summary
 
 
@@ -59,17 +58,6 @@ class ValidateFormat(StrEnum):
     junit = "junit"
     sarif = "sarif"
     markdown = "markdown"
-
-
-class ReportSpec(NamedTuple):
-    """One `--report FORMAT=PATH`: what to write where."""
-
-    fmt: ValidateFormat
-    path: Path
-
-
-ReportOpt = Annotated[list[str] | None, typer.Option(
-    REPORT_OPTION, help="help.validate.report", show_default=False, metavar="FORMAT=PATH")]
 
 
 def validate_cmd(
@@ -102,7 +90,7 @@ def validate_cmd(
     from ..service import run_validate
 
     language = lang_of(lang)
-    specs = parse_reports(reports, output)
+    specs = parse_reports(reports, output, ValidateFormat)
     catalog = load(plan)
     paths, owners, pre = _submission_paths(catalog, files, submissions_dir)
     for target in [output, *(spec.path for spec in specs)]:
@@ -111,54 +99,16 @@ def validate_cmd(
     options = replace(_read_options(catalog, unit, owners, as_of, sheet, limit, require_url),
                       ignore=ignored_codes(ignore))
     report = run_validate(catalog, paths, options, pre_problems=pre)
-    wanted = {fmt, *(spec.fmt for spec in specs)}
+    wanted = {fmt, *(ValidateFormat(spec.fmt) for spec in specs)}
     if summary is not None:
         wanted.add(ValidateFormat.markdown)
     texts = {kind: _render_text(report, kind, language, max_problems) for kind in wanted}
     write_or_emit(texts[fmt], output, paths, force)
-    _write_reports(specs, texts, paths, force, language)
+    write_reports(specs, lambda kind: texts[ValidateFormat(kind)], paths, force, language)
     if summary is not None:
         append_summary(summary, texts[ValidateFormat.markdown])
     failed = report.errors > 0 or (strict and report.warnings > 0)
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def parse_reports(specs: list[str] | None, output: Path | None) -> list[ReportSpec]:
-    """The `--report FORMAT=PATH` options, checked before anything is read: UsageError for
-    a spec without a path, an unknown format, or a path another output of the run writes."""
-    from ..errors import UsageError
-    from ..i18n import OneOf, msg
-
-    parsed: list[ReportSpec] = []
-    taken = {os.path.abspath(output)} if output is not None else set()
-    for spec in specs or ():
-        name, _, raw = spec.partition("=")
-        if not raw.strip():
-            raise UsageError(msg("ci.report.no_path", option=REPORT_OPTION, spec=repr(spec)))
-        key = name.strip().lower()
-        if key not in ValidateFormat.__members__:
-            raise UsageError(msg("ci.report.bad_format", option=REPORT_OPTION, spec=repr(spec),
-                                 format=name.strip(), formats=OneOf(tuple(ValidateFormat))))
-        path = Path(raw)
-        if os.path.abspath(path) in taken:
-            raise UsageError(msg("ci.report.twice", option=REPORT_OPTION, spec=repr(spec),
-                                 path=str(path)))
-        taken.add(os.path.abspath(path))
-        parsed.append(ReportSpec(ValidateFormat(key), path))
-    return parsed
-
-
-def _write_reports(specs: list[ReportSpec], texts: dict[ValidateFormat, str],
-                   inputs: list[Path], force: bool, lang: Lang) -> None:
-    """Write each `--report` atomically (never over an input; over a file only with
-    --force) and say on stderr what was written, so CI logs show where reports are."""
-    from ..output import write_atomic
-    from ..text import safe_text
-
-    for spec in specs:
-        write_atomic(spec.path, texts[spec.fmt], inputs=inputs, force=force)
-        say_err(t("ci.report.written", lang, format=spec.fmt.value,
-                  path=safe_text(str(spec.path))))
 
 
 def step_summary_path(inputs: list[Path]) -> Path | None:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- validate --report FORMAT=PATH
+    "help.check.report": (
+        "Ghi thêm kết quả vào tệp, bên cạnh kết quả in ra (dùng nhiều lần được): ĐỊNH_DẠNG=TỆP, "
+        "ĐỊNH_DẠNG là table, json, csv hoặc markdown; ví dụ --report json=ket-qua.json "
+        "--report csv=ket-qua.csv. Tệp đã có chỉ được ghi đè khi có --force.",
+        "Also write the results to a file, next to the console output (repeatable): "
+        "FORMAT=PATH, FORMAT one of table, json, csv or markdown; e.g. --report "
+        "json=results.json --report csv=results.csv. Existing files are replaced only with "
+        "--force."),
     "help.validate.report": (
         "Ghi thêm một báo cáo vào tệp, bên cạnh kết quả in ra (dùng nhiều lần được): "
         "ĐỊNH_DẠNG=TỆP, ĐỊNH_DẠNG là json, junit, sarif, github, text hoặc markdown; ví dụ "
