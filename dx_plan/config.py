@@ -133,7 +133,9 @@ def _has_dxplan_table(path: Path) -> bool:
     try:
         tool = _parse(path, data.decode("utf-8")).get("tool")
     except (InputError, UnicodeDecodeError):
-        return True  # say what is wrong with it when it is read
+        # Say what is wrong with it when it is read, if it is about dxplan at all: a
+        # broken pyproject.toml of another tool must not stop every command.
+        return b"dxplan" in data
     return isinstance(tool, dict) and "dxplan" in tool
 
 

@@ -343,14 +343,14 @@ class Accumulator:
         )
 
     def _apply_waivers(self) -> list[dict[str, str]]:
-        """The waivers that hold on the as-of date; notes for those that expired."""
+        """Every waiver of the file holds (each for the periods that end by its expiry);
+        a note for each that expired before the as-of date."""
         if self.waivers is None:
             return []
-        applied, expired = self.waivers.active(self.as_of)
-        self.waived = applied
+        self.waived = self.waivers.items
         return [{"code": "waiver-expired", "file": self.waivers.file, "line": str(w.line),
                  "label": w.label, "expires": w.expires.isoformat() if w.expires else ""}
-                for w in expired]
+                for w in self.waivers.expired(self.as_of)]
 
     @staticmethod
     def _children(results: list[tuple[tuple[int, int, int], RuleResult]],
@@ -561,7 +561,8 @@ class Accumulator:
         for unit_id, rows in by_unit.items():
             counted = [r for r in rows if r.severity in fail_on]
             failing = [r for r in counted if r.failing]
-            anything_due = any(r.periods_due for r in rows)
+            # A rule whose every ended period was waived is met, not "not yet due".
+            anything_due = any(r.periods_due or (r.waived and r.status == "met") for r in rows)
             entries = self.entries_by_unit.get(unit_id, 0)
             status: str
             if not anything_due:

@@ -15,9 +15,9 @@ every rule of a task), a range of days, why, who approved it and until when it h
 
 A period of the rule the waiver holds for (at least half of its days) is *waived*: neither
 due nor missed, whatever was delivered in it (the items still count as delivered), so a
-waiver never turns a delivered item into a missed one.  A waiver past its `expires` date
-(on the run's as-of date) is not applied, and says so; one naming no unit or rule of the
-plan is an error of the file.
+waiver never turns a delivered item into a missed one.  A waiver holds only for periods that end
+by its `expires` date, and a run judged later says it has expired; one naming no unit,
+rule or period rule of the plan is an error of the file.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .catalog import Catalog
 from .dates import DateError, parse_date
 from .errors import InputError
 from .i18n import Msg, msg
+from .models import ONE_OFF
 from .periods import PeriodError, parse_period
 from .yamlsafe import LoadedYaml, YamlLimits, YamlLoadError, load_yaml
 
@@ -57,7 +58,10 @@ class Waiver:
 
     def covers(self, start: dt.date, end: dt.date) -> bool:
         """Whether the waiver holds for at least half of the days of the period start..end
-        (a fortnight's repairs from a Tuesday excuse two weeks, not three)."""
+        (a fortnight's repairs from a Tuesday excuse two weeks, not three), a period that
+        ends by its expiry: so a week's verdict never depends on when it is looked at."""
+        if self.expires is not None and end > self.expires:
+            return False
         first, last = max(start, self.start), min(end, self.end)
         covered = (last - first).days + 1
         return covered > 0 and 2 * covered >= (end - start).days + 1
@@ -77,10 +81,10 @@ class Waivers:
     file: str
     items: tuple[Waiver, ...] = ()
 
-    def active(self, as_of: dt.date) -> tuple[tuple[Waiver, ...], tuple[Waiver, ...]]:
-        """(applied, expired) on the as-of date."""
-        applied = tuple(w for w in self.items if w.expires is None or as_of <= w.expires)
-        return applied, tuple(w for w in self.items if w not in applied)
+    def expired(self, as_of: dt.date) -> tuple[Waiver, ...]:
+        """The waivers whose expiry is before the as-of date (they still hold for the
+        periods that ended by then)."""
+        return tuple(w for w in self.items if w.expires is not None and w.expires < as_of)
 
 
 def load_waivers(path: Path, catalog: Catalog) -> Waivers:
@@ -124,15 +128,25 @@ def _waiver(path: Path, doc: LoadedYaml, index: int, entry: object, catalog: Cat
     unknown = sorted(set(fields) - KEYS)
     if unknown:
         raise fail(unknown[0], msg("waiver.unknown_key", keys=", ".join(sorted(KEYS))))
+    for one, other in (("unit", "group"), ("rule", "task")):
+        if one in fields and other in fields:
+            raise fail(other, msg("waiver.both", one=one, other=other))
+    for key in ("reason", "approved_by"):
+        if key in fields and not isinstance(fields[key], str | int | float):
+            raise fail(key, msg("waiver.text"))
     units, who = _units(fields, catalog, fail)
     rules, what = _rules(fields, catalog, fail)
+    if not any(rule in rules for unit in units for rule in _periodic(catalog, unit)):
+        raise fail("rule" if "rule" in fields else "task",
+                   msg("waiver.no_match", unit=who, rule=what))
     start, end = _day(fields, "from", fail, first=True), _day(fields, "to", fail, first=False)
     if end < start:
         raise fail("to", msg("waiver.end_before_start"))
     for key in ("reason", "approved_by"):
         if not str(fields.get(key) or "").strip():
             raise fail(key, msg("waiver.required", key=key))
-    expires = _day(fields, "expires", fail, first=False) if fields.get("expires") else None
+    expires = (_day(fields, "expires", fail, first=False)
+               if fields.get("expires") is not None else None)
     return Waiver(line, units, rules, start, end, str(fields["reason"]).strip(),
                   str(fields["approved_by"]).strip(), expires, f"{who} · {what}")
 
@@ -170,11 +184,21 @@ def _rules(fields: Mapping[str, object], catalog: Catalog, fail: _Fail
     return ids, task
 
 
+def _periodic(catalog: Catalog, unit: str) -> set[str]:
+    """The rules with periods (not a deadline or presence) that judge `unit`."""
+    return {r.id for r in catalog.plan.rules if r.type not in ONE_OFF
+            and unit in catalog.rule_units(r)}
+
+
 def _day(fields: Mapping[str, object], key: str, fail: _Fail, first: bool) -> dt.date:
     """A day written day-first, or a period (2024-W10) taken by its first or last day."""
     value = fields.get(key)
+    if isinstance(value, dt.datetime):  # YAML reads "2024-03-04 10:00" as a time of day
+        return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str | None):
+        raise fail(key, msg("waiver.not_a_day"))
     text = str(value or "").strip()
     if not text:
         raise fail(key, msg("waiver.required", key=key))

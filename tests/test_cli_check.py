@@ -213,15 +213,16 @@ def test_markdown_and_csv_formats() -> None:
     rows = list(csv.reader(io.StringIO(out[1:])))
     assert rows[0] == ["Nhóm", "Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Nhiệm vụ", "Loại",
                        "Chu kỳ", "Tối thiểu", "Kỳ đến hạn", "Kỳ đạt", "Đã thực hiện", "Thiếu",
-                       "Tỷ lệ đạt", "Trạng thái", "Mức độ", "Cách xác định", "Kỳ thiếu"]
+                       "Tỷ lệ đạt", "Trạng thái", "Mức độ", "Cách xác định", "Kỳ thiếu",
+                       "Kỳ được miễn", "Lý do miễn"]
     assert rows[1] == ["press", "dai-ptth-long-an", "Đài Phát thanh và Truyền hình Long An",
                        "2.3-tv-weekly", "2.3", "frequency", "week", "1", "8", "8", str(tv), "0",
-                       "1.0", "đạt", "lỗi", "kế hoạch nêu rõ", ""]
+                       "1.0", "đạt", "lỗi", "kế hoạch nêu rõ", "", "", ""]
     code, out, _ = run(*args, "--format", "csv", "--lang", "en", "--no-bom")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["group", "unit", "unit_name", "rule", "task", "type", "per", "min",
                        "periods_due", "periods_met", "delivered", "shortfall", "compliance",
-                       "status", "severity", "basis", "missed"]
+                       "status", "severity", "basis", "missed", "waived", "waived_reason"]
     assert rows[1][13:16] == ["met", "error", "explicit"]
 
 

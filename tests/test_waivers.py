@@ -80,17 +80,37 @@ def test_a_waiver_holds_for_a_period_when_it_covers_half_its_days_or_more(
     assert r["waived"] == ["2024-W10", "2024-W11"]
 
 
-def test_an_expired_waiver_is_not_applied_and_says_so(tmp_path: Path) -> None:
-    doc = _result(tmp_path, WAIVER.replace("31/12/2024", "01/03/2024"))
+def test_a_waiver_holds_for_the_periods_that_end_by_its_expiry_whenever_judged(
+        tmp_path: Path) -> None:
+    # Expiring 31/03: W10–W11 stay waived in a run judged as of 30/04, which says it expired.
+    path = _file(tmp_path, WAIVER.replace("31/12/2024", "31/03/2024"))
+    out = CliRunner().invoke(app, ["check", Q1, "--from", "01/02/2024", "--to", "30/04/2024",
+                                   "--as-of", "30/04/2024", "--unit", "h-duc-hoa", "--task",
+                                   "2.5", "--format", "json", "--waivers", str(path)]).stdout
+    doc = json.loads(out)
+    assert doc["results"][0]["waived"] == ["2024-W10", "2024-W11"]
+    assert doc["notes"] == [{"code": "waiver-expired", "file": str(path), "line": "2",
+                             "label": "h-duc-hoa · 2.5", "expires": "2024-03-31"}]
+    text = CliRunner().invoke(app, ["check", Q1, "--from", "01/02/2024", "--to", "30/04/2024",
+                                    "--as-of", "30/04/2024", "--unit", "h-duc-hoa",
+                                    "--waivers", str(path)]).stdout
+    note = (f"Mục miễn ở dòng 2 của {path} (h-duc-hoa · 2.5) đã hết hạn ngày 31/03/2024: chỉ "
+            "miễn các kỳ kết thúc đến ngày đó.")
+    assert " ".join(note.split()) in " ".join(text.split())  # wrapped as the width allows
+    # Expiring Wednesday 06/03: W10 ends on the 10th, after it: nothing is waived.
+    doc = _result(tmp_path, WAIVER.replace("31/12/2024", "06/03/2024"))
     (r,) = doc["results"]  # type: ignore[misc]
     assert (r["missed"], "waived" in r) == (["2024-W07", "2024-W10"], False)
-    assert doc["notes"] == [{"code": "waiver-expired", "file": str(tmp_path / "waivers.yaml"),
-                             "line": "2", "label": "h-duc-hoa · 2.5", "expires": "2024-03-01"}]
-    text = CliRunner().invoke(app, ["check", Q1, "--period", "2024-Q1", "--unit", "h-duc-hoa",
-                                    "--waivers", str(tmp_path / "waivers.yaml")]).stdout
-    note = (f"Mục miễn ở dòng 2 của {tmp_path / 'waivers.yaml'} (h-duc-hoa · 2.5) đã hết hạn "
-            "ngày 01/03/2024, không áp dụng.")
-    assert " ".join(note.split()) in " ".join(text.split())  # wrapped as the width allows
+
+
+def test_a_row_sets_aside_its_warnings_never_its_errors(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("date,unit,channel,notes\n"
+                   "31/02/2024,bao-long-an,newspaper,dxplan: ignore=bad-date\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(log), "--format", "json"])
+    assert result.exit_code == 1  # the gate still fails
+    assert [p["code"] for p in json.loads(result.stdout)["problems"]] == ["bad-date"]
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -99,6 +119,11 @@ def test_an_expired_waiver_is_not_applied_and_says_so(tmp_path: Path) -> None:
     (("to: 2024-W11", "to: 01/03/2024"), ":5: to: 'to' is before 'from'"),
     (("reason: Đài truyền thanh huyện sửa chữa", "why: x"), ":6: why: not a key of a waiver"),
     (("from: 2024-W10", "from: 31/02/2024"), ":4: from: no such day"),
+    (("task: \"2.5\"", "task: \"2.5\"\n    rule: 2.5-grassroots-radio-weekly"),
+     ":3: task: give rule or task, not both"),
+    (("task: \"2.5\"", "task: \"1.1\""),
+     ":3: task: no periodic rule of 1.1 applies to h-duc-hoa (a waiver excuses periods"),
+    (("expires: 31/12/2024", "expires: 0"), ":8: expires: must be a day (DD/MM/YYYY)"),
 ])
 def test_a_bad_waiver_names_file_line_and_key(tmp_path: Path, catalog: Catalog,
                                                change: tuple[str, str], message: str) -> None:
@@ -133,3 +158,31 @@ def test_codes_ignored_on_request_are_counted_apart(tmp_path: Path) -> None:
     bad = CliRunner().invoke(app, ["check", str(log), "--ignore", "dup", "--lang", "en"])
     assert bad.exit_code == 2 and bad.stderr.startswith(
         "Error: --ignore dup: no such problem code; codes: unknown-unit, ")
+
+
+def test_a_day_with_a_time_is_read_as_that_day(tmp_path: Path, catalog: Catalog) -> None:
+    path = _file(tmp_path, WAIVER.replace("from: 2024-W10", "from: 2024-03-04 10:00:00"))
+    (waiver,) = load_waivers(path, catalog).items
+    assert waiver.start.isoformat() == "2024-03-04"
+
+
+def test_csv_and_workbook_say_which_periods_were_waived_and_why(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    path = _file(tmp_path, WAIVER)
+    out = CliRunner().invoke(app, ["check", Q1, "--period", "2024-Q1", "-u", "h-duc-hoa",
+                                   "--task", "2.5", "--format", "csv", "--waivers",
+                                   str(path)]).stdout
+    header, row = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    assert dict(zip(header, row, strict=True))["Kỳ được miễn"] == "2024-W10 2024-W11"
+    assert row[-1] == "Đài truyền thanh huyện sửa chữa"
+    book = tmp_path / "r.xlsx"
+    CliRunner().invoke(app, ["report", Q1, "--period", "2024-Q1", "-u", "h-duc-hoa", "-f",
+                             "xlsx", "-o", str(book), "--waivers", str(path)])
+    sheet = openpyxl.load_workbook(book)["Huyện Đức Hòa"]
+    cells = [str(c.value) for row_ in sheet.iter_rows() for c in row_ if c.value]
+    assert any(c.startswith("▲ chưa đạt; miễn Tuần 10–11 (2 tuần), lý do: Đài truyền thanh")
+               for c in cells)

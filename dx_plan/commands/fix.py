@@ -76,6 +76,8 @@ def fix_cmd(
 
     language = lang_of(lang)
     kind = fix_format(fmt, output, log, in_place)
+    if in_place and kind == FixFormat.xlsx:
+        _one_sheet(log)
     refuse_output(output, force, [log])
     catalog = load(plan)
     owner = resolve_unit(catalog, unit) if unit is not None else None
@@ -115,6 +117,25 @@ def fix_format(fmt: FixFormat | None, output: Path | None, log: Path, in_place: 
     if kind == FixFormat.xlsx and output is None:
         raise UsageError(msg("fix.xlsx_needs_file", format_option=FORMAT, output=OUTPUT))
     return kind
+
+
+def _one_sheet(log: Path) -> None:
+    """--in-place rewrites a workbook as one sheet: refuse one with others, which it
+    would lose (UsageError; write the fixed log with -o instead)."""
+    import zipfile
+
+    from ..errors import UsageError
+    from ..i18n import msg
+
+    try:
+        with zipfile.ZipFile(log) as book:
+            sheets = [n for n in book.namelist()
+                      if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    except (OSError, zipfile.BadZipFile):
+        return  # the reader says what is wrong with the file
+    if len(sheets) > 1:
+        raise UsageError(msg("fix.in_place_sheets", in_place=IN_PLACE, path=str(log),
+                             n=len(sheets), output=OUTPUT))
 
 
 def _write(rendered: Rendered, log: Path, output: Path | None, in_place: bool, force: bool,

@@ -5,6 +5,10 @@ from __future__ import annotations
 _EX = "\b\n"
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "fix.in_place_sheets": ("{in_place}: {path} có {n} trang tính; ghi đè sẽ chỉ còn trang "
+                            "nhật ký. Hãy ghi bản đã sửa ra tệp khác bằng {output}",
+                            "{in_place}: {path} has {n} sheets; rewriting it would keep only "
+                            "the log's. Write the fixed log to another file with {output}"),
     # --- --help
     "help.fix": (
         "Viết lại một tệp nhật ký theo dạng chuẩn vào tệp mới: tiêu đề cột chuẩn, mã đơn vị, "

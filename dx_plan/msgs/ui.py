@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv.severity": ("Mức độ", "severity"),
     "csv.basis": ("Cách xác định", "basis"),
     "csv.missed": ("Kỳ thiếu", "missed"),
+    "csv.waived": ("Kỳ được miễn", "waived"),
+    "csv.waived_reason": ("Lý do miễn", "waived_reason"),
     # the first screen of check: a row per unit (render/overview.py)
     "overview.title": ("Kết quả từng đơn vị", "Results by unit"),
     "overview.col.short": (

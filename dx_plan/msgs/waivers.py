@@ -23,15 +23,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "no rule '{rule}' (see dxplan plan show --format json)"),
     "waiver.unknown_task": ("không có quy định nào cho nhiệm vụ '{task}'; các nhiệm vụ: {tasks}",
                             "no rule encodes task '{task}'; tasks: {tasks}"),
+    "waiver.both": ("chỉ ghi một trong hai khóa {one} và {other}",
+                    "give {one} or {other}, not both"),
+    "waiver.text": ("phải là một dòng chữ", "must be text"),
+    "waiver.not_a_day": ("phải là một ngày (DD/MM/YYYY) hoặc một kỳ (2024-W10)",
+                         "must be a day (DD/MM/YYYY) or a period (2024-W10)"),
+    "waiver.no_match": ("không có chỉ tiêu theo kỳ nào của {rule} áp dụng cho {unit} (chỉ miễn "
+                        "được các kỳ: ngày, tuần, tháng, quý)",
+                        "no periodic rule of {rule} applies to {unit} (a waiver excuses periods: "
+                        "days, weeks, months, quarters)"),
     "waiver.required": ("thiếu {key}", "{key} is missing"),
     "waiver.end_before_start": ("ngày cuối trước ngày đầu", "'to' is before 'from'"),
     # notes of a run (check, report)
     "waiver.applied": ("Miễn theo {file}: {count} mục ({label}).",
                        "Waived by {file}: {count} entries ({label})."),
-    "waiver.expired": ("Mục miễn ở dòng {line} của {file} ({label}) đã hết hạn ngày {expires}, "
-                       "không áp dụng.",
-                       "The waiver on line {line} of {file} ({label}) expired on {expires}; "
-                       "not applied."),
+    "waiver.expired": ("Mục miễn ở dòng {line} của {file} ({label}) đã hết hạn ngày {expires}: "
+                       "chỉ miễn các kỳ kết thúc đến ngày đó.",
+                       "The waiver on line {line} of {file} ({label}) expired on {expires}: it "
+                       "excuses only the periods that ended by then."),
     "waiver.period": ("miễn", "waived"),
     "waiver.missed": ("miễn {periods}, lý do: {reason}", "waived {periods}, because: {reason}"),
     "cli.unknown_code": ("{option} {code}: không có mã vấn đề này; các mã: {codes}",

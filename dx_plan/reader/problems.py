@@ -56,18 +56,20 @@ class ProblemLog:
         """The codes one row asks to be ignored (until the next row says otherwise)."""
         self._row = (file, line, codes) if codes else None
 
-    def _ignored(self, code: str, file: str, line: int | None) -> bool:
+    def _ignored(self, code: str, severity: str, file: str, line: int | None) -> bool:
+        # A row may set aside its own warnings, never its errors: a submission must not
+        # hide from the gate what makes it unusable.
         row = self._row
-        if code in self.ignore or (row is not None and code in row[2] and line == row[1]
-                                   and file == row[0]):
+        if code in self.ignore or (row is not None and severity == "warning" and code in row[2]
+                                   and line == row[1] and file == row[0]):
             self.suppressed[code] = self.suppressed.get(code, 0) + 1
             return True
         return False
 
     def add(self, problem: Problem) -> None:
         """Count `problem`, group it, and keep it while its (file, code) has room."""
-        if (self.ignore or self._row) and self._ignored(problem.code, problem.file,
-                                                        problem.line):
+        if (self.ignore or self._row) and self._ignored(problem.code, problem.severity,
+                                                        problem.file, problem.line):
             return
         self._count(problem.code, problem.severity, problem.message, problem.hint,
                     problem.file, problem.line)
@@ -82,7 +84,7 @@ class ProblemLog:
 
         No Problem is built unless it is kept.
         """
-        if (self.ignore or self._row) and self._ignored(fail.code, file, line):
+        if (self.ignore or self._row) and self._ignored(fail.code, fail.severity, file, line):
             return
         self._count(fail.code, fail.severity, fail.message, fail.hint, file, line)
         place = (file, fail.code)

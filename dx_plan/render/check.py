@@ -10,25 +10,10 @@ from ..catalog import Catalog
 from ..i18n import Lang, t
 from ..result import CheckReport, RuleResult
 from .common import fmt_date, md_escape, note_lines, percent, quota, to_markdown
-from .missed import missed_runs
+from .missed import missed_text
 from .overview import overview_renderables
 from .problems import PER_CODE, problem_markdown, problem_renderables
 from .table import STATUS_STYLE, cell, simple_table, whole_words
-
-
-def missed_text(result: RuleResult, lang: Lang = "en") -> str:
-    """The missed periods as runs ('Tuần 07 (12/02–18/02); Tuần 10–13 (4 tuần)'), and for
-    a district judged with its communes, how many of them met."""
-    text = missed_runs(result.missed, result.per, lang)
-    if result.waived:
-        waived = t("waiver.missed", lang, periods=missed_runs(result.waived, result.per, lang),
-                   reason=result.waived_reason)
-        text = f"{text}; {waived}" if text else waived
-    if result.children is not None:
-        children = t("check.children", lang, met=result.children_met, total=result.children)
-        text = f"{text}; {children}" if text else children
-    return text
-
 
 HEADER_KEYS = ("col.unit", "col.task", "col.quota", "col.periods", "col.items",
                "col.shortfall", "col.compliance", "col.status", "col.missed")

@@ -9,7 +9,7 @@ from .common import to_csv, to_json
 
 RESULT_COLUMNS = ["group", "unit", "unit_name", "rule", "task", "type", "per", "min",
                   "periods_due", "periods_met", "delivered", "shortfall", "compliance",
-                  "status", "severity", "basis", "missed"]
+                  "status", "severity", "basis", "missed", "waived", "waived_reason"]
 
 _WORDS = ("status", "severity", "basis")  # columns whose values have Vietnamese words
 
@@ -22,7 +22,8 @@ def check_csv(report: CheckReport, lang: Lang = "en", bom: bool = True) -> str:
         d = r.to_dict()
         row: list[object] = []
         for c in RESULT_COLUMNS:
-            value = " ".join(r.missed) if c == "missed" else d.get(c)
+            value = (" ".join(getattr(r, c)) if c in ("missed", "waived")
+                     else r.waived_reason if c == "waived_reason" else d.get(c))
             if lang == "vi" and c in _WORDS and isinstance(value, str):
                 value = t(f"{c}.{value}", lang)
             row.append("" if value is None else value)

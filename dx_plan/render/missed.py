@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..i18n import Lang
+from ..i18n import Lang, t
+from ..result import RuleResult
 
 RUNS_SHOWN = 4  # runs named in full; the rest counted
 
@@ -108,3 +109,17 @@ def missed_runs(labels: Sequence[str], per: str | None, lang: Lang,
     text = "; ".join(run_text(run, per, lang) for run in grouped[:shown])
     rest = sum(len(run) for run in grouped[shown:])
     return text + (_say("more", lang, n=rest) if rest else "")
+
+
+def missed_text(result: RuleResult, lang: Lang = "en") -> str:
+    """The missed periods as runs ('Tuần 07 (12/02–18/02); Tuần 10–13 (4 tuần)'), and for
+    a district judged with its communes, how many of them met."""
+    text = missed_runs(result.missed, result.per, lang)
+    if result.waived:
+        waived = t("waiver.missed", lang, periods=missed_runs(result.waived, result.per, lang),
+                   reason=result.waived_reason)
+        text = f"{text}; {waived}" if text else waived
+    if result.children is not None:
+        children = t("check.children", lang, met=result.children_met, total=result.children)
+        text = f"{text}; {children}" if text else children
+    return text

@@ -68,7 +68,7 @@ def short_quota(result: RuleResult, lang: Lang) -> str:
     if result.missed and result.per:
         return f"{result.task} ({periods(len(result.missed), result.per, lang)})"
     if result.children:
-        failing = result.children - (result.children_met or 0)
+        failing = result.children_failing or 0
         return f"{result.task} ({t('overview.communes', lang, n=failing, total=result.children)})"
     return result.task
 

@@ -10,10 +10,8 @@ from ..entries import Entry, Problem
 from ..i18n import Lang, t
 from ..i18n import problem_line as problem_message
 from ..report import Report, UnitReport
-from ..result import RuleResult
 from ..text import shown_url
 from .common import md_escape, quota, to_markdown
-from .missed import missed_runs
 from .report_words import (
     ROMAN,
     commune_rows,
@@ -27,6 +25,7 @@ from .report_words import (
     rule_title,
     shortfall_blocks,
     status_label,
+    status_text,
     unit_name,
     verdict,
     window_line,
@@ -51,17 +50,8 @@ def result_rows(unit: UnitReport, lang: Lang) -> list[list[str]]:
     """The rows of a unit's results table (also used by the HTML page)."""
     return [[line.result.task, rule_title(line, lang), quota(line.result, lang),
              str(line.result.delivered), f"{line.result.periods_met}/{line.result.periods_due}",
-             str(line.result.shortfall or ""), _status(line.result, lang)]
+             str(line.result.shortfall or ""), status_text(line.result, lang)]
             for line in unit.rules]
-
-
-def _status(result: RuleResult, lang: Lang) -> str:
-    """The status, and the periods a waiver excused, with why."""
-    text = status_label(result.status, lang)
-    if not result.waived:
-        return text
-    periods = missed_runs(result.waived, result.per, lang)
-    return f"{text}; {t('waiver.missed', lang, periods=periods, reason=result.waived_reason)}"
 
 
 def evidence_row(report: Report, entry: Entry, lang: Lang) -> list[str]:

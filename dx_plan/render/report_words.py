@@ -13,7 +13,9 @@ from ..i18n import Lang, t
 from ..models import ONE_OFF
 from ..periods import period_bounds
 from ..report import Gap, Report, RuleLine, UnitReport
+from ..result import RuleResult
 from .common import fmt_date, note_lines, quota
+from .missed import missed_runs
 from .table import STATUS_STYLE
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -322,3 +324,12 @@ def generated(report: Report, lang: Lang, day: str) -> str:
     p = report.provenance
     return t("report.generated", lang, version=p.version if p else "?", plan=report.plan_id,
              digest=p.short if p else "?", as_of=day)
+
+
+def status_text(result: RuleResult, lang: Lang) -> str:
+    """The status, and the periods a waiver excused, with why."""
+    text = status_label(result.status, lang)
+    if not result.waived:
+        return text
+    periods = missed_runs(result.waived, result.per, lang)
+    return f"{text}; {t('waiver.missed', lang, periods=periods, reason=result.waived_reason)}"

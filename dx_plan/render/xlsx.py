@@ -32,7 +32,7 @@ from ..report import Report, UnitReport
 from ..text import safe_text, shown_url
 from .common import fmt_date, neutralise, quota
 from .html import PALETTE, STATUS_CLASS, safe_href
-from .missed import missed_runs
+from .missed import missed_text
 from .report_md import GROUP_COLUMNS
 from .report_words import (
     catch_up,
@@ -42,6 +42,7 @@ from .report_words import (
     report_title,
     rule_title,
     status_label,
+    status_text,
     unit_name,
     verdict,
     window_line,
@@ -229,7 +230,7 @@ def _overview(sheet: _Sheet, report: Report, lang: Lang) -> None:
                        unit_name(unit, lang), r.task, rule_title(line, lang), quota(r, lang),
                        r.delivered, r.periods_met, r.periods_due, r.shortfall,
                        status_label(r.status, lang), t(f"basis.{r.basis}", lang),
-                       missed_runs(r.missed, r.per, lang)])
+                       missed_text(r, lang)])
             sheet.status(10, r.status)
     sheet.table(head, len(names))
 
@@ -258,7 +259,7 @@ def _unit(sheet: _Sheet, report: Report, unit: UnitReport, lang: Lang) -> None:
     for line in unit.rules:
         r = line.result
         sheet.put([r.task, rule_title(line, lang), quota(r, lang), r.delivered,
-                   r.periods_met, r.periods_due, r.shortfall, status_label(r.status, lang),
+                   r.periods_met, r.periods_due, r.shortfall, status_text(r, lang),
                    t(f"basis.{r.basis}", lang), catch_up(line, lang) if r.failing else ""])
         sheet.status(8, r.status)
     sheet.table(head, len(names))
