@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -104,12 +104,12 @@ def config_table(config: Config, rows: list[Effective], lang: Lang) -> str:
                            Text(t("config.precedence", lang))], terminal_width())
 
 
-def config_json(config: Config, rows: list[Effective]) -> dict[str, Any]:
+def config_json(config: Config, rows: list[Effective]) -> dict[str, object]:
     """The same as a JSON document: the file, and each setting with its source."""
     settings = []
     for row in rows:
         value = str(row.value) if isinstance(row.value, Path) else row.value
-        item: dict[str, Any] = {"key": row.key, "command": row.command, "value": value,
+        item: dict[str, object] = {"key": row.key, "command": row.command, "value": value,
                                 "source": row.source.kind}
         if row.source.kind == "file":
             item |= {"file": str(row.source.file), "line": row.source.line}
@@ -132,7 +132,7 @@ def read_config() -> tuple[Config | None, DxplanError | None]:
         return None, exc
 
 
-def default_map(root: Command, config: Config | None) -> dict[str, Any] | None:
+def default_map(root: Command, config: Config | None) -> dict[str, object] | None:
     """click's `default_map` for the command tree: each command gets the settings it has
     a parameter for (`check`, `validate`, `report` with their own tables; the commands of
     `plan` only the top-level ones); None without a file."""
@@ -142,11 +142,11 @@ def default_map(root: Command, config: Config | None) -> dict[str, Any] | None:
 
 
 def _defaults(command: Command, config: Config, name: str | None, top: bool
-              ) -> dict[str, Any]:
+              ) -> dict[str, object]:
     from ..config import parameters
 
     names = {param.name for param in command.params}
-    out: dict[str, Any] = {k: v for k, v in parameters(config, name).items() if k in names}
+    out: dict[str, object] = {k: v for k, v in parameters(config, name).items() if k in names}
     subcommands: dict[str, Command] = getattr(command, "commands", {})
     for sub_name, sub in subcommands.items():
         out[sub_name] = _defaults(sub, config, sub_name if top else None, top=False)
