@@ -7,6 +7,7 @@ name that several objects share is reported as ambiguous rather than guessed.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -55,6 +56,14 @@ class Resolver(Generic[T]):
             self._add(name, item)
         self._memo: dict[str, Match[T]] = {}
         self._suggested = 0  # "did you mean" searches made (each compares every known key)
+
+    def for_run(self) -> Resolver[T]:
+        """This resolver with a run's own memo and "did you mean" budget (the indexes are
+        shared): a catalogue reused in one process must not carry one run's lookups over."""
+        fresh = copy.copy(self)
+        fresh._memo = {}
+        fresh._suggested = 0
+        return fresh
 
     def _add(self, word: str, item: T) -> None:
         key = fold(word)
@@ -125,6 +134,16 @@ class Catalog:
         self.sections = {s.id: s for s in plan.sections}
         # The files it was built from (set by the loader; empty for a plan built in code).
         self.source = PlanSource()
+
+    def for_run(self) -> Catalog:
+        """This catalogue for one more run in the same process: the plan and indexes shared,
+        the resolvers' per-run state fresh (see `Resolver.for_run`)."""
+        fresh = copy.copy(self)
+        fresh.units = self.units.for_run()
+        fresh.channels = self.channels.for_run()
+        fresh.kinds = self.kinds.for_run()
+        fresh.documents = self.documents.for_run()
+        return fresh
 
     @cached_property
     def members(self) -> dict[str, list[str]]:

@@ -177,16 +177,38 @@ def load_plan(path: str | os.PathLike[str] | None = None) -> Plan:
     return _load(path)[0]
 
 
+# Plans already loaded in this process, by path and bytes (a library or test session
+# loads the same plan many times); each use gets the catalogue's per-run state fresh.
+_LOADED: dict[tuple[str, bytes], tuple[Plan, Catalog]] = {}
+
+
 def _load(path: str | os.PathLike[str] | None) -> tuple[Plan, Catalog]:
     plan_path = resolve_plan_path(path)
     raw = _read_bytes(plan_path)
+    key = (str(plan_path.resolve()), hashlib.sha256(raw).digest())
+    known = _LOADED.get(key)
+    if known is not None and _includes_unchanged(plan_path, known[1]):
+        return known[0], known[1].for_run()
     cache = _cache_file(plan_path, raw)
     hit = _cached(cache)
-    if hit is not None:
-        return hit
-    plan, catalog, parts = _build(plan_path, raw)
-    _store(cache, plan, catalog, parts)
-    return plan, catalog
+    if hit is None:
+        plan, catalog, parts = _build(plan_path, raw)
+        _store(cache, plan, catalog, parts)
+        hit = plan, catalog
+    if len(_LOADED) < 8:
+        _LOADED[key] = hit
+    return hit[0], hit[1].for_run()
+
+
+def _includes_unchanged(plan_path: Path, catalog: Catalog) -> bool:
+    """Whether the included files still have the digests the catalogue was built from."""
+    for name, digest in catalog.source.files[1:]:
+        try:
+            if hashlib.sha256((plan_path.parent / name).read_bytes()).hexdigest() != digest:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _source(plan_path: Path, raw: bytes, includes: dict[str, str]) -> PlanSource:

@@ -79,8 +79,9 @@ GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 def assert_golden(name: str, text: str) -> None:
     """`text` equals tests/golden/NAME; with DXPLAN_GOLDEN=update, (re)write it instead.
 
-    Regenerate them with ``DXPLAN_GOLDEN=update pytest -n 0 tests/test_golden.py
-    tests/test_problem_flood.py`` (README, Development) and review the diff.
+    Regenerate them with ``DXPLAN_GOLDEN=update pytest -n 0 -m "" tests/test_golden.py
+    tests/test_problem_flood.py`` (README, Development; ``-m ""`` includes the slow flood)
+    and review the diff.
     """
     path = GOLDEN_DIR / name
     if os.environ.get("DXPLAN_GOLDEN") == "update":

@@ -367,3 +367,18 @@ def test_a_cache_directory_that_cannot_be_made_does_not_stop_a_run(
     for _ in range(2):
         assert [u.id for u in load_plan(plan_file).units] == ["h-a", "h-b"]
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_a_plan_loaded_again_in_one_process_starts_each_run_afresh(tmp_path: Path) -> None:
+    """The second load reuses the first (same bytes) but not its lookups: a run's "did you
+    mean" budget and memo are its own; a changed include is read again."""
+    from dx_plan import catalog as catalog_module
+    from dx_plan import loader
+
+    first = loader.load_catalog()
+    for i in range(catalog_module.SUGGESTIONS):
+        first.units.lookup(f"Huyện Không Có {i}")  # spends the first run's budget
+    second = loader.load_catalog()
+    assert second.plan is first.plan and second.units is not first.units
+    assert second.units.lookup("Ben Lucc").suggestions == ("h-ben-luc",)
+    assert first.units.lookup("Ben Lucd").suggestions == ()  # the first run's budget is spent

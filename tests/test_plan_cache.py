@@ -30,6 +30,7 @@ def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DXPLAN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("DXPLAN_NO_CACHE", raising=False)
+    monkeypatch.setattr(loader, "_LOADED", {})  # as in a new process: the disk cache is read
     return tmp_path
 
 

@@ -15,6 +15,9 @@ import pytest
 from tests.conftest import assert_golden, run_measured
 from tests.test_validate_cli import invoke
 
+# 50,000 rows, each a problem: a hostile input, run with the slow set (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 ROWS = 50_000
 AS_OF = ("--as-of", "31/12/2024")
 

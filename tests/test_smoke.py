@@ -34,6 +34,7 @@ def test_installed_dxplan_runs_from_any_directory(tmp_path: Path) -> None:
     assert len(doc["rules"]) == 24
 
 
+@pytest.mark.slow  # a subprocess; the fast set keeps one smoke run
 def test_installed_dxplan_reports_errors_without_traceback(tmp_path: Path) -> None:
     proc = subprocess.run([_dxplan(), "check", str(tmp_path / "nope.csv")], cwd=tmp_path,
                           capture_output=True, text=True, timeout=60, check=False)
@@ -81,6 +82,7 @@ def test_a_cached_check_run_imports_no_heavy_library(tmp_path: Path) -> None:
     assert runs == ["pydantic pydantic_core yaml\n", cached]
 
 
+@pytest.mark.slow  # a subprocess; the fast set keeps one smoke run
 def test_version_names_the_package_and_the_plan(tmp_path: Path) -> None:
     proc = subprocess.run([_dxplan(), "--version"], cwd=tmp_path, capture_output=True,
                           text=True, timeout=60, check=False)
