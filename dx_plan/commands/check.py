@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NamedTuple
@@ -44,10 +43,9 @@ from .reports import REPORT_OPTION, parse_reports, write_reports
 from .run import (
     IgnoreOpt,
     WaiversOpt,
-    ignored_codes,
-    load_waivers_option,
     run_check_with_progress,
     window_and_as_of,
+    with_exceptions,
 )
 
 if TYPE_CHECKING:
@@ -126,9 +124,9 @@ def check_cmd(
     selection = build_selection(catalog, unit, group, task, only_failing,
                                 sort.value if sort else None)
     fail = fail_severities(fail_on.value)
-    request = replace(_check_request(paths, window, day, selection, sheet, limit, fail, calendar),
-                      as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
-    request = replace(request, read=replace(request.read, ignore=ignored_codes(ignore)))
+    request = with_exceptions(
+        _check_request(paths, window, day, selection, sheet, limit, fail, calendar), catalog,
+        waivers, ignore, from_logs)
     report = run_check_with_progress(catalog, request)
     code = check_exit_status(report, allow_bad_rows, fail, language)
     view = View(language, max_problems, calendar, detail or bool(unit) or bool(task))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Collection, Iterator
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -45,10 +44,9 @@ from .options import (
 from .run import (
     IgnoreOpt,
     WaiversOpt,
-    ignored_codes,
-    load_waivers_option,
     run_check_with_progress,
     window_and_as_of,
+    with_exceptions,
 )
 
 if TYPE_CHECKING:
@@ -120,9 +118,8 @@ def report_cmd(
     names = [f"{u}.{EXTENSIONS[fmt]}" for u in units] + [f"index.{EXTENSIONS[fmt]}"]
     _refuse_to_replace(out_dir, output, names, force)
     fail = fail_severities(fail_on.value)
-    request = replace(_report_request(paths, window, day, units, sheet, limit, fail),
-                      as_of_from_logs=from_logs, waivers=load_waivers_option(catalog, waivers))
-    request = replace(request, read=replace(request.read, ignore=ignored_codes(ignore)))
+    request = with_exceptions(_report_request(paths, window, day, units, sheet, limit, fail),
+                              catalog, waivers, ignore, from_logs)
     check, report = _run_report(catalog, request, units, fail)
     code = _finish(report, check, language, allow_bad_rows, fail)
     if out_dir is None and output is None:

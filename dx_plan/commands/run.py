@@ -97,3 +97,14 @@ def ignored_codes(codes: list[str] | None) -> frozenset[str]:
         raise UsageError(msg("cli.unknown_code", option="--ignore", code=unknown[0],
                              codes=", ".join(PROBLEM_CODES)))
     return wanted
+
+
+def with_exceptions(request: CheckRequest, catalog: Catalog, waivers: Path | None,
+                    ignore: list[str] | None, from_logs: bool) -> CheckRequest:
+    """The request of `check` or `report` with what the user set aside: the waivers
+    file, the problem codes to ignore, and whether the logs set the as-of date."""
+    from dataclasses import replace
+
+    return replace(request, as_of_from_logs=from_logs,
+                   waivers=load_waivers_option(catalog, waivers),
+                   read=replace(request.read, ignore=ignored_codes(ignore)))
