@@ -203,10 +203,10 @@ def test_markdown_and_csv_formats() -> None:
     args = ["check", Q1, "--period", "2024-Q1", "--unit", "dai-ptth-long-an"]
     code, out, _ = run(*args, "--format", "markdown")
     assert code == 0
-    assert f"| Đài Phát thanh và Truyền hình Long An | 2.3 | ≥1/tuần | 8/8 | {tv} |  | 100.0% | " \
+    assert f"| Đài Phát thanh và Truyền hình Long An | 2.3 | ≥1/tuần | 8/8 | {tv} |  | 100,0% | " \
            "✔ đạt |  |" in out
     assert re.search(r"\| Đài Phát thanh và Truyền hình Long An \| 2\.4 \| ≥1/tuần \| 8/8 \| "
-                     r"\d+ \|  \| 100\.0% \| ✔ đạt\\\* \|  \|", out)
+                     r"\d+ \|  \| 100,0% \| ✔ đạt\\\* \|  \|", out)
     assert "\\* Kế hoạch không nêu số lượng cho nhiệm vụ này" in out
     code, out, _ = run(*args, "--format", "csv")  # for Excel: a BOM, Vietnamese words
     assert out.startswith("\ufeff")
@@ -405,11 +405,11 @@ def test_the_first_screen_answers_in_under_60_lines(monkeypatch: pytest.MonkeyPa
                "0 chưa đến hạn; tổng số còn thiếu 389.")
     assert (lines[0], lines[-1]) == (verdict, verdict)
     # A unit a row: Sở GTVT missed 16 LED days; Cần Đước 2 of its 17 communes' radio.
-    assert re.search(r"│ Sở Giao thông vận tải +│ ▲ chưa đạt +│ +47/63 │ +74\.6% │ +16 │ "
+    assert re.search(r"│ Sở Giao thông vận tải +│ ▲ chưa đạt +│ +47/63 │ +74,6% │ +16 │ "
                      r"3\.4 \(16 ngày\) +│", out)
-    assert re.search(r"│ Huyện Cần Đước +│ ▲ chưa đạt +│ +71/71 │ +100\.0% │ +3 │ "
+    assert re.search(r"│ Huyện Cần Đước +│ ▲ chưa đạt +│ +71/71 │ +100,0% │ +3 │ "
                      r"2\.5 \(2/17 xã chưa đạt\) +│", out)
-    assert re.search(r"│ Huyện Tân Hưng +│ ✘ chưa thực hiện │ +0/71 │ +0\.0% │ +167 │ "
+    assert re.search(r"│ Huyện Tân Hưng +│ ✘ chưa thực hiện │ +0/71 │ +0,0% │ +167 │ "
                      r"cả 4 chỉ tiêu +│", out)
     # Only the problems' codes (all warnings); the detail is one option away.
     assert "Trùng với dòng" not in out and "thêm --detail" in out

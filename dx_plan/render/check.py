@@ -27,7 +27,7 @@ def result_cells(result: RuleResult, lang: Lang) -> list[str]:
     return [
         result.unit_name, result.task, quota(result, lang),
         f"{result.periods_met}/{result.periods_due}", str(result.delivered),
-        str(result.shortfall or ""), percent(result.compliance),
+        str(result.shortfall or ""), percent(result.compliance, lang),
         status + ("" if result.severity == "error" else "*"), missed_text(result, lang),
     ]
 

@@ -40,9 +40,12 @@ def quota(result: RuleResult, lang: Lang) -> str:
     return quota_text(result.type, result.min, result.per, result.due, lang)
 
 
-def percent(value: float | None) -> str:
-    """0.889 → '88.9%'; None → '—'."""
-    return "—" if value is None else f"{value * 100:.1f}%"
+def percent(value: float | None, lang: Lang = "en") -> str:
+    """0.889 → '88.9%' ('88,9%' in Vietnamese, whose decimal mark is a comma); None → '—'."""
+    if value is None:
+        return "—"
+    text = f"{value * 100:.1f}%"
+    return text.replace(".", ",") if lang == "vi" else text
 
 
 def neutralise(value: str) -> str:

@@ -60,7 +60,7 @@ def _row(unit: UnitSummary, results: Sequence[RuleResult], lang: Lang,
              else t("overview.all", lang, n=len(failing)))
     warnings = sum(1 for r in results if r.severity not in fail_on and r.failing)
     return [unit.unit_name, status, f"{met}/{due}" if due else "–",
-            percent(met / due) if due else "", unit.shortfall or "", short, warnings or ""]
+            percent(met / due, lang) if due else "", unit.shortfall or "", short, warnings or ""]
 
 
 def short_quota(result: RuleResult, lang: Lang) -> str:
