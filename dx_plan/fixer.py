@@ -174,6 +174,19 @@ def read_rows(catalog: Catalog, path: Path, options: FixOptions
     return rows, log.problems
 
 
+def worksheets(path: Path) -> int:
+    """How many worksheets a workbook holds, from its zip listing (0 when it is not one:
+    the reader says what is wrong with it)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            return sum(1 for n in book.namelist()
+                       if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    except (OSError, zipfile.BadZipFile):
+        return 0
+
+
 def _is_yaml(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml")
 

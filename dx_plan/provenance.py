@@ -52,3 +52,8 @@ class Provenance:
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "waivers": list(self.waivers),
         }
+
+
+def provenance_block(provenance: Provenance | None) -> dict[str, object]:
+    """The JSON `provenance` block of a document, when the run knows it (else nothing)."""
+    return {"provenance": provenance.to_dict()} if provenance is not None else {}

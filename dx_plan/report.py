@@ -18,7 +18,7 @@ from typing import Literal
 from .catalog import Catalog
 from .entries import Entry, Problem
 from .models import ONE_OFF, Rule
-from .provenance import Provenance
+from .provenance import Provenance, provenance_block
 from .result import CheckReport, PeriodResult, RuleResult
 
 REPORT_SCHEMA = "dxplan.report/1"
@@ -246,7 +246,7 @@ class Report:
         return {
             "schema": REPORT_SCHEMA,
             "plan": self.plan_id,
-            **({"provenance": self.provenance.to_dict()} if self.provenance else {}),
+            **provenance_block(self.provenance),
             "window": {"start": self.window_start.isoformat(), "end": self.window_end.isoformat(),
                        "as_of": self.as_of.isoformat()},
         }

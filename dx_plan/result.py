@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .entries import Entry, Findings, Problem
-from .provenance import Provenance
+from .provenance import Provenance, provenance_block
 from .waivers import Waiver
 
 Status = Literal["met", "behind", "missing", "open", "not-applicable", "missed"]
@@ -213,7 +213,7 @@ class CheckReport:
         return {
             "schema": CHECK_SCHEMA,
             "plan": self.plan_id,
-            **_provenance(self.provenance),
+            **provenance_block(self.provenance),
             **({"waivers": [w.to_dict() for w in self.waivers]} if self.waivers else {}),
             "window": {
                 "start": self.window_start.isoformat(),
@@ -261,7 +261,7 @@ class ValidateReport:
         """The `dxplan.validate/2` JSON document."""
         return {
             "schema": VALIDATE_SCHEMA,
-            **_provenance(self.provenance),
+            **provenance_block(self.provenance),
             "files": list(self.files),
             "problems": [p.to_dict() for p in self.problems],
             "problems_truncated": self.findings.truncated,
@@ -272,7 +272,3 @@ class ValidateReport:
                         "ignored": dict(self.findings.suppressed)},
         }
 
-
-def _provenance(provenance: Provenance | None) -> dict[str, object]:
-    """The JSON `provenance` block, when the run knows it."""
-    return {"provenance": provenance.to_dict()} if provenance is not None else {}

@@ -442,3 +442,10 @@ def _departments() -> set[str]:
 
     catalog = load_catalog()
     return {catalog.units.by_id[u].name for u in catalog.members["departments"]}
+
+
+def test_a_run_that_cannot_be_used_writes_no_report(tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["check", BROKEN, "--period", "2024-Q1", "--report",
+                                      f"json={report}"])
+    assert (result.exit_code, report.exists()) == (2, False)

@@ -248,3 +248,14 @@ def test_an_excel_file_cannot_hold_control_characters(tmp_path: Path) -> None:
     assert (code, err) == (2, "Lỗi: dòng 2 có ký tự điều khiển mà tệp Excel không chứa được; "
                               "hãy ghi CSV hoặc YAML\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.csv"]
+
+
+def test_in_place_refuses_a_workbook_whose_other_sheets_it_would_lose(tmp_path: Path) -> None:
+    book = tmp_path / "log.xlsx"
+    shutil.copy(DATA / "logs" / "log.xlsx", book)  # "Nhật ký" and "Tháng 10"
+    before = book.read_bytes()
+    result = CliRunner().invoke(app, ["fix", str(book), "--in-place"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"Lỗi: --in-place: {book} có 2 trang tính; ghi đè sẽ chỉ còn "
+                             "trang nhật ký. Hãy ghi bản đã sửa ra tệp khác bằng --output\n")
+    assert book.read_bytes() == before

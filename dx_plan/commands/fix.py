@@ -122,20 +122,14 @@ def fix_format(fmt: FixFormat | None, output: Path | None, log: Path, in_place: 
 def _one_sheet(log: Path) -> None:
     """--in-place rewrites a workbook as one sheet: refuse one with others, which it
     would lose (UsageError; write the fixed log with -o instead)."""
-    import zipfile
-
     from ..errors import UsageError
+    from ..fixer import worksheets
     from ..i18n import msg
 
-    try:
-        with zipfile.ZipFile(log) as book:
-            sheets = [n for n in book.namelist()
-                      if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    except (OSError, zipfile.BadZipFile):
-        return  # the reader says what is wrong with the file
-    if len(sheets) > 1:
+    sheets = worksheets(log)
+    if sheets > 1:
         raise UsageError(msg("fix.in_place_sheets", in_place=IN_PLACE, path=str(log),
-                             n=len(sheets), output=OUTPUT))
+                             n=sheets, output=OUTPUT))
 
 
 def _write(rendered: Rendered, log: Path, output: Path | None, in_place: bool, force: bool,

@@ -116,10 +116,15 @@ def missed_text(result: RuleResult, lang: Lang = "en") -> str:
     a district judged with its communes, how many of them met."""
     text = missed_runs(result.missed, result.per, lang)
     if result.waived:
-        waived = t("waiver.missed", lang, periods=missed_runs(result.waived, result.per, lang),
-                   reason=result.waived_reason)
+        waived = waived_text(result, lang)
         text = f"{text}; {waived}" if text else waived
     if result.children is not None:
         children = t("check.children", lang, met=result.children_met, total=result.children)
         text = f"{text}; {children}" if text else children
     return text
+
+
+def waived_text(result: RuleResult, lang: Lang) -> str:
+    """'miễn Tuần 10–11 (2 tuần), lý do: …': the periods waivers excused, and why."""
+    return t("waiver.missed", lang, periods=missed_runs(result.waived, result.per, lang),
+             reason=result.waived_reason)

@@ -15,7 +15,7 @@ from ..periods import period_bounds
 from ..report import Gap, Report, RuleLine, UnitReport
 from ..result import RuleResult
 from .common import fmt_date, note_lines, quota
-from .missed import missed_runs
+from .missed import waived_text
 from .table import STATUS_STYLE
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -329,7 +329,4 @@ def generated(report: Report, lang: Lang, day: str) -> str:
 def status_text(result: RuleResult, lang: Lang) -> str:
     """The status, and the periods a waiver excused, with why."""
     text = status_label(result.status, lang)
-    if not result.waived:
-        return text
-    periods = missed_runs(result.waived, result.per, lang)
-    return f"{text}; {t('waiver.missed', lang, periods=periods, reason=result.waived_reason)}"
+    return f"{text}; {waived_text(result, lang)}" if result.waived else text
